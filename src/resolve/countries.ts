@@ -1,0 +1,118 @@
+/**
+ * @module resolve/countries
+ * Country names, alternative spellings, demonyms and capitals → ISO 3166-1 alpha-3, built
+ * from the `world-countries` npm package (ODbL-1.0 data, see models/README.md) and loaded
+ * once per process on first use. Lookups are case-insensitive on a normalised key.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export interface CountryRecord {
+  cca3: string;
+  cca2: string;
+  name: string;
+  official: string;
+  capitals: string[];
+  /** English demonyms ("North Korean"). */
+  demonyms: string[];
+  region: string;
+  latlng: [number, number] | null;
+}
+
+export interface CountryIndex {
+  byCode: ReadonlyMap<string, CountryRecord>;
+  /** Normalised name, official name or English alternative spelling → record. */
+  byName: ReadonlyMap<string, CountryRecord>;
+  byDemonym: ReadonlyMap<string, CountryRecord>;
+  byCapital: ReadonlyMap<string, CountryRecord>;
+}
+
+/** Lower-case, fold diacritics, straight apostrophes, single spaces, no leading "the". */
+export function normaliseName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' -]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+let cached: CountryIndex | null = null;
+
+/** The process-wide read-only country index (data, not a registry: nothing can add to it). */
+export function countryIndex(): CountryIndex {
+  if (cached) return cached;
+  type Raw = {
+    cca3: string; cca2: string; name: { common: string; official: string };
+    altSpellings: string[]; capital?: string[]; region: string; latlng?: number[];
+    demonyms?: { eng?: { m: string; f: string } }; independent?: boolean;
+  };
+  const raw = require('world-countries') as Raw[] | { default: Raw[] };
+  const list: Raw[] = Array.isArray(raw) ? raw : raw.default;
+  const byCode = new Map<string, CountryRecord>();
+  const byName = new Map<string, CountryRecord>();
+  const byDemonym = new Map<string, CountryRecord>();
+  const byCapital = new Map<string, CountryRecord>();
+  // Independent states first, so "Korea" style clashes go to the state, not a territory.
+  const ordered = [...list].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+  for (const c of ordered) {
+    const rec: CountryRecord = {
+      cca3: c.cca3,
+      cca2: c.cca2,
+      name: c.name.common,
+      official: c.name.official,
+      capitals: c.capital ?? [],
+      demonyms: c.demonyms?.eng ? [...new Set([c.demonyms.eng.m, c.demonyms.eng.f])] : [],
+      region: c.region,
+      latlng: c.latlng && c.latlng.length === 2 ? [c.latlng[0], c.latlng[1]] : null,
+    };
+    byCode.set(rec.cca3, rec);
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && /^[\p{Script=Latin}\s'’,.()-]+$/u.test(s))];
+    for (const n of names) {
+      const key = normaliseName(n);
+      if (key && !byName.has(key)) byName.set(key, rec);
+    }
+    for (const d of rec.demonyms) {
+      const key = normaliseName(d);
+      if (key && !byDemonym.has(key)) byDemonym.set(key, rec);
+    }
+    for (const cap of rec.capitals) {
+      const key = normaliseName(cap);
+      if (key && !byCapital.has(key)) byCapital.set(key, rec);
+    }
+  }
+  // Short forms and altSpellings world-countries lists only as two-letter codes (cca2
+  // codes are excluded above because "US"/"IN"/"IT" clash with English words).
+  for (const [alias, code] of COMMON_SHORT_FORMS) {
+    const rec = byCode.get(code);
+    if (rec) byName.set(normaliseName(alias), rec);
+  }
+  cached = { byCode, byName, byDemonym, byCapital };
+  return cached;
+}
+
+/**
+ * Names news uses that world-countries lacks or files under another country. Written for
+ * this project; each is an ordinary English usage.
+ */
+const COMMON_SHORT_FORMS: ReadonlyArray<[string, string]> = [
+  ['U.S.', 'USA'], ['US', 'USA'], ['U.S.A.', 'USA'], ['America', 'USA'], ['United States of America', 'USA'],
+  ['UK', 'GBR'], ['U.K.', 'GBR'], ['Britain', 'GBR'], ['Great Britain', 'GBR'],
+  ['DPRK', 'PRK'], ['D.P.R.K.', 'PRK'], ['South Korea', 'KOR'], ['Republic of Korea', 'KOR'], ['ROK', 'KOR'],
+  ['Russian Federation', 'RUS'], ['UAE', 'ARE'], ['PRC', 'CHN'], ["People's Republic of China", 'CHN'],
+  ['Holland', 'NLD'], ['Czech Republic', 'CZE'], ['Ivory Coast', 'CIV'], ['Burma', 'MMR'],
+  ['Congo', 'COD'], ['DRC', 'COD'], ['Vatican', 'VAT'], ['Palestine', 'PSE'], ['Gaza', 'PSE'],
+  ['West Bank', 'PSE'], ['Taiwan', 'TWN'], ['Syria', 'SYR'], ['Iran', 'IRN'], ['Laos', 'LAO'],
+  ['Macedonia', 'MKD'], ['Swaziland', 'SWZ'], ['East Timor', 'TLS'], ['Turkey', 'TUR'], ['Türkiye', 'TUR'],
+];
+
+/** Looks up a country by name, alternative spelling or ISO code. */
+export function countryByName(name: string): CountryRecord | null {
+  const idx = countryIndex();
+  if (/^[A-Z]{3}$/.test(name)) return idx.byCode.get(name) ?? null;
+  return idx.byName.get(normaliseName(name)) ?? null;
+}

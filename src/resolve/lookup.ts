@@ -1,0 +1,42 @@
+/**
+ * @module resolve/lookup
+ * How later stages (attributions, events) ask the resolve layer "who is this span?".
+ * Kept small and stable so those stages do not depend on how resolution works inside.
+ */
+import type { AnalysisEntity, AnalysisMention, WorkingDoc } from '../types.js';
+
+/** What an actor span resolves to: its entity and that entity's actor code. */
+export interface ActorRef {
+  entity: string | null;
+  code: string | null;
+  sector: string | null;
+  /** The mention that decided it (the head mention of the span), if any. */
+  mention: AnalysisMention | null;
+}
+
+/** Mentions lying wholly inside [start, end), in text order. */
+export function mentionsInSpan(doc: WorkingDoc, start: number, end: number): AnalysisMention[] {
+  return doc.mentions.filter((m) => m.start >= start && m.end <= end).sort((a, b) => a.start - b.start);
+}
+
+export function entityById(doc: WorkingDoc, id: string | null | undefined): AnalysisEntity | null {
+  if (!id) return null;
+  return doc.entities.find((e) => e.id === id) ?? null;
+}
+
+/**
+ * The actor a span names. The longest mention inside the span wins (so "the Armed Forces
+ * of the Russian Federation" is the army, not Russia); ties go to the leftmost.
+ *
+ * @example
+ * actorForSpan(doc, 10, 52) // { entity: 'e7', code: 'RUS', sector: 'MIL', mention: … }
+ */
+export function actorForSpan(doc: WorkingDoc, start: number, end: number): ActorRef {
+  const inside = mentionsInSpan(doc, start, end);
+  let best: AnalysisMention | null = null;
+  for (const m of inside) {
+    if (!best || m.end - m.start > best.end - best.start) best = m;
+  }
+  const entity = entityById(doc, best?.entity);
+  return { entity: entity?.id ?? null, code: entity?.country ?? null, sector: entity?.sector ?? null, mention: best };
+}
