@@ -1,0 +1,141 @@
+/**
+ * @module store/migrations
+ * Schema migrations, in code and in order, for both backends. Add a migration; never edit
+ * one that has shipped. The only dialect difference is the auto-increment key.
+ */
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('documents')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('doc_id', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('url', 'text')
+          .addColumn('source', 'text')
+          .addColumn('published', 'text')
+          .addColumn('dateline_place', 'text')
+          .addColumn('dateline_country', 'text')
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('analysis', 'text', (c) => c.notNull())
+          .addColumn('ingested_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('documents_published').on('documents').column('published').execute();
+
+        let entities = db.schema.createTable('entities');
+        entities =
+          dialect === 'postgres'
+            ? entities.addColumn('id', 'serial', (c) => c.primaryKey())
+            : entities.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+        await entities
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('country', 'text')
+          .addColumn('sector', 'text')
+          .addColumn('doc_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('entities_name').on('entities').column('name').execute();
+
+        await db.schema
+          .createTable('entity_aliases')
+          .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id'))
+          .addColumn('alias', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('entity_aliases_pk', ['entity_id', 'alias'])
+          .execute();
+        await db.schema.createIndex('entity_aliases_alias').on('entity_aliases').column('alias').execute();
+
+        const perDoc = (name: string) =>
+          db.schema.createTable(name).addColumn('document_hash', 'text', (c) => c.notNull().references('documents.hash').onDelete('cascade'));
+
+        await perDoc('doc_entities')
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('country', 'text')
+          .addColumn('sector', 'text')
+          .addPrimaryKeyConstraint('doc_entities_pk', ['document_hash', 'local_id'])
+          .execute();
+        await db.schema.createIndex('doc_entities_entity').on('doc_entities').column('entity_id').execute();
+
+        await perDoc('mentions')
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'integer')
+          .addPrimaryKeyConstraint('mentions_pk', ['document_hash', 'local_id'])
+          .execute();
+
+        await perDoc('times')
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('times_pk', ['document_hash', 'local_id'])
+          .execute();
+
+        await perDoc('attributions')
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('source_text', 'text')
+          .addColumn('source_entity_id', 'integer')
+          .addColumn('cue_text', 'text')
+          .addColumn('content_start', 'integer', (c) => c.notNull())
+          .addColumn('content_end', 'integer', (c) => c.notNull())
+          .addColumn('content_text', 'text', (c) => c.notNull())
+          .addColumn('parent', 'text')
+          .addColumn('chain', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('attributions_pk', ['document_hash', 'local_id'])
+          .execute();
+        await db.schema.createIndex('attributions_source').on('attributions').column('source_entity_id').execute();
+
+        await perDoc('events')
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text')
+          .addColumn('trigger_text', 'text', (c) => c.notNull())
+          .addColumn('trigger_start', 'integer', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('date_inferred', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('location_entity_id', 'integer')
+          .addColumn('polarity', 'text', (c) => c.notNull())
+          .addColumn('modality', 'text', (c) => c.notNull())
+          .addColumn('claimed_in', 'text')
+          .addColumn('claimants', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('events_pk', ['document_hash', 'local_id'])
+          .execute();
+        await db.schema.createIndex('events_date').on('events').column('date').execute();
+        await db.schema.createIndex('events_type').on('events').column('type').execute();
+
+        await perDoc('event_actors')
+          .addColumn('event_local_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'integer')
+          .addColumn('code', 'text')
+          .addColumn('sector', 'text')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('event_actors_event').on('event_actors').columns(['document_hash', 'event_local_id']).execute();
+        await db.schema.createIndex('event_actors_entity').on('event_actors').column('entity_id').execute();
+        await db.schema.createIndex('event_actors_code').on('event_actors').column('code').execute();
+      },
+    },
+  };
+}
+
+/** The migrations for one backend, for Kysely's `Migrator`. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

@@ -1,0 +1,586 @@
+/**
+ * @module store/store
+ * The analysis store: one class over Kysely, so SQLite (embedded default) and PostgreSQL
+ * run the same queries. Every write of a document is one transaction: the store never
+ * holds half a document. Entities are merged across documents under a canonical key.
+ */
+import { Kysely, Migrator, sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import type { Analysis } from '../types.js';
+import type { Database } from './schema.js';
+import { migrationProvider, type Dialect } from './migrations.js';
+import { entityKey } from './keys.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface PutResult {
+  status: 'stored' | 'held';
+  hash: string;
+  id: string;
+}
+
+export interface DocumentSummary {
+  hash: string;
+  id: string;
+  title: string | null;
+  published: string | null;
+  dateline: string | null;
+  snippet: string;
+  entities: number;
+  attributions: number;
+  events: number;
+}
+
+export interface EntitySummary {
+  id: number;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  documents: number;
+  aliases: string[];
+}
+
+export interface QuoteRow {
+  document: string;
+  documentHash: string;
+  published: string | null;
+  id: string;
+  kind: string;
+  speaker: string | null;
+  speakerId: number | null;
+  /** Canonical names from the speaker outward through each relay. */
+  chain: string[];
+  cue: string | null;
+  text: string;
+  parent: string | null;
+}
+
+export interface EventActorRow {
+  text: string;
+  entityId: number | null;
+  name: string | null;
+  code: string | null;
+  sector: string | null;
+}
+
+export interface EventRow {
+  document: string;
+  documentHash: string;
+  id: string;
+  type: string;
+  mode: string | null;
+  trigger: string;
+  date: string | null;
+  dateInferred: boolean;
+  location: string | null;
+  polarity: string;
+  modality: string;
+  source: EventActorRow[];
+  target: EventActorRow[];
+  claimants: string[];
+}
+
+export interface EventFilter extends PageOptions {
+  /** An actor code (RUS, RUS-MIL) or an entity id or name. */
+  actor?: string;
+  type?: string;
+  since?: string;
+  until?: string;
+  /** Canonical entity id of a claimant. */
+  claimant?: number;
+  /** Canonical entity id of the event's place. */
+  place?: number;
+}
+
+export interface TimelineItem {
+  date: string | null;
+  kind: 'event' | 'quote';
+  document: string;
+  documentHash: string;
+  summary: string;
+  role: string;
+}
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+function clampPage(p: PageOptions): { limit: number; offset: number } {
+  const limit = Math.min(Math.max(1, Math.floor(p.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  const offset = Math.max(0, Math.floor(p.offset ?? 0));
+  return { limit, offset };
+}
+
+/**
+ * @example
+ * const store = await openStore('dateline.db');
+ * await store.put(engine.analyseText(text));
+ * const { items } = await store.entities({ limit: 10 });
+ */
+export class Store {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>, dialect: Dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
+
+  /** Brings the schema up to date. Safe to call on every open. */
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.dialect) });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async has(hash: string): Promise<boolean> {
+    const row = await this.db.selectFrom('documents').select('hash').where('hash', '=', hash).executeTakeFirst();
+    return !!row;
+  }
+
+  /**
+   * Stores one analysis in one transaction. A document already held (same text hash) is a
+   * no-op that reports `held`.
+   */
+  async put(analysis: Analysis): Promise<PutResult> {
+    const d = analysis.document;
+    if (await this.has(d.hash)) return { status: 'held', hash: d.hash, id: d.id };
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('documents')
+          .values({
+            hash: d.hash,
+            doc_id: d.id,
+            title: d.title,
+            url: d.url,
+            source: d.source,
+            published: d.published,
+            dateline_place: d.dateline?.place ?? null,
+            dateline_country: d.dateline?.country ?? null,
+            language: d.language,
+            text: d.text,
+            analysis: JSON.stringify(analysis),
+            ingested_at: new Date().toISOString(),
+          })
+          .execute();
+        const canonical = await this.mergeEntities(tx, analysis);
+        const canon = (local: string | null | undefined) => (local ? canonical.get(local) ?? null : null);
+        const chunks = <T>(rows: T[], f: (part: T[]) => Promise<unknown>) => insertInChunks(rows, f);
+
+        await chunks(
+          analysis.mentions.map((m) => ({
+            document_hash: d.hash, local_id: m.id, start: m.start, end: m.end, text: m.text, type: m.type, kind: m.kind,
+            entity_id: canon(m.entity),
+          })),
+          (part) => tx.insertInto('mentions').values(part).execute(),
+        );
+        await chunks(
+          analysis.times.map((t) => ({
+            document_hash: d.hash, local_id: t.id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value,
+          })),
+          (part) => tx.insertInto('times').values(part).execute(),
+        );
+        const byId = new Map(analysis.attributions.map((a) => [a.id, a]));
+        await chunks(
+          analysis.attributions.map((a) => ({
+            document_hash: d.hash, local_id: a.id, kind: a.kind,
+            source_text: a.source?.text ?? null, source_entity_id: canon(a.source?.entity),
+            cue_text: a.cue?.text ?? null, content_start: a.content.start, content_end: a.content.end,
+            content_text: a.content.text, parent: a.parent,
+            chain: JSON.stringify(relayChain(a.id, byId).map((id) => canon(id)).filter((x) => x != null)),
+          })),
+          (part) => tx.insertInto('attributions').values(part).execute(),
+        );
+        await chunks(
+          analysis.events.map((v) => ({
+            document_hash: d.hash, local_id: v.id, type: v.type, mode: v.mode, trigger_text: v.trigger.text,
+            trigger_start: v.trigger.start, date: v.date, date_inferred: v.dateInferred ? 1 : 0,
+            location_entity_id: canon(v.location), polarity: v.polarity, modality: v.modality,
+            claimed_in: v.claimedIn, claimants: JSON.stringify(v.claimants.map((c) => canon(c)).filter((x) => x != null)),
+          })),
+          (part) => tx.insertInto('events').values(part).execute(),
+        );
+        await chunks(
+          analysis.events.flatMap((v) =>
+            (['source', 'target'] as const).flatMap((role) =>
+              v[role].map((a) => ({
+                document_hash: d.hash, event_local_id: v.id, role, entity_id: canon(a.entity), code: a.code, sector: a.sector, text: a.text,
+              })),
+            ),
+          ),
+          (part) => tx.insertInto('event_actors').values(part).execute(),
+        );
+      });
+    } catch (e) {
+      // Another writer stored the same document between our check and our insert.
+      if (isUniqueViolation(e) && (await this.has(d.hash))) return { status: 'held', hash: d.hash, id: d.id };
+      throw e;
+    }
+    return { status: 'stored', hash: d.hash, id: d.id };
+  }
+
+  /** Upserts each entity of the analysis under its canonical key; returns local id → canonical id. */
+  private async mergeEntities(tx: Transaction<Database>, analysis: Analysis): Promise<Map<string, number>> {
+    const map = new Map<string, number>();
+    for (const e of analysis.entities) {
+      const key = entityKey(e);
+      const row = await tx
+        .insertInto('entities')
+        .values({ key, name: e.name, type: e.type, country: e.country, sector: e.sector, doc_count: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            doc_count: eb('entities.doc_count', '+', 1),
+            // keep the fullest name seen, and fill codes a later report knows
+            name: sql<string>`CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END`,
+            country: sql<string | null>`COALESCE(entities.country, excluded.country)`,
+            sector: sql<string | null>`COALESCE(entities.sector, excluded.sector)`,
+          })),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Two local entities of one document may share a key; count the document once.
+      if ([...map.values()].includes(row.id)) {
+        await tx.updateTable('entities').set((eb) => ({ doc_count: eb('doc_count', '-', 1) })).where('id', '=', row.id).execute();
+      }
+      map.set(e.id, row.id);
+      await tx
+        .insertInto('doc_entities')
+        .values({ document_hash: analysis.document.hash, local_id: e.id, entity_id: row.id, name: e.name, type: e.type, country: e.country, sector: e.sector })
+        .execute();
+      const aliases = [...new Set([e.name, ...e.aliases])];
+      if (aliases.length) {
+        await tx
+          .insertInto('entity_aliases')
+          .values(aliases.map((alias) => ({ entity_id: row.id, alias })))
+          .onConflict((oc) => oc.columns(['entity_id', 'alias']).doNothing())
+          .execute();
+      }
+    }
+    return map;
+  }
+
+  // -------------------------------------------------------------------------- queries
+
+  async countDocuments(): Promise<number> {
+    const r = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async listDocuments(opts: PageOptions & { q?: string } = {}): Promise<Page<DocumentSummary>> {
+    const { limit, offset } = clampPage(opts);
+    let q = this.db.selectFrom('documents');
+    if (opts.q) q = q.where((eb) => eb.or([eb('text', 'like', `%${opts.q}%`), eb('title', 'like', `%${opts.q}%`)]));
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q
+      .select([
+        'hash', 'doc_id', 'title', 'published', 'dateline_place',
+        sql<string>`substr(text, 1, 240)`.as('head'),
+        (eb) => eb.selectFrom('doc_entities').whereRef('doc_entities.document_hash', '=', 'documents.hash').select((e2) => e2.fn.countAll<number>().as('n')).as('n_entities'),
+        (eb) => eb.selectFrom('attributions').whereRef('attributions.document_hash', '=', 'documents.hash').select((e2) => e2.fn.countAll<number>().as('n')).as('n_attributions'),
+        (eb) => eb.selectFrom('events').whereRef('events.document_hash', '=', 'documents.hash').select((e2) => e2.fn.countAll<number>().as('n')).as('n_events'),
+      ])
+      .orderBy('published', 'desc')
+      .orderBy('doc_id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return {
+      items: rows.map((r) => ({
+        hash: r.hash, id: r.doc_id, title: r.title, published: r.published, dateline: r.dateline_place,
+        snippet: r.head.replace(/\s+/g, ' ').trim(),
+        entities: Number(r.n_entities ?? 0), attributions: Number(r.n_attributions ?? 0), events: Number(r.n_events ?? 0),
+      })),
+      total, limit, offset,
+    };
+  }
+
+  /** A stored analysis by its document id or hash. */
+  async getAnalysis(idOrHash: string): Promise<Analysis | null> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select('analysis')
+      .where((eb) => eb.or([eb('hash', '=', idOrHash), eb('doc_id', '=', idOrHash)]))
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.analysis) as Analysis) : null;
+  }
+
+  async entities(opts: PageOptions & { q?: string; type?: string; country?: string } = {}): Promise<Page<EntitySummary>> {
+    const { limit, offset } = clampPage(opts);
+    let q = this.db.selectFrom('entities');
+    if (opts.type) q = q.where('type', '=', opts.type.toUpperCase());
+    if (opts.country) q = q.where('country', '=', opts.country.toUpperCase());
+    if (opts.q) {
+      const like = `%${opts.q.toLowerCase()}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['name']), 'like', like),
+          eb('id', 'in', eb.selectFrom('entity_aliases').select('entity_id').where(sql`lower(alias)`, 'like', like)),
+        ]),
+      );
+    }
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q.selectAll().orderBy('doc_count', 'desc').orderBy('name').limit(limit).offset(offset).execute();
+    const aliases = await this.aliasesOf(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) => ({
+        id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, documents: Number(r.doc_count),
+        aliases: aliases.get(r.id) ?? [],
+      })),
+      total, limit, offset,
+    };
+  }
+
+  async entity(id: number): Promise<EntitySummary | null> {
+    const r = await this.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return null;
+    const aliases = await this.aliasesOf([r.id]);
+    return { id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, documents: Number(r.doc_count), aliases: aliases.get(r.id) ?? [] };
+  }
+
+  /** Finds an entity by id, exact name or alias (case-insensitive), then by partial name. */
+  async findEntity(ref: string): Promise<EntitySummary | null> {
+    if (/^\d+$/.test(ref)) return this.entity(Number(ref));
+    const lower = ref.toLowerCase();
+    const exact = await this.db
+      .selectFrom('entities')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['name']), '=', lower),
+          eb('id', 'in', eb.selectFrom('entity_aliases').select('entity_id').where(sql`lower(alias)`, '=', lower)),
+        ]),
+      )
+      .orderBy('doc_count', 'desc')
+      .executeTakeFirst();
+    if (exact) return this.entity(exact.id);
+    const page = await this.entities({ q: ref, limit: 1 });
+    return page.items[0] ?? null;
+  }
+
+  private async aliasesOf(ids: number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.selectFrom('entity_aliases').select(['entity_id', 'alias']).where('entity_id', 'in', ids).orderBy('alias').execute();
+    for (const r of rows) {
+      const list = out.get(r.entity_id) ?? [];
+      list.push(r.alias);
+      out.set(r.entity_id, list);
+    }
+    return out;
+  }
+
+  private async namesOf(ids: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return out;
+    const rows = await this.db.selectFrom('entities').select(['id', 'name']).where('id', 'in', unique).execute();
+    for (const r of rows) out.set(r.id, r.name);
+    return out;
+  }
+
+  /** Attributions (quotes), optionally by speaker (entity id, name or alias) or text. */
+  async quotes(opts: PageOptions & { speaker?: string; claimant?: number; text?: string } = {}): Promise<Page<QuoteRow>> {
+    const { limit, offset } = clampPage(opts);
+    let q = this.db.selectFrom('attributions').innerJoin('documents', 'documents.hash', 'attributions.document_hash');
+    if (opts.speaker) {
+      const speaker = await this.findEntity(opts.speaker);
+      if (!speaker) return { items: [], total: 0, limit, offset };
+      q = q.where('attributions.source_entity_id', '=', speaker.id);
+    }
+    if (opts.claimant != null) q = q.where((eb) => jsonArrayHas(eb, 'attributions.chain', opts.claimant!));
+    if (opts.text) q = q.where(sql`lower(attributions.content_text)`, 'like', `%${opts.text.toLowerCase()}%`);
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q
+      .select([
+        'documents.doc_id', 'documents.hash', 'documents.published', 'attributions.local_id', 'attributions.kind',
+        'attributions.source_text', 'attributions.source_entity_id', 'attributions.cue_text', 'attributions.content_text',
+        'attributions.parent', 'attributions.chain', 'attributions.content_start',
+      ])
+      .orderBy('documents.published', 'desc')
+      .orderBy('documents.doc_id')
+      .orderBy('attributions.content_start')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const claimantFiltered = rows;
+    const names = await this.namesOf(claimantFiltered.flatMap((r) => [...(JSON.parse(r.chain) as number[]), ...(r.source_entity_id ? [r.source_entity_id] : [])]));
+    return {
+      items: claimantFiltered.map((r) => ({
+        document: r.doc_id, documentHash: r.hash, published: r.published, id: r.local_id, kind: r.kind,
+        speaker: r.source_entity_id ? names.get(r.source_entity_id) ?? r.source_text : r.source_text,
+        speakerId: r.source_entity_id,
+        chain: (JSON.parse(r.chain) as number[]).map((id) => names.get(id) ?? String(id)),
+        cue: r.cue_text, text: r.content_text, parent: r.parent,
+      })),
+      total, limit, offset,
+    };
+  }
+
+  async events(filter: EventFilter = {}): Promise<Page<EventRow>> {
+    const { limit, offset } = clampPage(filter);
+    let q = this.db.selectFrom('events').innerJoin('documents', 'documents.hash', 'events.document_hash');
+    if (filter.type) q = q.where('events.type', '=', filter.type.toUpperCase());
+    if (filter.since) q = q.where('events.date', '>=', filter.since);
+    if (filter.until) q = q.where('events.date', '<=', filter.until.length === 10 ? filter.until + '\uffff' : filter.until);
+    if (filter.place != null) q = q.where('events.location_entity_id', '=', filter.place);
+    if (filter.claimant != null) q = q.where((eb) => jsonArrayHas(eb, 'events.claimants', filter.claimant!));
+    if (filter.actor) {
+      const actor = filter.actor;
+      const code = /^[A-Z]{3}(?:-[A-Z]{3})?$/.test(actor) ? actor.split('-') : null;
+      const entity = code ? null : await this.findEntity(actor);
+      if (!code && !entity) return { items: [], total: 0, limit, offset };
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('event_actors')
+            .select('event_actors.event_local_id')
+            .whereRef('event_actors.document_hash', '=', 'events.document_hash')
+            .whereRef('event_actors.event_local_id', '=', 'events.local_id')
+            .where((eb) =>
+              code
+                ? code[1]
+                  ? eb.and([eb('event_actors.code', '=', code[0]), eb('event_actors.sector', '=', code[1])])
+                  : eb('event_actors.code', '=', code[0])
+                : eb('event_actors.entity_id', '=', entity!.id),
+            ),
+        ),
+      );
+    }
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q
+      .select([
+        'documents.doc_id', 'documents.hash', 'events.local_id', 'events.type', 'events.mode', 'events.trigger_text',
+        'events.date', 'events.date_inferred', 'events.location_entity_id', 'events.polarity', 'events.modality', 'events.claimants',
+      ])
+      .orderBy('events.date', 'desc')
+      .orderBy('documents.doc_id')
+      .orderBy('events.trigger_start')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const kept = rows;
+    const actors = kept.length
+      ? await this.db
+          .selectFrom('event_actors')
+          .selectAll()
+          .where('document_hash', 'in', [...new Set(kept.map((r) => r.hash))])
+          .execute()
+      : [];
+    const names = await this.namesOf([
+      ...actors.flatMap((a) => (a.entity_id ? [a.entity_id] : [])),
+      ...kept.flatMap((r) => [...(JSON.parse(r.claimants) as number[]), ...(r.location_entity_id ? [r.location_entity_id] : [])]),
+    ]);
+    const actorRow = (a: (typeof actors)[number]): EventActorRow => ({
+      text: a.text, entityId: a.entity_id, name: a.entity_id ? names.get(a.entity_id) ?? null : null, code: a.code, sector: a.sector,
+    });
+    return {
+      items: kept.map((r) => {
+        const mine = actors.filter((a) => a.document_hash === r.hash && a.event_local_id === r.local_id);
+        return {
+          document: r.doc_id, documentHash: r.hash, id: r.local_id, type: r.type, mode: r.mode, trigger: r.trigger_text,
+          date: r.date, dateInferred: !!r.date_inferred,
+          location: r.location_entity_id ? names.get(r.location_entity_id) ?? null : null,
+          polarity: r.polarity, modality: r.modality,
+          source: mine.filter((a) => a.role === 'source').map(actorRow),
+          target: mine.filter((a) => a.role === 'target').map(actorRow),
+          claimants: (JSON.parse(r.claimants) as number[]).map((id) => names.get(id) ?? String(id)),
+        };
+      }),
+      total, limit, offset,
+    };
+  }
+
+  /** What an entity did, had done to it, and said, in date order. */
+  async timeline(entityId: number, opts: PageOptions = {}): Promise<TimelineItem[]> {
+    const { limit } = clampPage({ limit: opts.limit ?? MAX_LIMIT });
+    const evs = await this.db
+      .selectFrom('event_actors')
+      .innerJoin('events', (j) => j.onRef('events.document_hash', '=', 'event_actors.document_hash').onRef('events.local_id', '=', 'event_actors.event_local_id'))
+      .innerJoin('documents', 'documents.hash', 'events.document_hash')
+      .select(['events.date', 'events.type', 'events.trigger_text', 'events.polarity', 'events.modality', 'event_actors.role', 'documents.doc_id', 'documents.hash', 'events.local_id'])
+      .where('event_actors.entity_id', '=', entityId)
+      .limit(limit)
+      .execute();
+    const qs = await this.db
+      .selectFrom('attributions')
+      .innerJoin('documents', 'documents.hash', 'attributions.document_hash')
+      .select(['documents.published', 'documents.doc_id', 'documents.hash', 'attributions.kind', 'attributions.content_text', 'attributions.cue_text'])
+      .where('attributions.source_entity_id', '=', entityId)
+      .limit(limit)
+      .execute();
+    const items: TimelineItem[] = [
+      ...dedupe(evs, (e) => `${e.hash}/${e.local_id}/${e.role}`).map((e) => ({
+        date: e.date, kind: 'event' as const, document: e.doc_id, documentHash: e.hash, role: e.role,
+        summary: `${e.type}${e.polarity === 'negative' ? ' (negated)' : ''}${e.modality !== 'asserted' ? ` (${e.modality})` : ''}: ${e.trigger_text}`,
+      })),
+      ...qs.map((q) => ({
+        date: q.published ? q.published.slice(0, 10) : null, kind: 'quote' as const, document: q.doc_id, documentHash: q.hash, role: 'speaker',
+        summary: `${q.cue_text ?? q.kind}: ${q.content_text.length > 160 ? q.content_text.slice(0, 157) + '…' : q.content_text}`,
+      })),
+    ];
+    items.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.document.localeCompare(b.document));
+    return items.slice(0, limit);
+  }
+}
+
+/**
+ * True where a compact JSON array of integers (as `put` writes it: "[3,17]") holds `id`.
+ * A LIKE on the four positions an element can take works the same on both backends.
+ */
+function jsonArrayHas(eb: ExpressionBuilder<any, any>, column: string, id: number) {
+  const col = sql.ref(column);
+  return eb.or([
+    eb(col, '=', `[${id}]`),
+    eb(col, 'like', `[${id},%`),
+    eb(col, 'like', `%,${id},%`),
+    eb(col, 'like', `%,${id}]`),
+  ]);
+}
+
+function dedupe<T>(rows: T[], key: (r: T) => string): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = key(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Local attribution ids' sources from the innermost outward: [own source, parent's, …]. */
+function relayChain(id: string, byId: Map<string, Analysis['attributions'][number]>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let cur: string | null = id;
+  while (cur && !seen.has(cur)) {
+    seen.add(cur);
+    const a = byId.get(cur);
+    if (!a) break;
+    if (a.source?.entity) out.push(a.source.entity);
+    cur = a.parent;
+  }
+  return out;
+}
+
+/** SQLite caps bound parameters per statement; insert big layers in slices. */
+async function insertInChunks<T>(rows: T[], insert: (part: T[]) => Promise<unknown>, size = 200): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
