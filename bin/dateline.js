@@ -10,5 +10,7 @@ if (!existsSync(compiled)) {
   process.stderr.write('dateline: not built yet: run `npm install` (or `npm run build`) in ' + root + '\n');
   process.exit(2);
 }
+// A closed pipe (`dateline … | head`) ends output quietly, as other Unix tools do.
+process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 const { main } = await import(pathToFileURL(compiled).href);
 process.exitCode = await main(process.argv);

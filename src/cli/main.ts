@@ -8,6 +8,28 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { runExtract, type CliIO } from './extract.js';
 import { UsageError } from './errors.js';
+import { runIngest } from './ingest.js';
+import { entitiesCommand, eventsCommand, quotesCommand, timelineCommand } from './queries.js';
+import { demoCommand } from './demo.js';
+import { DEFAULT_DB, openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+
+/** The store a command uses: --db, else $DATELINE_DB, else ./dateline.db. */
+function storeTarget(opts: { db?: string }): string {
+  return opts.db ?? process.env.DATELINE_DB ?? DEFAULT_DB;
+}
+
+async function withStore<T>(opts: { db?: string }, f: (store: Store, target: string) => Promise<T>): Promise<T> {
+  const target = storeTarget(opts);
+  const store = await openStore(target);
+  try {
+    return await f(store, target);
+  } finally {
+    await store.close();
+  }
+}
+
+const DB_HELP = 'the store: a SQLite file or a postgres:// URL (default: $DATELINE_DB or ./dateline.db)';
 
 const defaultIO: CliIO = {
   stdout: (s) => process.stdout.write(s),
@@ -42,6 +64,77 @@ Examples:
   dateline extract valid.txt --from conll --to conll > tagged.conll`)
     .action((files: string[], opts: { date?: string; from?: string; to?: string; out?: string }) => {
       status = runExtract(files, opts, io);
+    });
+
+  program
+    .command('ingest')
+    .description('Analyse reports and keep them in the store. Folders are walked recursively (.txt, .jsonl);\na report already held is skipped; a bad file is reported and skipped.')
+    .argument('<paths...>', 'files and folders')
+    .option('--db <store>', DB_HELP)
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that do not state one')
+    .option('--from <format>', 'input format: text | jsonl (default: by file ending)')
+    .option('--no-progress', 'no progress bar (default: shown on a terminal)')
+    .action(async (paths: string[], opts: { db?: string; date?: string; from?: string; progress?: boolean }) => {
+      await withStore(opts, async (store, target) => {
+        const s = await runIngest(paths, { date: opts.date, from: opts.from, progress: opts.progress === false ? false : undefined }, store, io);
+        const rate = s.stored / Math.max(s.seconds, 1e-3);
+        io.stdout(`${target}: ${s.files} file(s), ${s.stored} new document(s), ${s.held} already held, ${s.failed} bad — ${s.seconds.toFixed(2)} s (${rate.toFixed(1)} docs/s)\n`);
+        status = s.failed > 0 ? 1 : 0;
+      });
+    });
+
+  program
+    .command('entities')
+    .description('Actors in the store, merged across reports, most documents first.')
+    .option('--db <store>', DB_HELP)
+    .option('--name <text>', 'only names or aliases containing TEXT')
+    .option('--type <type>', 'PERSON | ORG | GPE | LOC | NORP | FAC | EVENT | LAW | MISC')
+    .option('--country <code>', 'ISO 3166-1 alpha-3 country code, e.g. RUS')
+    .option('--limit <n>', 'rows to show', '50')
+    .option('--offset <n>', 'rows to skip', '0')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts) => withStore(opts, (store) => entitiesCommand(store, opts, io)));
+
+  program
+    .command('quotes')
+    .description('Who said what: attributions with their speaker and relay chain.')
+    .option('--db <store>', DB_HELP)
+    .option('--speaker <name>', 'only this speaker (name, alias or entity id)')
+    .option('--limit <n>', 'rows to show', '50')
+    .option('--offset <n>', 'rows to skip', '0')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts) => withStore(opts, (store) => quotesCommand(store, opts, io)));
+
+  program
+    .command('events')
+    .description('PLOVER events: who did what to whom, when and where, and who claims it.')
+    .option('--db <store>', DB_HELP)
+    .option('--actor <code>', 'actor code (RUS, or RUS-MIL for country + sector) or an entity name')
+    .option('--type <type>', 'PLOVER type, e.g. ASSAULT, SUPPORT, AID')
+    .option('--since <YYYY-MM-DD>', 'events on or after this date')
+    .option('--until <YYYY-MM-DD>', 'events on or before this date')
+    .option('--limit <n>', 'rows to show', '50')
+    .option('--offset <n>', 'rows to skip', '0')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts) => withStore(opts, (store) => eventsCommand(store, opts, io)));
+
+  program
+    .command('timeline')
+    .description('What one actor did, had done to it, and said, in date order.')
+    .argument('<entity>', 'entity name, alias or id')
+    .option('--db <store>', DB_HELP)
+    .option('--limit <n>', 'rows to show', '200')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (entity: string, opts) => withStore(opts, (store) => timelineCommand(store, entity, opts, io)));
+
+  program
+    .command('demo')
+    .description('Ingest the bundled example reports and print what was found (what `npm start` runs).')
+    .option('--db <store>', DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts, async (store, target) => {
+        status = await demoCommand(store, target, io);
+      });
     });
 
   try {
