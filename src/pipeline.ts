@@ -5,6 +5,7 @@
  */
 import type { Stage } from './types.js';
 import { tokenizeStage, sentenceStage } from './nlp/stages.js';
+import { nerStage } from './nlp/ner/stage.js';
 
 /**
  * The full analysis, in order:
@@ -15,5 +16,6 @@ export function defaultStages(): Stage[] {
   return [
     tokenizeStage,
     sentenceStage,
+    nerStage,
   ];
 }

@@ -5,9 +5,10 @@
 import type { InputFormat, OutputFormat } from './format.js';
 import { textInput } from './text.js';
 import { jsonlInput, jsonOutput, jsonlOutput } from './jsonl.js';
+import { conllInput, conllOutput } from './conll.js';
 
-export const INPUT_FORMATS: readonly InputFormat[] = [textInput, jsonlInput];
-export const OUTPUT_FORMATS: readonly OutputFormat[] = [jsonOutput, jsonlOutput];
+export const INPUT_FORMATS: readonly InputFormat[] = [textInput, jsonlInput, conllInput];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [jsonOutput, jsonlOutput, conllOutput];
 
 export function inputFormat(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((f) => f.name === name);

@@ -1,0 +1,119 @@
+/**
+ * @module formats/conll
+ * `--from conll` and `--to conll` (Contract 2): CoNLL-2003 style columns, `-DOCSTART-`
+ * between documents, a blank line between sentences. The first column is the token, taken
+ * as given (never re-tokenised); the document text is the tokens joined by spaces, one
+ * sentence a line, so every token has offsets. The writer prints the input lines again
+ * with one more column: the predicted IOB2 tag.
+ */
+import type { DocumentMeta, Sentence, Token } from '../types.js';
+import type { InputFormat, OutputFormat, ParsedInput } from './format.js';
+import { hashText } from '../ingest/report.js';
+import { InputError } from '../ingest/errors.js';
+import { nerStage } from '../nlp/ner/stage.js';
+
+/** One CoNLL document: its sentences' token columns and the raw lines to write back. */
+export interface ConllDoc {
+  /** every input line of the document (its -DOCSTART- line, token lines, blank lines) */
+  lines: string[];
+  /** per sentence, per token, the columns of its line */
+  sentences: string[][][];
+}
+
+const isDocStart = (line: string) => line.startsWith('-DOCSTART-');
+
+/**
+ * Splits CoNLL text into documents (a file without `-DOCSTART-` is one document).
+ *
+ * @example
+ * parseConll('-DOCSTART- -X- O\n\nEU NNP B-ORG\nrejects VBZ O\n')[0].sentences[0][0] // ['EU', 'NNP', 'B-ORG']
+ */
+export function parseConll(text: string): ConllDoc[] {
+  const docs: ConllDoc[] = [];
+  let cur: ConllDoc | null = null;
+  let sent: string[][] | null = null;
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (let raw of lines) {
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    if (isDocStart(raw)) {
+      cur = { lines: [raw], sentences: [] };
+      docs.push(cur);
+      sent = null;
+      continue;
+    }
+    if (!cur) { cur = { lines: [], sentences: [] }; docs.push(cur); }
+    cur.lines.push(raw);
+    if (raw.trim() === '') { sent = null; continue; }
+    const cols = raw.trim().split(/\s+/);
+    if (!sent) { sent = []; cur.sentences.push(sent); }
+    sent.push(cols);
+  }
+  return docs;
+}
+
+/** Document text, tokens and sentences for one CoNLL document's token column. */
+export function conllToTokens(sentences: string[][][]): { text: string; tokens: Token[]; sentences: Sentence[] } {
+  const tokens: Token[] = [];
+  const sents: Sentence[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    if (s > 0) { parts.push('\n'); pos += 1; }
+    const startTok = tokens.length;
+    const start = pos;
+    const sent = sentences[s];
+    for (let i = 0; i < sent.length; i++) {
+      if (i > 0) { parts.push(' '); pos += 1; }
+      const t = sent[i][0];
+      tokens.push({ start: pos, end: pos + t.length, text: t });
+      parts.push(t);
+      pos += t.length;
+    }
+    sents.push({ start, end: pos, text: '', tokenStart: startTok, tokenEnd: tokens.length });
+  }
+  const text = parts.join('');
+  for (const s of sents) s.text = text.slice(s.start, s.end);
+  return { text, tokens, sentences: sents };
+}
+
+export const conllInput: InputFormat = {
+  name: 'conll',
+  extensions: ['.conll', '.conll03', '.iob', '.bio'],
+  read(text, options) {
+    const docs = parseConll(text);
+    if (!docs.some((d) => d.sentences.length > 0)) throw new InputError(options.inputName, 'has no CoNLL token lines');
+    const base = options.inputName === '-' ? 'stdin' : options.inputName.split(/[\\/]/).pop() ?? 'conll';
+    return docs.map((d, k): ParsedInput => {
+      const { text: docText, tokens, sentences } = conllToTokens(d.sentences);
+      const hash = hashText(docText);
+      const document: DocumentMeta = {
+        id: docs.length === 1 ? base : `${base}#${k + 1}`,
+        hash, title: null, url: null, source: null,
+        published: options.date ?? null, dateline: null, language: 'en', text: docText,
+      };
+      return { document, tokens, sentences, carry: d };
+    });
+  },
+};
+
+export const conllOutput: OutputFormat = {
+  name: 'conll',
+  extension: '.conll',
+  requiresInput: 'conll',
+  stages: () => [nerStage],
+  write(results) {
+    const out: string[] = [];
+    for (const r of results) {
+      const d = r.input.carry as ConllDoc;
+      const tags = r.doc.nerTags ?? [];
+      let k = 0;
+      for (const line of d.lines) {
+        if (line.trim() === '') { out.push(line); continue; }
+        const sep = line.includes('\t') ? '\t' : ' ';
+        out.push(line + sep + (isDocStart(line) ? 'O' : (tags[k++] ?? 'O')));
+      }
+    }
+    return out.join('\n') + (out.length ? '\n' : '');
+  },
+};

@@ -1,0 +1,244 @@
+/**
+ * @module nlp/ner/features
+ * Integer feature extraction for the NER tagger. Features fall in three groups, so that the
+ * tagger can cache what does not change:
+ * - word features (form, shape, affixes, clusters, capitalisation habit): depend on the
+ *   word alone, computed once per distinct word (`WordEntry`);
+ * - neighbour features: depend on one neighbouring word and its offset (-2…+2), also per word;
+ * - position features: bigrams, the sentence (headline, first token), gazetteer matches and
+ *   the document (how the same word is cased elsewhere in it).
+ * Tag features (previous tags, what the same word was tagged earlier in the document) are
+ * added by the decoder in `model.ts`.
+ */
+import { mix, strHash } from './hash.js';
+import { GAZ_BITS, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
+
+// Template ids: any distinct constants; changing one changes the model.
+const T = {
+  BIAS: 1, W: 2, LW: 3, SHAPE: 4, SHAPE_LONG: 5, PRE: 6, SUF: 10, CL: 14, CAPS: 20, LEN: 21,
+  CTX_LW: 30, CTX_SHAPE: 35, CTX_CL: 40, CTX_SUF: 50,
+  BI_L: 60, BI_R: 61, SH3: 62, FIRST: 63, HEAD: 64, HEAD_LW: 65, GAZ: 66, GAZ_CAP: 67, DOCCASE: 68,
+  SH_L: 69, SH_R: 70, CL_BI: 71,
+} as const;
+
+/** Sentinel words at sentence edges. */
+export const BOS = '\u0002<S>';
+export const EOS = '\u0003</S>';
+
+/** Everything about one distinct word string the tagger needs. */
+export interface WordEntry {
+  word: string;
+  key: number; // strHash(normKey(word))
+  shape: number; // hash of the short shape
+  cluster: number;
+  /** 0 other, 1 lower, 2 Initial cap, 3 ALL CAPS (with ≥2 letters), 4 single capital */
+  caseClass: number;
+  hasLetter: boolean;
+  intr: Uint32Array;
+  /** neighbour features for offsets -2, -1, +1, +2 */
+  ctx: Uint32Array[];
+  /** cached scores (inference only): 9 for the word, then 9 per neighbour offset */
+  scores: Float32Array | null;
+}
+
+function shortShape(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+function longShape(w: string): string {
+  let out = '';
+  let n = 0;
+  for (const ch of w) {
+    if (++n > 8) break;
+    out += /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+  }
+  return out;
+}
+
+function caseClassOf(w: string): number {
+  let up = 0;
+  let low = 0;
+  for (const ch of w) {
+    if (/\p{Lu}/u.test(ch)) up++;
+    else if (/\p{Ll}/u.test(ch)) low++;
+  }
+  if (up === 0 && low === 0) return 0;
+  if (up === 0) return 1;
+  if (low === 0) return up >= 2 ? 3 : 4;
+  return /^\P{L}*\p{Lu}/u.test(w) ? 2 : 1;
+}
+
+const clusterPrefix = (path: number, len: number): number => {
+  const depth = 31 - Math.clz32(path);
+  return depth <= len ? path : path >>> (depth - len);
+};
+const CL_LENS = [4, 6, 10, 14];
+
+/** Builds and caches `WordEntry`s; one per model (the lexicon is fixed). */
+export class FeatureExtractor {
+  private cache = new Map<string, WordEntry>();
+  constructor(readonly lexicon: Lexicon) {}
+
+  get cacheSize(): number { return this.cache.size; }
+  clearCache(): void { this.cache.clear(); }
+
+  entry(word: string): WordEntry {
+    let e = this.cache.get(word);
+    if (e) return e;
+    e = this.build(word);
+    if (this.cache.size > 300_000) this.cache.clear(); // bound memory on very long inputs
+    this.cache.set(word, e);
+    return e;
+  }
+
+  private build(word: string): WordEntry {
+    const lower = normKey(word);
+    const key = strHash(lower);
+    const sentinel = word === BOS || word === EOS;
+    const shapeStr = sentinel ? word : shortShape(word);
+    const shape = strHash(shapeStr);
+    const cluster = sentinel ? 0 : this.lexicon.clusterOf(key);
+    const caps = sentinel ? 0 : this.lexicon.capsOf(key);
+    const caseClass = sentinel ? 0 : caseClassOf(word);
+    const intr: number[] = [mix(T.BIAS, 0), mix(T.W, strHash(word)), mix(T.LW, key), mix(T.SHAPE, shape)];
+    if (!sentinel) {
+      intr.push(mix(T.SHAPE_LONG, strHash(longShape(word))));
+      const chars = [...lower];
+      for (let n = 1; n <= 4; n++) {
+        if (chars.length <= n) break;
+        intr.push(mix(T.PRE + n, strHash(chars.slice(0, n).join(''))));
+        intr.push(mix(T.SUF + n, strHash(chars.slice(-n).join(''))));
+      }
+      if (cluster) for (let j = 0; j < CL_LENS.length; j++) intr.push(mix(T.CL + j, clusterPrefix(cluster, CL_LENS[j])));
+      else intr.push(mix(T.CL + 5, 0));
+      intr.push(mix(T.CAPS, caps * 8 + caseClass));
+      intr.push(mix(T.LEN, Math.min(chars.length, 12) * 8 + caseClass));
+    }
+    const ctx: Uint32Array[] = [];
+    const offsets = [-2, -1, 1, 2];
+    for (let j = 0; j < 4; j++) {
+      const o = offsets[j];
+      const f = [mix(T.CTX_LW + j, key), mix(T.CTX_SHAPE + j, shape)];
+      if (o === -1 || o === 1) {
+        if (cluster) { f.push(mix(T.CTX_CL + j, clusterPrefix(cluster, 6))); f.push(mix(T.CTX_CL + 5 + j, clusterPrefix(cluster, 12))); }
+        if (!sentinel && lower.length > 3) f.push(mix(T.CTX_SUF + j, strHash(lower.slice(-3))));
+      }
+      ctx.push(Uint32Array.from(f));
+    }
+    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: null };
+  }
+}
+
+/** A document prepared for tagging: entries per token and flat position features. */
+export interface PreparedDoc {
+  entries: WordEntry[];
+  /** sentence boundaries: [start, end) token ranges */
+  sentences: Int32Array;
+  /** position features of token i: feats[off[i] .. off[i+1]) */
+  feats: Uint32Array;
+  off: Int32Array;
+}
+
+const isSentenceInitialPunct = (w: string) => w === '"' || w === "'" || w === '(' || w === '``' || w === '-' || w === '--';
+
+/**
+ * Prepares a document: `words` are the tokens, `sentences` pairs of [start, end) token
+ * indices covering them in order.
+ */
+export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sentences: readonly (readonly [number, number])[]): PreparedDoc {
+  const n = words.length;
+  const entries = new Array<WordEntry>(n);
+  for (let i = 0; i < n; i++) entries[i] = fx.entry(words[i]);
+  const bos = fx.entry(BOS);
+  const eos = fx.entry(EOS);
+  const lex = fx.lexicon;
+
+  // Document casing evidence: for each word key, was it seen in lower case, or with an
+  // initial capital not at a sentence start, anywhere in the document?
+  const firstOfSentence = new Uint8Array(n);
+  const sentArr = new Int32Array(sentences.length * 2);
+  sentences.forEach(([s, e], k) => {
+    sentArr[2 * k] = s; sentArr[2 * k + 1] = e;
+    let i = s;
+    while (i < e && isSentenceInitialPunct(words[i])) i++;
+    if (i < e) firstOfSentence[i] = 1;
+  });
+  const headline = new Uint8Array(n);
+  for (const [s, e] of sentences) {
+    let up = 0; let low = 0;
+    for (let i = s; i < e; i++) { const c = entries[i].caseClass; if (c === 3) up++; else if (c === 1 || c === 2) low++; }
+    if (up >= 1 && up > low * 2) for (let i = s; i < e; i++) headline[i] = 1;
+  }
+  const docCase = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const e = entries[i];
+    if (!e.hasLetter || headline[i]) continue;
+    let bit = 0;
+    if (e.caseClass === 1) bit = 1;
+    else if (e.caseClass === 2 && !firstOfSentence[i]) bit = 2;
+    else if (e.caseClass === 3) bit = 4;
+    if (bit) docCase.set(e.key, (docCase.get(e.key) ?? 0) | bit);
+  }
+
+  // Gazetteer matches, longest first within each start; each covered token gets the match.
+  const gaz: number[][] = Array.from({ length: n }, () => []);
+  for (const [s, e] of sentences) {
+    for (let i = s; i < e; i++) {
+      let h = PHRASE_SEED;
+      for (let L = 1; L <= lex.maxPhraseLen && i + L <= e; L++) {
+        h = phraseStep(h, entries[i + L - 1].key);
+        const mask = lex.phraseOf(h);
+        if (!mask) continue;
+        for (let b = 0; b < GAZ_BITS; b++) {
+          if (!(mask & (1 << b))) continue;
+          for (let j = i; j < i + L; j++) {
+            const pos = L === 1 ? 0 : j === i ? 1 : j === i + L - 1 ? 3 : 2;
+            gaz[j].push(b * 4 + pos);
+          }
+        }
+      }
+    }
+  }
+
+  const feats: number[] = [];
+  const off = new Int32Array(n + 1);
+  for (const [s, e] of sentences) {
+    for (let i = s; i < e; i++) {
+      off[i] = feats.length;
+      const w = entries[i];
+      const p = i > s ? entries[i - 1] : bos;
+      const nx = i + 1 < e ? entries[i + 1] : eos;
+      feats.push(mix(mix(T.BI_L, p.key), w.key));
+      feats.push(mix(mix(T.BI_R, w.key), nx.key));
+      feats.push(mix(mix(mix(T.SH3, p.shape), w.shape), nx.shape));
+      feats.push(mix(mix(T.SH_L, p.shape), w.shape));
+      feats.push(mix(mix(T.SH_R, w.shape), nx.shape));
+      if (p.cluster && w.cluster) feats.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
+      if (firstOfSentence[i]) feats.push(mix(T.FIRST, w.shape), mix(T.FIRST + 100, w.key));
+      if (headline[i]) feats.push(mix(T.HEAD, w.shape), mix(T.HEAD_LW, w.key));
+      const cased = w.caseClass >= 2;
+      for (const g of gaz[i]) {
+        feats.push(mix(T.GAZ, g));
+        feats.push(mix(T.GAZ_CAP, g * 8 + w.caseClass + (headline[i] ? 5 : 0)));
+      }
+      if (cased && w.hasLetter) {
+        const bits = docCase.get(w.key) ?? 0;
+        feats.push(mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (firstOfSentence[i] || headline[i] ? 1 : 0)));
+      }
+    }
+  }
+  off[n] = feats.length;
+  return { entries, sentences: sentArr, feats: Uint32Array.from(feats), off };
+}

@@ -1,0 +1,7 @@
+/**
+ * @module nlp/ner
+ * The named-entity tagger: a greedy averaged perceptron over hashed features, with word
+ * clusters, gazetteers and document-level features (see models/ner.md).
+ */
+export { nerStage, analysisType } from './stage.js';
+export { loadTagger, createTagger, MODEL_DIR, type NerTagger } from './tagger.js';

@@ -1,0 +1,102 @@
+/**
+ * @module nlp/ner/lexicon
+ * What the tagger knows about words beyond the labelled data, keyed by hashes (no word
+ * strings are shipped):
+ * - a word-cluster path per word (hierarchical clusters learned from unlabelled news text by
+ *   `scripts/build-clusters.ts`), used at several prefix lengths like Brown clusters;
+ * - how often the word is capitalised in the middle of a sentence in running news text
+ *   (tells a name from an ordinary word in ALL-CAPS headlines and at sentence starts);
+ * - gazetteer phrases (countries, demonyms, cities, capitals, personal names) from npm data
+ *   packages, matched as token sequences.
+ */
+import { HashIndex, mix, strHash } from './hash.js';
+import { readBin, writeBin } from './binfile.js';
+
+/** Gazetteer kinds, one bit each. */
+export const GAZ = {
+  PERSON_NAME: 1,
+  COUNTRY: 2,
+  DEMONYM: 4,
+  CITY: 8,
+  CAPITAL: 16,
+  BIG_CITY: 32,
+} as const;
+export const GAZ_BITS = 6;
+
+/** The lookup key of a word: lower case, digits folded to 0, curly apostrophes straight. */
+export function normKey(word: string): string {
+  return word.toLowerCase().replace(/[0-9]/g, '0').replace(/[’‘]/g, "'");
+}
+
+/** Hash of a token sequence as the gazetteer stores it (fold of `strHash(normKey(t))`). */
+export function phraseStep(h: number, wordKeyHash: number): number {
+  return mix(h ^ 0x2f1a, wordKeyHash);
+}
+export const PHRASE_SEED = 0x51ed270b;
+
+/** Capitalisation buckets: 0 unseen, 1 mostly lower, 2 mixed, 3 mostly capitalised, 4 always. */
+export function capsBucket(cap: number, total: number): number {
+  if (total < 2) return 0;
+  const r = cap / total;
+  return r < 0.1 ? 1 : r < 0.6 ? 2 : r < 0.97 ? 3 : 4;
+}
+
+export class Lexicon {
+  constructor(
+    readonly words: HashIndex,
+    readonly cluster: Uint32Array,
+    readonly caps: Uint8Array,
+    readonly phrases: HashIndex,
+    readonly phraseMask: Uint8Array,
+    readonly maxPhraseLen: number,
+  ) {}
+
+  /** An empty lexicon (the tagger still works, with less to go on). */
+  static empty(): Lexicon {
+    return new Lexicon(new HashIndex(16), new Uint32Array(0), new Uint8Array(0), new HashIndex(16), new Uint8Array(0), 1);
+  }
+
+  /** Cluster path with a leading 1 bit (0 when the word has none) for a word key hash. */
+  clusterOf(keyHash: number): number {
+    const r = this.words.get(keyHash);
+    return r < 0 ? 0 : this.cluster[r];
+  }
+  capsOf(keyHash: number): number {
+    const r = this.words.get(keyHash);
+    return r < 0 ? 0 : this.caps[r];
+  }
+  /** Gazetteer bits of a phrase hash (0 when absent). */
+  phraseOf(phraseHash: number): number {
+    const r = this.phrases.get(phraseHash);
+    return r < 0 ? 0 : this.phraseMask[r];
+  }
+
+  static load(file: string): Lexicon {
+    const { meta, arrays } = readBin(file);
+    const wordKeys = arrays.wordKeys as Uint32Array;
+    const words = new HashIndex(wordKeys.length);
+    for (let i = 0; i < wordKeys.length; i++) words.set(wordKeys[i], i);
+    const phraseKeys = arrays.phraseKeys as Uint32Array;
+    const phrases = new HashIndex(phraseKeys.length);
+    for (let i = 0; i < phraseKeys.length; i++) phrases.set(phraseKeys[i], i);
+    return new Lexicon(words, arrays.cluster as Uint32Array, arrays.caps as Uint8Array, phrases,
+      arrays.phraseMask as Uint8Array, Number(meta.maxPhraseLen ?? 4));
+  }
+
+  /** Writes a lexicon built by `scripts/build-clusters.ts`. */
+  static save(file: string, meta: Record<string, unknown>, words: Map<number, { cluster: number; caps: number }>,
+    phrases: Map<number, number>, maxPhraseLen: number): void {
+    const wordKeys = new Uint32Array(words.size);
+    const cluster = new Uint32Array(words.size);
+    const caps = new Uint8Array(words.size);
+    let i = 0;
+    for (const [k, v] of [...words].sort((a, b) => a[0] - b[0])) { wordKeys[i] = k; cluster[i] = v.cluster; caps[i] = v.caps; i++; }
+    const phraseKeys = new Uint32Array(phrases.size);
+    const phraseMask = new Uint8Array(phrases.size);
+    i = 0;
+    for (const [k, v] of [...phrases].sort((a, b) => a[0] - b[0])) { phraseKeys[i] = k; phraseMask[i] = v; i++; }
+    writeBin(file, { ...meta, maxPhraseLen }, { wordKeys, cluster, caps, phraseKeys, phraseMask });
+  }
+}
+
+export { strHash };

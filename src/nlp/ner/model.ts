@@ -1,0 +1,206 @@
+/**
+ * @module nlp/ner/model
+ * A greedy left-to-right averaged perceptron over hashed integer features (Collins 2002;
+ * greedy decoding as in Ratinov & Roth 2009, who found it as accurate as Viterbi for NER and
+ * it lets every decision see what was decided before it in the document). Weights live in
+ * one Float32Array, 9 per feature row (the IOB2 classes); rows are found through an
+ * open-addressing index keyed by the 32-bit feature hash.
+ */
+import { HashIndex, mix } from './hash.js';
+import { readBin, writeBin } from './binfile.js';
+import type { FeatureExtractor, PreparedDoc, WordEntry } from './features.js';
+
+export const CLASSES = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export const NC = CLASSES.length;
+/** Entity type index of a class: 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC. */
+export const typeOfClass = (c: number): number => (c + 1) >> 1;
+const START = 9;
+
+const T_P1 = 101, T_P2 = 102, T_P1W = 103, T_HIST = 104, T_P1SH = 105;
+
+/** May class `c` follow `prev` in IOB2? (I-X only after B-X or I-X.) */
+const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array(10 * NC);
+  for (let p = 0; p < 10; p++) {
+    for (let c = 0; c < NC; c++) {
+      const inside = c > 0 && c % 2 === 0;
+      a[p * NC + c] = !inside || (p < NC && p > 0 && typeOfClass(p) === typeOfClass(c)) ? 1 : 0;
+    }
+  }
+  return a;
+})();
+
+export class PerceptronModel {
+  index: HashIndex;
+  W: Float32Array;
+  nRows: number;
+  /** training only: running sums for averaging */
+  private U: Float64Array | null = null;
+  private clock = 1;
+  private frozen: boolean;
+
+  constructor(readonly fx: FeatureExtractor, index?: HashIndex, W?: Float32Array) {
+    this.index = index ?? new HashIndex(1 << 20);
+    this.W = W ?? new Float32Array(NC * (1 << 20));
+    this.nRows = index ? this.index.size : 0;
+    this.frozen = !!W;
+    if (!W) this.U = new Float64Array(this.W.length);
+  }
+
+  private row(h: number): number {
+    let r = this.index.get(h);
+    if (r >= 0) return r;
+    r = this.nRows++;
+    if ((r + 1) * NC > this.W.length) {
+      const W2 = new Float32Array(this.W.length * 2); W2.set(this.W); this.W = W2;
+      const U2 = new Float64Array(this.W.length); U2.set(this.U!); this.U = U2;
+    }
+    this.index.set(h, r);
+    return r;
+  }
+
+  private add(scores: Float32Array, feats: Uint32Array | number[], from = 0, to = feats.length): void {
+    const W = this.W;
+    const index = this.index;
+    for (let j = from; j < to; j++) {
+      const r = index.get(feats[j]);
+      if (r < 0) continue;
+      const b = r * NC;
+      for (let k = 0; k < NC; k++) scores[k] += W[b + k];
+    }
+  }
+
+  /** Cached word and neighbour scores (frozen models only). */
+  private wordScores(e: WordEntry): Float32Array {
+    if (e.scores) return e.scores;
+    const s = new Float32Array(NC * 5);
+    const tmp = new Float32Array(NC);
+    this.add(tmp, e.intr);
+    s.set(tmp, 0);
+    for (let j = 0; j < 4; j++) { tmp.fill(0); this.add(tmp, e.ctx[j]); s.set(tmp, NC * (j + 1)); }
+    e.scores = s;
+    return s;
+  }
+
+  private update(feats: number[], gold: number, pred: number): void {
+    const W = this.W;
+    const U = this.U!;
+    const c = this.clock;
+    for (const h of feats) {
+      const b = this.row(h) * NC;
+      W[b + gold] += 1; U[b + gold] += c;
+      W[b + pred] -= 1; U[b + pred] -= c;
+    }
+  }
+
+  /**
+   * Tags a prepared document; with `gold`, learns from each mistake as it goes (one
+   * perceptron epoch over the document).
+   */
+  tag(doc: PreparedDoc, gold?: Int8Array): Int8Array {
+    const { entries, sentences, feats, off } = doc;
+    const out = new Int8Array(entries.length);
+    const history = new Map<number, number>();
+    const scores = new Float32Array(NC);
+    const training = !!gold && !this.frozen;
+    const bos = this.fx.entry('\u0002<S>');
+    const eos = this.fx.entry('\u0003</S>');
+    const all: number[] = [];
+    for (let si = 0; si < sentences.length; si += 2) {
+      const s = sentences[si];
+      const e = sentences[si + 1];
+      let p1 = START;
+      let p2 = START;
+      for (let i = s; i < e; i++) {
+        const w = entries[i];
+        const l2 = i - 2 >= s ? entries[i - 2] : bos;
+        const l1 = i - 1 >= s ? entries[i - 1] : bos;
+        const r1 = i + 1 < e ? entries[i + 1] : eos;
+        const r2 = i + 2 < e ? entries[i + 2] : eos;
+        const tf0 = mix(T_P1, p1);
+        const tf1 = mix(T_P2, p2 * 10 + p1);
+        const tf2 = mix(mix(T_P1W, p1), w.key);
+        const tf3 = mix(mix(T_P1SH, p1), w.shape);
+        const hist = w.caseClass >= 2 && w.hasLetter ? (history.get(w.key) ?? 5) : -1;
+        const tf4 = hist >= 0 ? mix(T_HIST, hist * 8 + w.caseClass) : 0;
+        scores.fill(0);
+        if (!this.frozen) {
+          all.length = 0;
+          for (const h of w.intr) all.push(h);
+          for (const h of l2.ctx[0]) all.push(h);
+          for (const h of l1.ctx[1]) all.push(h);
+          for (const h of r1.ctx[2]) all.push(h);
+          for (const h of r2.ctx[3]) all.push(h);
+          for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
+          all.push(tf0, tf1, tf2, tf3);
+          if (tf4) all.push(tf4);
+          this.add(scores, all);
+        } else {
+          const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
+          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
+          this.add(scores, feats, off[i], off[i + 1]);
+          this.add(scores, [tf0, tf1, tf2, tf3]);
+          if (tf4) this.add(scores, [tf4]);
+        }
+        let best = 0;
+        let bestScore = -Infinity;
+        const allowRow = p1 * NC;
+        for (let k = 0; k < NC; k++) {
+          if (ALLOWED[allowRow + k] && scores[k] > bestScore) { bestScore = scores[k]; best = k; }
+        }
+        if (training) {
+          const g = gold![i];
+          if (g !== best) this.update(all, g, best);
+          this.clock++;
+        }
+        out[i] = best;
+        if (hist >= 0) history.set(w.key, typeOfClass(best));
+        p2 = p1;
+        p1 = best;
+      }
+    }
+    return out;
+  }
+
+  /** Averaged weights, rows whose largest weight is below `prune` dropped, as Int16. */
+  save(file: string, meta: Record<string, unknown>, prune = 0): { rows: number; bytes: number } {
+    const U = this.U!;
+    const c = this.clock;
+    const keep: number[] = [];
+    const keysOf = new Uint32Array(this.nRows);
+    for (let i = 0; i < this.index.keys.length; i++) if (this.index.keys[i]) keysOf[this.index.rows[i]] = this.index.keys[i];
+    const avg = new Float32Array(this.nRows * NC);
+    let maxAbs = 0;
+    for (let r = 0; r < this.nRows; r++) {
+      let m = 0;
+      for (let k = 0; k < NC; k++) {
+        const v = this.W[r * NC + k] - U[r * NC + k] / c;
+        avg[r * NC + k] = v;
+        m = Math.max(m, Math.abs(v));
+      }
+      if (m > prune) { keep.push(r); maxAbs = Math.max(maxAbs, m); }
+    }
+    const scale = maxAbs / 32767;
+    const keys = new Uint32Array(keep.length);
+    const q = new Int16Array(keep.length * NC);
+    keep.forEach((r, i) => {
+      keys[i] = keysOf[r];
+      for (let k = 0; k < NC; k++) q[i * NC + k] = Math.round(avg[r * NC + k] / scale);
+    });
+    writeBin(file, { ...meta, scale, classes: CLASSES }, { keys, weights: q });
+    return { rows: keep.length, bytes: keys.byteLength + q.byteLength };
+  }
+
+  /** Loads a model written by `save` (weights dequantised to Float32 for speed). */
+  static load(file: string, fx: FeatureExtractor): { model: PerceptronModel; meta: Record<string, unknown> } {
+    const { meta, arrays } = readBin(file);
+    const keys = arrays.keys as Uint32Array;
+    const q = arrays.weights as Int16Array;
+    const scale = Number(meta.scale);
+    const index = new HashIndex(keys.length);
+    for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
+    const W = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) W[i] = q[i] * scale;
+    return { model: new PerceptronModel(fx, index, W), meta };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * @module nlp/ner/tagger
+ * The shipped NER tagger: loaded from `models/ner/` on first use (never at import time),
+ * then shared read-only by every engine in the process.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Lexicon } from './lexicon.js';
+import { FeatureExtractor, prepareDoc } from './features.js';
+import { CLASSES, PerceptronModel } from './model.js';
+
+/** Where the shipped model lives (src/ and dist/ are both two levels below the root). */
+export const MODEL_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+
+export interface NerTagger {
+  /** `by` provenance: `model/ner@<version>` */
+  readonly by: string;
+  readonly lexicon: Lexicon;
+  /**
+   * IOB2 tags for a document's tokens; `sentences` are [start, end) token ranges covering them.
+   *
+   * @example
+   * loadTagger()!.tag(['Kim', 'Jong-un', 'met', 'Putin', '.'], [[0, 5]]) // ['B-PER', 'I-PER', 'O', 'B-PER', 'O']
+   */
+  tag(words: readonly string[], sentences: readonly (readonly [number, number])[]): string[];
+}
+
+/** Builds a tagger from model files in `dir`. */
+export function createTagger(dir: string): NerTagger {
+  const lexFile = join(dir, 'lexicon.bin');
+  const lexicon = existsSync(lexFile) ? Lexicon.load(lexFile) : Lexicon.empty();
+  const fx = new FeatureExtractor(lexicon);
+  const { model, meta } = PerceptronModel.load(join(dir, 'model.bin'), fx);
+  const by = `model/ner@${String(meta.version ?? '1')}`;
+  return {
+    by,
+    lexicon,
+    tag(words, sentences) {
+      if (words.length === 0) return [];
+      const prepared = prepareDoc(fx, words, sentences);
+      const pred = model.tag(prepared);
+      const out = new Array<string>(pred.length);
+      for (let i = 0; i < pred.length; i++) out[i] = CLASSES[pred[i]];
+      return out;
+    },
+  };
+}
+
+let shipped: NerTagger | null | undefined;
+
+/** The shipped tagger, loaded on first call; null when `models/ner/model.bin` is missing. */
+export function loadTagger(): NerTagger | null {
+  if (shipped !== undefined) return shipped;
+  shipped = existsSync(join(MODEL_DIR, 'model.bin')) ? createTagger(MODEL_DIR) : null;
+  return shipped;
+}
