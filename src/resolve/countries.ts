@@ -81,8 +81,12 @@ export function countryIndex(): CountryIndex {
       if (key && !byDemonym.has(key)) byDemonym.set(key, rec);
     }
     for (const cap of rec.capitals) {
-      const key = normaliseName(cap);
-      if (key && !byCapital.has(key)) byCapital.set(key, rec);
+      // "Washington D.C." is "Washington" in a dateline: also index the name without
+      // trailing initials.
+      for (const form of [cap, cap.replace(/(?:\s+(?:\p{Lu}\.)+)+$/u, '')]) {
+        const key = normaliseName(form);
+        if (key && !byCapital.has(key)) byCapital.set(key, rec);
+      }
     }
   }
   // Short forms and altSpellings world-countries lists only as two-letter codes (cca2
