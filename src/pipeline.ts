@@ -6,6 +6,8 @@
 import type { Stage } from './types.js';
 import { tokenizeStage, sentenceStage } from './nlp/stages.js';
 import { nerStage } from './nlp/ner/stage.js';
+import { eventStage } from './events/index.js';
+import { attributionStage } from './attribute/stage.js';
 
 /**
  * The full analysis, in order:
@@ -17,5 +19,7 @@ export function defaultStages(): Stage[] {
     tokenizeStage,
     sentenceStage,
     nerStage,
+    // events stay last: they read every layer above (attributions, when that stage lands, go before).
+    eventStage,
   ];
 }
