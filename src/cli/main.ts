@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { runExtract, type CliIO } from './extract.js';
 import { UsageError } from './errors.js';
+import { runServe } from '../serve/cli.js';
 import { runIngest } from './ingest.js';
 import { entitiesCommand, eventsCommand, quotesCommand, timelineCommand } from './queries.js';
 import { demoCommand } from './demo.js';
@@ -135,6 +136,17 @@ Examples:
       await withStore(opts, async (store, target) => {
         status = await demoCommand(store, target, io);
       });
+    });
+
+  program
+    .command('serve')
+    .description('Serve the HTTP API (described at /openapi.json) and the web UI over a store.')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'dateline.db')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (beyond loopback needs a token)', '127.0.0.1')
+    .option('--token <token>', 'bearer token for write routes (default: $DATELINE_TOKEN)')
+    .action(async (opts: { db?: string; port?: string; host?: string; token?: string }) => {
+      status = await runServe(opts, io);
     });
 
   try {

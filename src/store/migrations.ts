@@ -3,7 +3,7 @@
  * Schema migrations, in code and in order, for both backends. Add a migration; never edit
  * one that has shipped. The only dialect difference is the auto-increment key.
  */
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -130,6 +130,33 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('event_actors_event').on('event_actors').columns(['document_hash', 'event_local_id']).execute();
         await db.schema.createIndex('event_actors_entity').on('event_actors').column('entity_id').execute();
         await db.schema.createIndex('event_actors_code').on('event_actors').column('code').execute();
+      },
+    },
+    // Full-text search over report text (with title) and quote content, for the API's /search.
+    // SQLite: one FTS5 table kept in step by triggers, so every writer of documents and
+    // attributions feeds it without knowing it exists. PostgreSQL: stored tsvector columns
+    // with GIN indexes, computed by the database itself.
+    '0002_fulltext': {
+      async up(db: Kysely<any>) {
+        if (dialect === 'postgres') {
+          await sql`ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED`.execute(db);
+          await sql`CREATE INDEX documents_tsv ON documents USING GIN (tsv)`.execute(db);
+          await sql`ALTER TABLE attributions ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content_text)) STORED`.execute(db);
+          await sql`CREATE INDEX attributions_tsv ON attributions USING GIN (tsv)`.execute(db);
+          return;
+        }
+        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(kind UNINDEXED, document_hash UNINDEXED, local_id UNINDEXED, body, tokenize = 'porter unicode61')`.execute(db);
+        await sql`CREATE TRIGGER search_fts_doc_insert AFTER INSERT ON documents BEGIN
+          INSERT INTO search_fts (kind, document_hash, local_id, body) VALUES ('document', new.hash, NULL, coalesce(new.title, '') || ' ' || new.text);
+        END`.execute(db);
+        await sql`CREATE TRIGGER search_fts_doc_delete AFTER DELETE ON documents BEGIN
+          DELETE FROM search_fts WHERE document_hash = old.hash;
+        END`.execute(db);
+        await sql`CREATE TRIGGER search_fts_quote_insert AFTER INSERT ON attributions BEGIN
+          INSERT INTO search_fts (kind, document_hash, local_id, body) VALUES ('quote', new.document_hash, new.local_id, new.content_text);
+        END`.execute(db);
+        await sql`INSERT INTO search_fts (kind, document_hash, local_id, body) SELECT 'document', hash, NULL, coalesce(title, '') || ' ' || text FROM documents`.execute(db);
+        await sql`INSERT INTO search_fts (kind, document_hash, local_id, body) SELECT 'quote', document_hash, local_id, content_text FROM attributions`.execute(db);
       },
     },
   };
