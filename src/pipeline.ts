@@ -19,6 +19,8 @@ export function defaultStages(): Stage[] {
     tokenizeStage,
     sentenceStage,
     nerStage,
+    // attributions: after resolve once that stage is registered (sources read its mentions)
+    attributionStage,
     // events stay last: they read every layer above (attributions, when that stage lands, go before).
     eventStage,
   ];

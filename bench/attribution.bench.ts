@@ -1,0 +1,200 @@
+/**
+ * Attribution benchmark over PolNeAR dev (../shared/data/polnear/dev): content-span F1
+ * (exact and overlapping), source F1, cue F1, whole-relation F1 and articles/s, with a
+ * baseline (compromise's quotations() and the nearest person) measured in the same run.
+ *
+ * Matching (documented in bench/results/attribution.md):
+ * - spans are compared after trimming white space, quote marks, edge punctuation and a
+ *   leading "that" (PolNeAR's content includes the marks and the complementiser; ours does not);
+ * - "overlap": |pred ∩ gold| / max(|pred|, |gold|) ≥ 0.3, over characters, pairs matched
+ *   one-to-one, best overlap first; discontinuous spans count their pieces;
+ * - source: a content-matched pair whose sources overlap (or both have none);
+ *   cue: cue spans matched on their own; relation: content, source and cue all match.
+ * One annotation file per article (the first by name) where an article has several.
+ *
+ * Run: npm run bench:attribution [-- --limit N] [-- --split train]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { createEngine } from '../src/engine.js';
+import { defaultStages } from '../src/pipeline.js';
+import { attributionStage } from '../src/attribute/stage.js';
+import { readReport } from '../src/ingest/report.js';
+
+type Range = [number, number];
+interface Rel { content: Range[]; source: Range[] | null; cue: Range[] | null }
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'dev';
+const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
+const dir = path.resolve(repoRoot, '../shared/data/polnear', split);
+if (!existsSync(dir)) {
+  console.log(`bench:attribution: skipped (${dir} not found)`);
+  process.exit(0);
+}
+
+function parseRanges(s: string): Range[] {
+  return s.split(';').map((p) => p.trim().split(/\s+/).map(Number) as Range);
+}
+
+function readAnn(file: string): Rel[] {
+  const spans = new Map<string, Range[]>();
+  const rels: Rel[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (const line of lines) {
+    if (!line.startsWith('T')) continue;
+    const [id, info] = line.split('\t');
+    const m = /^(\S+) (.*)$/.exec(info ?? '');
+    if (m) spans.set(id, parseRanges(m[2]));
+  }
+  for (const line of lines) {
+    if (!line.startsWith('E')) continue;
+    const roles = new Map<string, string>();
+    for (const part of line.split('\t')[1].trim().split(/\s+/)) {
+      const [role, ref] = part.split(':');
+      roles.set(role, ref);
+    }
+    const content = spans.get(roles.get('Content') ?? '');
+    if (!content) continue;
+    const src = roles.get('Source');
+    const cue = roles.get('Cue');
+    rels.push({ content, source: src ? spans.get(src) ?? null : null, cue: cue ? spans.get(cue) ?? null : null });
+  }
+  return rels;
+}
+
+const EDGE = /^[\s"“”‘’'«»„,.;:!?—–-]+|[\s"“”‘’'«»„,.;:!?—–-]+$/g;
+/** Normalised ranges: trimmed of marks and edge punctuation; a leading "that " dropped. */
+function norm(text: string, rs: Range[]): Range[] {
+  const out: Range[] = [];
+  for (let [s, e] of rs) {
+    while (s < e && EDGE.test(text[s])) { EDGE.lastIndex = 0; s++; }
+    EDGE.lastIndex = 0;
+    while (e > s && /[\s"“”‘’'«»„,.;:!?—–-]/.test(text[e - 1])) e--;
+    if (out.length === 0 && /^that\s/i.test(text.slice(s, s + 5))) s += 5;
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+const len = (rs: Range[]) => rs.reduce((n, [s, e]) => n + (e - s), 0);
+function inter(a: Range[], b: Range[]): number {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+}
+const overlap = (a: Range[], b: Range[]) => { const m = Math.max(len(a), len(b)); return m === 0 ? 0 : inter(a, b) / m; };
+const same = (a: Range[], b: Range[]) => a.length > 0 && a.length === b.length && a.every((r, k) => r[0] === b[k][0] && r[1] === b[k][1]);
+const span0 = (a: Range[]) => (a.length ? [[a[0][0], a[a.length - 1][1]] as Range] : []);
+
+/** One-to-one matching, best score first; returns pred index → gold index. */
+function match(pred: Range[][], gold: Range[][], score: (p: Range[], g: Range[]) => number, min: number): Map<number, number> {
+  const pairs: [number, number, number][] = [];
+  pred.forEach((p, i) => gold.forEach((g, j) => { const s = score(p, g); if (s >= min && s > 0) pairs.push([s, i, j]); }));
+  pairs.sort((a, b) => b[0] - a[0]);
+  const out = new Map<number, number>();
+  const usedG = new Set<number>();
+  for (const [, i, j] of pairs) if (!out.has(i) && !usedG.has(j)) { out.set(i, j); usedG.add(j); }
+  return out;
+}
+
+class Counts {
+  tp = 0; np = 0; ng = 0;
+  add(tp: number, np: number, ng: number) { this.tp += tp; this.np += np; this.ng += ng; }
+  get p() { return this.np ? this.tp / this.np : 0; }
+  get r() { return this.ng ? this.tp / this.ng : 0; }
+  get f() { return this.p + this.r ? (2 * this.p * this.r) / (this.p + this.r) : 0; }
+  show() { return `P ${(100 * this.p).toFixed(1)}  R ${(100 * this.r).toFixed(1)}  F1 ${(100 * this.f).toFixed(1)}`; }
+}
+
+interface Scores { contentExact: Counts; contentOverlap: Counts; source: Counts; sourceExact: Counts; cue: Counts; relation: Counts }
+const newScores = (): Scores => ({ contentExact: new Counts(), contentOverlap: new Counts(), source: new Counts(), sourceExact: new Counts(), cue: new Counts(), relation: new Counts() });
+
+function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
+  const pc = pred.map((r) => norm(text, r.content));
+  const gc = gold.map((r) => norm(text, r.content));
+  const exact = match(pc.map(span0), gc.map(span0), (a, b) => (same(a, b) ? 1 : 0), 1);
+  sc.contentExact.add(exact.size, pred.length, gold.length);
+  const ov = match(pc, gc, overlap, 0.3);
+  sc.contentOverlap.add(ov.size, pred.length, gold.length);
+  let srcOk = 0, srcExact = 0, relOk = 0;
+  for (const [i, j] of ov) {
+    const ps = pred[i].source ? norm(text, pred[i].source!) : null;
+    const gs = gold[j].source ? norm(text, gold[j].source!) : null;
+    const sOk = (!ps && !gs) || (!!ps && !!gs && inter(ps, gs) > 0);
+    if (sOk && ps) srcOk++;
+    if (ps && gs && same(span0(ps), span0(gs))) srcExact++;
+    const pq = pred[i].cue, gq = gold[j].cue;
+    const cOk = (!pq && !gq) || (!!pq && !!gq && inter(pq, gq) > 0);
+    if (sOk && cOk) relOk++;
+  }
+  sc.source.add(srcOk, pred.filter((r) => r.source).length, gold.filter((r) => r.source).length);
+  sc.sourceExact.add(srcExact, pred.filter((r) => r.source).length, gold.filter((r) => r.source).length);
+  const pq = pred.filter((r) => r.cue).map((r) => r.cue!);
+  const gq = gold.filter((r) => r.cue).map((r) => r.cue!);
+  sc.cue.add(match(pq, gq, (a, b) => (inter(a, b) > 0 ? 1 : 0), 1).size, pq.length, gq.length);
+  sc.relation.add(relOk, pred.length, gold.length);
+}
+
+const engine = createEngine({ stages: [...defaultStages().filter((s) => s.name !== attributionStage.name), attributionStage] });
+
+/** Baseline: compromise's quotations(), the nearest person name (by characters) as source. */
+function baseline(text: string): Rel[] {
+  const d = nlp(text);
+  const people = (d.people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[])
+    .map((p) => [p.offset.start, p.offset.start + p.offset.length] as Range);
+  const rels: Rel[] = [];
+  for (const q of d.quotations().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
+    const s = q.offset.start, e = s + q.offset.length;
+    let best: Range | null = null;
+    let dist = Infinity;
+    for (const p of people) {
+      const dd = p[1] <= s ? s - p[1] : p[0] >= e ? p[0] - e : Infinity;
+      if (dd < dist && dd < 200) { dist = dd; best = p; }
+    }
+    rels.push({ content: [[s, e]], source: best ? [best] : null, cue: null });
+  }
+  return rels;
+}
+
+const files = readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+const anns = readdirSync(path.join(dir, 'attributions')).sort();
+const ours = newScores(), base = newScores();
+let ms = 0, msBase = 0, n = 0;
+for (const f of files) {
+  const stem = f.slice(0, -4);
+  const ann = anns.find((a) => a.startsWith(stem + '_'));
+  if (!ann) continue;
+  const text = readFileSync(path.join(dir, 'text', f), 'utf8');
+  const gold = readAnn(path.join(dir, 'attributions', ann));
+  let t0 = performance.now();
+  const doc = engine.process(readReport(text, { id: stem }));
+  ms += performance.now() - t0;
+  const pred: Rel[] = doc.attributions.map((a) => ({
+    content: (a.content.parts ?? [a.content]).map((p) => [p.start, p.end] as Range),
+    source: a.source ? [[a.source.start, a.source.end]] : null,
+    cue: a.cue ? [[a.cue.start, a.cue.end]] : null,
+  }));
+  score(ours, text, pred, gold);
+  t0 = performance.now();
+  const b = baseline(text);
+  msBase += performance.now() - t0;
+  score(base, text, b, gold);
+  n++;
+}
+
+const table = (name: string, s: Scores, msTotal: number) => [
+  `${name}`,
+  `  content exact     ${s.contentExact.show()}`,
+  `  content overlap   ${s.contentOverlap.show()}`,
+  `  source (overlap)  ${s.source.show()}`,
+  `  source exact      ${s.sourceExact.show()}`,
+  `  cue               ${s.cue.show()}`,
+  `  relation          ${s.relation.show()}`,
+  `  articles/s        ${(n / (msTotal / 1000)).toFixed(1)}`,
+].join('\n');
+console.log(`PolNeAR ${split}: ${n} articles (stages: ${engine.stages.map((s) => s.name).join(', ')})`);
+console.log(table('dateline attribute', ours, ms));
+console.log(table('baseline: compromise quotations() + nearest person', base, msBase));

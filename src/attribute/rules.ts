@@ -1,0 +1,747 @@
+/**
+ * @module attribute/rules
+ * The attribution rules over tokens (no parse needed; the parse and POS tags sharpen noun
+ * phrase edges when present). Candidates come from four families, tried in this order so
+ * that a cue word is used once:
+ *  1. direct quotes with a reporting clause after or before them, split quotes, and quotes
+ *     that stand alone after an earlier speaker;
+ *  2. prepositional cues: "according to X", "as per a report in X", "in a statement released by X";
+ *  3. cue verbs and belief adjectives outside quotes: "X said (that) …", "…, X said", "said X",
+ *     "X, who said …, …", "X is confident that …";
+ *  4. quoted fragments governed by a cue verb: mixed quotes ("praised their “heroism”").
+ * The stage (stage.ts) then nests them, resolves sources to entities and assigns ids.
+ */
+import type { Span, Token, WorkingDoc } from '../types.js';
+import type { CueClass, CueLexicon } from './lexicon.js';
+import { findQuotes, type Quote } from './quotes.js';
+
+/** A found attribution before ids, nesting and entity resolution. */
+export interface Candidate {
+  kind: 'direct' | 'indirect' | 'mixed';
+  source: Span | null;
+  cue: Span | null;
+  content: Span;
+  parts?: Span[];
+  by: string;
+  cls?: CueClass | 'phrase';
+  /** For "in a statement released by X": X issued a document that a later "the statement" points to. */
+  issuer?: Span | null;
+  /** The source was carried over from an earlier speaker (a stand-alone quote). */
+  sourceCarried?: boolean;
+  /** Relay cues ("as per a report in X") whose content holds the rest of their sentence. */
+  relay?: boolean;
+}
+
+interface Cue { start: number; end: number; cls: CueClass; lemma: string }
+
+const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‚', '「', '」', '『', '』', '‹', '›']);
+const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+/** Penn tags that may sit inside a source noun phrase. */
+const NP_TAGS = new Set(['DT', 'PDT', 'PRP', 'PRP$', 'NN', 'NNS', 'NNP', 'NNPS', 'JJ', 'JJR', 'JJS', 'CD', 'POS', 'HYPH', 'IN', 'VBN', 'VBG', 'NML']);
+/** Words that are nouns at least as often as verbs: with a determiner before them they are nouns. */
+const NOUNLIKE = new Set(['report', 'reports', 'claim', 'claims', 'note', 'notes', 'comment', 'comments', 'answer', 'question', 'object', 'cry', 'charge', 'charges', 'signal', 'hint', 'promise', 'promises', 'pledge', 'quote', 'estimate', 'estimates', 'post', 'posts', 'tweet', 'tweets', 'blog', 'demand', 'demands', 'protest', 'protests', 'dispute', 'challenge', 'forecast', 'reply', 'remark', 'remarks', 'attack', 'attacks', 'call', 'calls', 'label', 'brand', 'term', 'terms', 'plan', 'plans', 'need', 'needs', 'fear', 'fears', 'wish', 'doubt', 'doubts', 'hope', 'hopes', 'trust', 'aim', 'sense', 'show', 'find', 'counter', 'concern', 'warning', 'finding', 'findings', 'saying', 'feeling', 'understanding', 'thinking', 'showing', 'learning', 'hearing', 'meaning', 'statement', 'rip', 'knock', 'project', 'champion', 'figure', 'figures', 'decline', 'tout', 'aim', 'whisper', 'scream', 'shout', 'repeat', 'concede', 'review', 'study']);
+
+const lower = (t: Token) => t.text.toLowerCase();
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
+
+/**
+ * Finds attribution candidates in a working document.
+ *
+ * @example
+ * findAttributions(doc, defaultLexicon()) // [{ kind: 'direct', source: {…'Putin'}, cue: {…'said'}, content: {…} }]
+ */
+export function findAttributions(doc: WorkingDoc, lex: CueLexicon): Candidate[] {
+  return new Finder(doc, lex).run();
+}
+
+class Finder {
+  readonly text: string;
+  readonly toks: Token[];
+  readonly low: string[];
+  /** Token index → sentence index. */
+  readonly sentOf: Int32Array;
+  /** Token index → index of the quote it is inside (marks included), or -1. */
+  readonly quoteOf: Int32Array;
+  readonly quotes: Quote[];
+  /** Token ranges [start, end) of every quote (marks included). */
+  readonly qTok: { start: number; end: number; innerStart: number; innerEnd: number }[];
+  readonly usedCue = new Set<number>();
+  readonly usedQuote = new Set<number>();
+  /** Token ranges of prepositional source phrases ("as per a report in X,"), skipped in content. */
+  readonly phraseRanges: { start: number; end: number }[] = [];
+  readonly out: Candidate[] = [];
+
+  constructor(readonly doc: WorkingDoc, readonly lex: CueLexicon) {
+    this.text = doc.text;
+    this.toks = doc.tokens;
+    this.low = doc.tokens.map(lower);
+    this.sentOf = new Int32Array(this.toks.length).fill(-1);
+    doc.sentences.forEach((s, k) => { for (let i = s.tokenStart; i < s.tokenEnd; i++) this.sentOf[i] = k; });
+    this.quotes = findQuotes(doc.text);
+    this.quoteOf = new Int32Array(this.toks.length).fill(-1);
+    this.qTok = this.quotes.map((q, k) => {
+      const start = this.tokAt(q.open);
+      const end = this.tokAt(q.close - 1) + 1;
+      for (let i = start; i < end; i++) this.quoteOf[i] = k;
+      return { start, end, innerStart: start + 1, innerEnd: end - 1 };
+    });
+  }
+
+  run(): Candidate[] {
+    this.directQuotes();
+    this.prepositional();
+    this.cueVerbs();
+    this.fragments();
+    return this.out;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Index of the token containing or starting after `offset`. */
+  tokAt(offset: number): number {
+    let lo = 0, hi = this.toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toks[mid].end <= offset) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  span(startTok: number, endTok: number): Span {
+    const start = this.toks[startTok].start;
+    const end = this.toks[endTok - 1].end;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  sentence(i: number) { return this.doc.sentences[this.sentOf[i]]; }
+
+  isQuoteMark(i: number) { return QUOTE_CHARS.has(this.toks[i]?.text ?? ''); }
+
+  /** True when a paragraph break lies between tokens i and i+1. */
+  breakAfter(i: number): boolean {
+    const a = this.toks[i], b = this.toks[i + 1];
+    return !b || /\n/.test(this.text.slice(a.end, b.start));
+  }
+
+  /** The cue starting at token i, longest first. */
+  cueAt(i: number): Cue | null {
+    const entries = this.lex.byFirst.get(this.low[i]);
+    if (!entries) return null;
+    for (const e of entries) {
+      let j = i + 1;
+      let ok = true;
+      for (let w = 1; w < e.words.length; w++) {
+        // "expressed (his) confidence", "called (on)"
+        if (w === 1 && ['his', 'her', 'their', 'its', 'our', 'my', 'deep', 'strong', 'full'].includes(this.low[j]) && e.words.length > 1) j++;
+        if (!e.words[w].has(this.low[j])) { ok = false; break; }
+        j++;
+      }
+      if (ok) return { start: i, end: j, cls: e.cls, lemma: e.lemma };
+    }
+    return null;
+  }
+
+  /** A verb use of a cue word, not a noun ("the report", "a say") or an adjective ("the said agreement"). */
+  verbUse(i: number): boolean {
+    const prev = this.low[i - 1];
+    if (prev === undefined) return true;
+    const w = this.low[i];
+    if (this.doc.pos) {
+      const tag = this.doc.pos[i];
+      if (tag && !tag.startsWith('VB') && !(tag === 'JJ' && this.lex.beliefAdjectives.has(w))) return false;
+    }
+    if (this.lex.determiners.has(prev) && prev !== 'that' && !['one', 'two', 'three', 'both', 'all', 'most', 'few', 'many', 'several', 'some', 'other'].includes(prev)) return false;
+    if (w === 'said' && ['the', 'a', 'said'].includes(prev)) return false;
+    if (NOUNLIKE.has(w) && (prev === "'s" || prev === '’s' || ['of', 'for', 'with', 'in', 'on', 'new', 'latest', 'recent', 'such'].includes(prev))) return false;
+    return true;
+  }
+
+  /** Skips adverbs, time words, "in a statement" and source phrases from token i rightwards. */
+  skipAdjuncts(i: number, end: number): number {
+    for (;;) {
+      if (i >= end) return i;
+      const w = this.low[i];
+      const r = this.phraseRanges.find((p) => p.start === i);
+      if (r) { i = r.end; continue; }
+      if (w === ',' && this.phraseRanges.some((p) => p.start === i + 1)) { i++; continue; }
+      const ph = this.lex.adverbPhrases.find((p) => p.every((x, k) => this.low[i + k] === x));
+      if (ph) { i += ph.length; continue; }
+      if (this.lex.adverbs.has(w) || WEEKDAYS.has(w) || (/ly$/.test(w) && w.length > 4 && w !== 'only')) { i++; continue; }
+      return i;
+    }
+  }
+
+  /** Skips adverbs leftwards from token i (inclusive); returns the first non-adverb index. */
+  skipAdjunctsLeft(i: number, limit: number): number {
+    while (i >= limit) {
+      const w = this.low[i];
+      if ((this.lex.adverbs.has(w) && !['in', 'on', 'at', 'to', 'this'].includes(w)) || WEEKDAYS.has(w) || (/ly$/.test(w) && w.length > 4 && !isCap(this.toks[i].text))) { i--; continue; }
+      // "on Monday", "last week"
+      if ((w === 'on' || w === 'last' || w === 'this') && i + 1 < this.toks.length && WEEKDAYS.has(this.low[i + 1])) { i--; continue; }
+      return i;
+    }
+    return i;
+  }
+
+  /** May token i sit inside a source noun phrase? */
+  npToken(i: number, collected: number): boolean {
+    const t = this.toks[i];
+    const w = this.low[i];
+    if (!isWord(t.text) && w !== "'s" && w !== '’s' && w !== '-' && w !== '&' && w !== '.') return false;
+    if (this.quoteOf[i] >= 0) return false;
+    if (this.doc.pos) {
+      const tag = this.doc.pos[i];
+      if (tag && !NP_TAGS.has(tag)) return false;
+    }
+    if (this.lex.npInnerPrepositions.has(w)) return collected > 0 && w !== 'in' ? true : collected > 0 && isCap(this.toks[i + 1]?.text ?? '');
+    if (this.lex.npBoundaries.has(w)) return false;
+    if ((WEEKDAYS.has(w) || MONTHS.has(w)) && collected > 0) return false;
+    if (this.lex.adverbs.has(w) && !this.lex.determiners.has(w)) return false;
+    if (this.lex.byFirst.has(w) && !isCap(t.text) && !this.doc.pos) {
+      // a cue word inside a noun phrase is a verb unless a determiner or a noun-like use
+      // says otherwise ("the state news agency", "the report")
+      const prev = this.low[i - 1];
+      return (this.lex.determiners.has(prev) && prev !== 'that') || (NOUNLIKE.has(w) && collected > 0 && !/(ed|ing)$/.test(w));
+    }
+    if (!this.doc.pos && !isCap(t.text) && /ed$/.test(w) && w.length > 4 && !['armed', 'united', 'elected', 'retired', 'embattled', 'unnamed'].includes(w)) return false;
+    return true;
+  }
+
+  /** The noun phrase ending at token `last` (inclusive), walking left no further than `limit`. */
+  npLeft(last: number, limit: number): { start: number; end: number } | null {
+    let j = last;
+    let n = 0;
+    while (j >= limit && n < 10 && this.npToken(j, n)) { j--; n++; }
+    let start = j + 1;
+    // a phrase never starts with a preposition or a possessive marker
+    while (start <= last && (this.lex.npInnerPrepositions.has(this.low[start]) || this.low[start] === "'s")) start++;
+    if (start > last) return null;
+    if (!this.headLike(start, last + 1)) return null;
+    return { start, end: last + 1 };
+  }
+
+  /** The noun phrase starting at token `first`, up to `limit` (exclusive). */
+  npRight(first: number, limit: number): { start: number; end: number } | null {
+    let j = first;
+    let n = 0;
+    while (j < limit && n < 10 && this.npToken(j, n)) {
+      // "said Putin on Monday": a time word ends the phrase
+      if (n > 0 && (WEEKDAYS.has(this.low[j]) || this.low[j] === 'on')) break;
+      j++; n++;
+    }
+    let end = j;
+    while (end > first && this.lex.npInnerPrepositions.has(this.low[end - 1])) end--;
+    if (end <= first) return null;
+    if (!this.headLike(first, end)) return null;
+    return { start: first, end };
+  }
+
+  /** A phrase that can name a source: a name, a pronoun, or a determiner and a noun. */
+  headLike(start: number, end: number): boolean {
+    let content = false;
+    for (let i = start; i < end; i++) {
+      const w = this.low[i];
+      if (this.lex.determiners.has(w) && end - start === 1) return false;
+      if (isCap(this.toks[i].text) || this.lex.pronouns.has(w) || !this.lex.determiners.has(w)) content = true;
+    }
+    // a lone lower-case word must be a pronoun or a plural/role noun ("officials", "sources")
+    if (end - start === 1) {
+      const w = this.low[start];
+      const t = this.toks[start].text;
+      if (!isCap(t) && !this.lex.pronouns.has(w) && !/s$/.test(w) && !/(man|woman|person|official|source|spokesperson)$/.test(w)) return false;
+      if (isCap(t) && i0IsSentenceStart(this, start) && this.lex.adverbs.has(w)) return false;
+    }
+    return content;
+  }
+
+  /** Content to the right of a cue: the rest of the sentence (without its final mark). */
+  contentRight(from: number, sentEnd: number, addressee: boolean): { start: number; end: number } | null {
+    let i = this.skipAdjuncts(from, sentEnd);
+    while (i < sentEnd && (this.low[i] === ',' || this.low[i] === ':')) i = this.skipAdjuncts(i + 1, sentEnd);
+    if (addressee) {
+      // "told reporters (on Monday) that …": look for "that" close by; else skip the addressee phrase
+      let k = i;
+      while (k < sentEnd && k < i + 10 && this.low[k] !== 'that' && this.low[k] !== ',' && this.quoteOf[k] < 0) k++;
+      if (this.low[k] === 'that') i = k;
+      else {
+        const np = this.npRight(i, sentEnd);
+        if (np && np.end - np.start <= 4) i = np.end;
+        i = this.skipAdjuncts(i, sentEnd);
+        while (i < sentEnd && (this.low[i] === ',' || this.low[i] === ':')) i++;
+      }
+    }
+    if (this.low[i] === 'that') i++;
+    let end = sentEnd;
+    while (end > i && (TERMINAL.has(this.toks[end - 1].text) || this.isClosingQuote(end - 1))) end--;
+    // cut at ", according to X" or a trailing source phrase that ends the sentence
+    const phrase = this.phraseRanges.find((p) => p.start > i && p.start < end);
+    if (phrase) {
+      let e = phrase.start;
+      if (this.low[e - 1] === ',') e--;
+      if (phrase.end >= end - 1) end = e;
+    }
+    // cut at a coordinated clause with its own speaker: ", and X said"
+    for (let k = i + 2; k < end - 2; k++) {
+      if ((this.low[k] === ';') || (this.low[k] === ',' && ['but', 'and', 'while', 'whereas'].includes(this.low[k + 1]) && this.subjectAndCue(k + 2, end))) { end = k; break; }
+    }
+    if (end - i < 1) return null;
+    if (end - i === 1 && !isWord(this.toks[i].text)) return null;
+    return { start: i, end };
+  }
+
+  /** A short noun phrase and a speech cue right after it ("and [the ministry] said"). */
+  subjectAndCue(i: number, end: number): boolean {
+    const np = this.npRight(i, end);
+    if (!np || np.end - np.start > 5) return false;
+    const k = this.skipAdjuncts(np.end, end);
+    const c = this.cueAt(k);
+    return !!c && c.cls === 'speech' && this.verbUse(k) && !this.lex.quoteOnly.has(c.lemma);
+  }
+
+  isClosingQuote(i: number): boolean {
+    const q = this.quoteOf[i];
+    return q >= 0 && this.qTok[q].end - 1 === i;
+  }
+
+  push(c: Candidate) { this.out.push(c); }
+
+  // ------------------------------------------------------------- 1. direct quotes
+
+  /** The reporting clause right after a quote: `"…," NP said` / `"…," said NP`. */
+  clauseAfter(qk: number): { cue: Cue; source: { start: number; end: number } | null; end: number } | null {
+    const q = this.qTok[qk];
+    let i = q.end;
+    if (i >= this.toks.length || this.breakAfter(q.end - 1)) return null;
+    if (this.low[i] === ',' || this.low[i] === '—' || this.low[i] === '–') i++;
+    // the window: up to a terminal, comma, colon, semicolon or another quote
+    let w = i;
+    while (w < this.toks.length && w < i + 14 && !TERMINAL.has(this.toks[w].text) && ![',', ';', ':', '(', ')'].includes(this.low[w]) && this.quoteOf[w] < 0) {
+      if (this.breakAfter(w)) { w++; break; }
+      w++;
+    }
+    for (let k = i; k < w && k < i + 10; k++) {
+      const cue = this.cueAt(k);
+      if (!cue || this.usedCue.has(k)) continue;
+      if (cue.cls !== 'speech' && cue.cls !== 'belief') continue;
+      if (k === i) {
+        // inverted: `"…," said Putin` (or no source: `"…," said the statement` still a phrase)
+        const np = this.npRight(this.skipAdjuncts(cue.end, w), w);
+        return { cue, source: np, end: np ? np.end : cue.end };
+      }
+      const before = this.skipAdjunctsLeft(k - 1, i);
+      const np = this.npLeft(before, i);
+      if (np && np.start === i) return { cue, source: np, end: cue.end };
+      return null;
+    }
+    return null;
+  }
+
+  /** The reporting clause right before a quote: `NP said: "…"` / `Said NP, "…"`. */
+  clauseBefore(qk: number): { cue: Cue; source: { start: number; end: number } | null } | null {
+    const q = this.qTok[qk];
+    let i = q.start - 1;
+    if (i < 0 || this.breakAfter(i)) return null;
+    const sent = this.sentence(q.start);
+    const limit = Math.max(sent ? sent.tokenStart : 0, q.start - 25);
+    let k = i;
+    if (this.low[k] === ',' || this.low[k] === ':' || this.low[k] === '—') k--;
+    // walk left over adjuncts to the cue
+    const afterCue = k;
+    for (let c = afterCue; c >= limit && c >= afterCue - 8; c--) {
+      if (this.quoteOf[c] >= 0) return null;
+      const cue = this.cueAt(c);
+      if (!cue || this.usedCue.has(c) || !this.verbUse(c)) continue;
+      if (cue.cls !== 'speech' && cue.cls !== 'belief' && cue.cls !== 'evidence') continue;
+      // between the cue and the quote: only adjuncts, "that", an addressee, an inverted speaker
+      let j = this.skipAdjuncts(cue.end, afterCue + 1);
+      let inverted: { start: number; end: number } | null = null;
+      if (j <= afterCue && this.lex.addressee.has(this.lex.lemmaOf.get(this.low[c]) ?? '')) {
+        const np = this.npRight(j, afterCue + 1);
+        if (np) j = this.skipAdjuncts(np.end, afterCue + 1);
+      }
+      if (j <= afterCue && this.low[j] === 'that') j++;
+      const leftEdge = this.skipAdjunctsLeft(c - 1, limit);
+      const np = leftEdge >= limit ? this.npLeft(leftEdge, limit) : null;
+      if (j <= afterCue && !np) {
+        inverted = this.npRight(j, afterCue + 1);
+        if (inverted) j = this.skipAdjuncts(inverted.end, afterCue + 1);
+      }
+      if (j <= afterCue) return null;
+      return { cue, source: np ?? inverted };
+    }
+    return null;
+  }
+
+  directQuotes() {
+    for (let qk = 0; qk < this.quotes.length; qk++) {
+      if (this.usedQuote.has(qk)) continue;
+      const quote = this.quotes[qk];
+      const q = this.qTok[qk];
+      const innerToks = q.innerEnd - q.innerStart;
+      const after = this.clauseAfter(qk);
+      const before = after ? null : this.clauseBefore(qk);
+      const lastInner = this.toks[q.innerEnd - 1]?.text ?? '';
+      const speechLike = innerToks >= 3 || [',', '?', '!', '.'].includes(lastInner);
+      if (after && speechLike) {
+        this.useCue(after.cue);
+        this.usedQuote.add(qk);
+        const parts: Span[] = [...quote.paragraphs];
+        let by = 'rule/direct-after';
+        // split quote: `"A," he said, "B."`
+        let e = after.end;
+        while (e < this.toks.length && [',', ':'].includes(this.low[e])) e++;
+        const next = this.quoteOf[e];
+        if (next >= 0 && next === qk + 1 && this.qTok[next].start === e && !this.breakAfter(e - 1) && !this.clauseAfter(next)) {
+          parts.push(...this.quotes[next].paragraphs);
+          this.usedQuote.add(next);
+          by = 'rule/direct-split';
+        }
+        this.push(this.directCandidate(parts, after.source, after.cue, by));
+        continue;
+      }
+      if (before && (speechLike || innerToks >= 2)) {
+        this.useCue(before.cue);
+        this.usedQuote.add(qk);
+        this.push(this.directCandidate([...quote.paragraphs], before.source, before.cue, 'rule/direct-before'));
+        continue;
+      }
+    }
+    // quotes that stand alone (a whole sentence or paragraph) continue the last speaker
+    for (let qk = 0; qk < this.quotes.length; qk++) {
+      if (this.usedQuote.has(qk)) continue;
+      const q = this.qTok[qk];
+      if (q.innerEnd - q.innerStart < 6) continue;
+      const sent = this.sentence(q.start);
+      const startsSentence = !sent || sent.tokenStart === q.start || (q.start > 0 && this.breakAfter(q.start - 1));
+      let k = q.end;
+      while (k < this.toks.length && TERMINAL.has(this.toks[k].text)) k++;
+      const endsSentence = k >= this.toks.length || this.breakAfter(k - 1) || this.sentOf[k] !== this.sentOf[q.end - 1] || isCap(this.toks[k].text);
+      if (!startsSentence || !endsSentence) continue;
+      const prev = [...this.out].filter((c) => c.content.start < this.quotes[qk].open && c.source).sort((a, b) => b.content.start - a.content.start)[0];
+      this.usedQuote.add(qk);
+      const cand = this.directCandidate([...this.quotes[qk].paragraphs], null, null, 'rule/direct-standalone');
+      if (prev && prev.source && this.quotes[qk].open - prev.content.end < 1500) {
+        cand.source = prev.source;
+        cand.sourceCarried = true;
+      }
+      this.push(cand);
+    }
+  }
+
+  useCue(c: Cue) { for (let i = c.start; i < c.end; i++) this.usedCue.add(i); }
+
+  directCandidate(parts: Span[], source: { start: number; end: number } | null, cue: Cue | null, by: string): Candidate {
+    // the comma before the reporting clause belongs to the frame, not to the words
+    parts = parts.map((p) => (/[,;:]$/.test(p.text) ? { start: p.start, end: p.end - 1, text: p.text.slice(0, -1) } : p));
+    const first = parts[0], last = parts[parts.length - 1];
+    return {
+      kind: 'direct',
+      source: source ? this.span(source.start, source.end) : null,
+      cue: cue ? this.span(cue.start, cue.end) : null,
+      content: { start: first.start, end: last.end, text: this.text.slice(first.start, last.end) },
+      parts: parts.length > 1 ? parts : undefined,
+      by,
+      cls: cue?.cls,
+    };
+  }
+
+  // ------------------------------------------------------ 2. prepositional cues
+
+  prepositional() {
+    for (const sent of this.doc.sentences) {
+      for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+        if (this.quoteOf[i] >= 0) continue;
+        // "in a statement released by X": X issued the document
+        if (this.low[i] === 'in' && this.lex.determiners.has(this.low[i + 1]) && this.lex.docNouns.has(this.low[i + 2])) {
+          let j = i + 3;
+          if (this.lex.issueVerbs.has(this.low[j]) && this.low[j + 1] === 'by') {
+            const np = this.npRight(j + 2, sent.tokenEnd);
+            if (np) {
+              this.statementBy(sent, i, j + 2, np);
+              i = np.end;
+            }
+          }
+          continue;
+        }
+        const prep = this.lex.prepositional.find((p) => p.every((w, k) => this.low[i + k] === w));
+        if (!prep) continue;
+        // "per" alone is a rate ("per cent", "per day") unless a name or a document follows
+        if (prep.length === 1 && !(isCap(this.toks[i + 1]?.text ?? '') || this.lex.docNouns.has(this.low[i + 2]))) continue;
+        let j = i + prep.length;
+        let docNoun = false;
+        if (this.lex.determiners.has(this.low[j]) && this.lex.docNouns.has(this.low[j + 1])) {
+          // "as per a report in X", "according to a statement released by X"
+          let k = j + 2;
+          if (this.lex.issueVerbs.has(this.low[k])) k++;
+          if (['in', 'by', 'from', 'of', 'on'].includes(this.low[k])) { j = k + 1; docNoun = true; }
+        }
+        const np = this.npRight(j, sent.tokenEnd) ?? (docNoun ? null : null);
+        let srcRange = np;
+        if (!np) {
+          // "according to the statement" (a document without an issuer)
+          if (this.lex.determiners.has(this.low[j]) && this.lex.docNouns.has(this.low[j + 1])) srcRange = { start: j, end: j + 2 };
+          else continue;
+        }
+        if (!srcRange) continue;
+        const headWords = this.low.slice(srcRange.start, srcRange.end);
+        if (headWords.some((w) => this.lex.nonSourceHeads.has(w))) continue;
+        let phraseEnd = srcRange.end;
+        // "as per a report in Yonhap, the state media of South Korea, that …": take in an apposition
+        if (this.low[phraseEnd] === ',') {
+          const app = this.lex.determiners.has(this.low[phraseEnd + 1]) ? this.npRight(phraseEnd + 1, sent.tokenEnd) : null;
+          if (app && this.low[app.end] === ',' && app.end + 1 < sent.tokenEnd) phraseEnd = app.end;
+        }
+        this.phraseRanges.push({ start: i, end: phraseEnd });
+        // the content: the sentence without the phrase and its commas
+        let a = sent.tokenStart, b = sent.tokenEnd;
+        while (b > a && TERMINAL.has(this.toks[b - 1].text)) b--;
+        const left = { start: a, end: this.low[i - 1] === ',' ? i - 1 : i };
+        const right = { start: this.low[phraseEnd] === ',' ? phraseEnd + 1 : phraseEnd, end: b };
+        const pieces = [left, right].filter((r) => r.end > r.start && this.low.slice(r.start, r.end).some((w) => isWord(w)));
+        if (pieces.length === 0) continue;
+        const spans = pieces.map((r) => this.span(r.start, r.end));
+        const first = spans[0], last = spans[spans.length - 1];
+        this.push({
+          kind: 'indirect',
+          source: this.span(srcRange.start, srcRange.end),
+          cue: this.span(i, srcRange.start),
+          content: { start: first.start, end: last.end, text: this.text.slice(first.start, last.end) },
+          parts: spans.length > 1 ? spans : undefined,
+          by: prep[0] === 'according' ? 'rule/according-to' : 'rule/as-per',
+          cls: 'phrase',
+          relay: true,
+        });
+        i = phraseEnd;
+      }
+    }
+  }
+
+  /** "In a statement released by X, (Y said) …": X relays what follows; X or Y issued it. */
+  statementBy(sent: { tokenStart: number; tokenEnd: number }, i: number, npStartTok: number, np: { start: number; end: number }) {
+    // "… released by the Kremlin on Monday," : the phrase runs on over time words to its comma
+    let c = np.end;
+    let k = c;
+    while (k < sent.tokenEnd && k < c + 6 && this.low[k] !== ',' && !this.cueAt(k)) k++;
+    if (this.low[k] === ',') c = k;
+    this.phraseRanges.push({ start: i, end: c });
+    if (this.low[c] === ',') c++;
+    let b = sent.tokenEnd;
+    while (b > c && TERMINAL.has(this.toks[b - 1].text)) b--;
+    // only a phrase that opens (or closes) its sentence relays the rest of it
+    if (b <= c) return;
+    const content = this.span(c, b);
+    this.push({
+      kind: 'indirect',
+      source: this.span(np.start, np.end),
+      cue: this.span(i + 1, npStartTok),
+      content,
+      by: 'rule/statement-released-by',
+      cls: 'phrase',
+      issuer: this.span(np.start, np.end),
+      relay: true,
+    });
+  }
+
+  // ------------------------------------------------------------ 3. cue verbs
+
+  cueVerbs() {
+    for (const sent of this.doc.sentences) {
+      for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+        if (this.quoteOf[i] >= 0 || this.usedCue.has(i)) continue;
+        if (this.phraseRanges.some((p) => i >= p.start && i < p.end)) continue;
+        let cue = this.cueAt(i);
+        let adjective = false;
+        if (!cue && this.lex.beliefAdjectives.has(this.low[i]) && this.lex.beForms.has(this.low[i - 1]) && this.low[i + 1] === 'that') {
+          // "He is confident that …"
+          cue = { start: i - 1, end: i + 1, cls: 'belief', lemma: this.low[i] };
+          adjective = true;
+        }
+        if (!cue) continue;
+        if (!adjective && !this.verbUse(i)) continue;
+        // "continued:" introduces words; "will continue to grow" does not
+        if (this.lex.quoteOnly.has(cue.lemma) && ![':', 'that'].includes(this.low[cue.end] ?? '')) continue;
+        const made = this.fromCue(sent, cue);
+        if (made) { this.useCue(cue); this.push(made); i = cue.end - 1; }
+      }
+    }
+  }
+
+  fromCue(sent: { tokenStart: number; tokenEnd: number }, cue: Cue): Candidate | null {
+    const lemma = this.lex.lemmaOf.get(this.low[cue.start]) ?? cue.lemma;
+    const next = this.skipAdjuncts(cue.end, sent.tokenEnd);
+    const nextW = this.low[next];
+    // which classes need what after them
+    if (cue.cls === 'belief' || cue.cls === 'evidence' || cue.cls === 'evaluative') {
+      const strongThat = nextW === 'that';
+      const clauseLike = cue.cls === 'belief' && ['believe', 'think', 'hope', 'expect', 'fear', 'worry', 'suspect', 'doubt', 'assume', 'reckon', 'guess', 'wish', 'trust'].includes(lemma)
+        && (this.lex.pronouns.has(nextW) || this.lex.determiners.has(nextW) || isCap(this.toks[next]?.text ?? ''));
+      if (!strongThat && !clauseLike) return null;
+      if (nextW === 'that' && (this.low[next + 1] === ',' || this.low[next + 1] === '.' || TERMINAL.has(this.toks[next + 1]?.text ?? ''))) return null;
+    }
+    if (cue.cls === 'intent') {
+      if (!(nextW === 'to' || nextW === 'that' || cue.lemma.includes(' '))) return null;
+    }
+    // "is said to", "was reported that": a passive cue with no source
+    const prevW = this.low[cue.start - 1];
+    const passive = this.lex.beForms.has(prevW) && /ed$|said|told|known|thought|heard|seen|found/.test(this.low[cue.start]) && cue.cls !== 'belief';
+    if (passive) {
+      const itSubj = this.low[cue.start - 2] === 'it';
+      if (!itSubj || nextW !== 'that') return null;
+      const content = this.contentRight(cue.end, sent.tokenEnd, false);
+      if (!content) return null;
+      return this.indirect(null, cue, [content], 'rule/passive-no-source');
+    }
+    // the source on the left: "X said", "X, who said …"
+    const leftEdge = this.skipAdjunctsLeft(cue.start - 1, sent.tokenStart);
+    let np = leftEdge >= sent.tokenStart ? this.npLeft(leftEdge, sent.tokenStart) : null;
+    let by = 'rule/indirect';
+    if (!np && this.low[leftEdge] === ',') {
+      // "North Korea, for the first time, confirmed": step over a parenthetical
+      let c = leftEdge - 1;
+      while (c > sent.tokenStart && this.low[c] !== ',' && leftEdge - c < 9) c--;
+      if (this.low[c] === ',' && c > sent.tokenStart) np = this.npLeft(c - 1, sent.tokenStart);
+    }
+    if (!np && ['who', 'which'].includes(this.low[leftEdge]) && this.low[leftEdge - 1] === ',') {
+      // "The minister, who said last week that taxes would rise, resigned": the antecedent speaks,
+      // and the content ends at the relative clause's closing comma
+      const ante = this.npLeft(leftEdge - 2, sent.tokenStart);
+      if (ante) {
+        const rc = this.contentRight(cue.end, sent.tokenEnd, this.lex.addressee.has(lemma));
+        if (!rc) return null;
+        let e = rc.start;
+        while (e < rc.end && this.low[e] !== ',') e++;
+        if (e <= rc.start) return null;
+        return this.indirect(ante, cue, [{ start: rc.start, end: e }], 'rule/indirect-relative');
+      }
+    }
+    if (!np && ['and', 'but'].includes(this.low[leftEdge])) {
+      // "He praised X and commended Y": the subject of the first verb
+      const earlier = [...this.out].reverse().find((c) => c.cue && c.source && c.cue.start >= this.toks[sent.tokenStart].start && c.cue.end <= this.toks[cue.start].start);
+      if (earlier?.source) {
+        const s = this.tokAt(earlier.source.start);
+        np = { start: s, end: this.tokAt(earlier.source.end - 1) + 1 };
+        by = 'rule/indirect-coordinated';
+      } else {
+        const first = this.npRight(sent.tokenStart, leftEdge);
+        if (first && first.end < leftEdge && this.cueAt(first.end)) { np = first; by = 'rule/indirect-coordinated'; }
+      }
+    }
+    if (np && np.end === cue.start && this.low[np.start] === 'that' ) np = null;
+    const right = this.contentRight(cue.end, sent.tokenEnd, this.lex.addressee.has(lemma));
+    if (np) {
+      // "…, X said." : nothing (or only adjuncts) after the cue: the content is before the source
+      if (!right || right.end - right.start < 1) {
+        const trail = this.trailingContent(sent, np.start);
+        if (!trail) return null;
+        return this.indirect(np, cue, trail, 'rule/indirect-trailing');
+      }
+      // "A, X said, B."
+      if (this.low[np.start - 1] === ',' && np.start - 1 > sent.tokenStart && [',', ':'].includes(this.low[this.skipAdjuncts(cue.end, sent.tokenEnd)])) {
+        const trail = this.trailingContent(sent, np.start);
+        if (trail) return this.indirect(np, cue, [...trail, right], 'rule/indirect-parenthetical');
+      }
+      if (cue.cls === 'speech' && right.end - right.start < 2 && nextW !== 'that') return null;
+      return this.indirect(np, cue, [right], by);
+    }
+    // inverted: "…, said X." / "said X, …"
+    if (cue.cls === 'speech') {
+      const inv = this.npRight(this.skipAdjuncts(cue.end, sent.tokenEnd), sent.tokenEnd);
+      if (inv && this.low[cue.start - 1] === ',') {
+        const trail = this.trailingContent(sent, cue.start);
+        if (trail) return this.indirect(inv, cue, trail, 'rule/indirect-inverted');
+      }
+    }
+    return null;
+  }
+
+  /** The content before ", X said": from the sentence start to the comma before `srcStart`. */
+  trailingContent(sent: { tokenStart: number; tokenEnd: number }, srcStart: number): { start: number; end: number }[] | null {
+    if (this.low[srcStart - 1] !== ',' && !this.isClosingQuote(srcStart - 1)) return null;
+    let e = srcStart - 1;
+    let s = sent.tokenStart;
+    if (e - s < 2) return null;
+    // a quote is a direct attribution of its own; the indirect reading needs plain text
+    if (this.quoteOf[s] >= 0 && this.qTok[this.quoteOf[s]].end >= e) return null;
+    return [{ start: s, end: e }];
+  }
+
+  indirect(np: { start: number; end: number } | null, cue: Cue, ranges: { start: number; end: number }[], by: string): Candidate {
+    const spans = ranges.map((r) => this.span(r.start, r.end));
+    const first = spans[0], last = spans[spans.length - 1];
+    return {
+      kind: 'indirect',
+      source: np ? this.span(np.start, np.end) : null,
+      cue: this.span(cue.start, cue.end),
+      content: { start: first.start, end: last.end, text: this.text.slice(first.start, last.end) },
+      parts: spans.length > 1 ? spans : undefined,
+      by,
+      cls: cue.cls,
+    };
+  }
+
+  // ------------------------------------------------------ 4. quoted fragments
+
+  fragments() {
+    for (let qk = 0; qk < this.quotes.length; qk++) {
+      if (this.usedQuote.has(qk)) continue;
+      const quote = this.quotes[qk];
+      const q = this.qTok[qk];
+      // inside a found attribution's content: that one becomes mixed
+      const holder = this.out
+        .filter((c) => c.kind !== 'direct' && (c.parts ?? [c.content]).some((p) => p.start <= quote.open && quote.close <= p.end + 1))
+        .sort((a, b) => (a.content.end - a.content.start) - (b.content.end - b.content.start))[0];
+      if (holder) { holder.kind = 'mixed'; this.usedQuote.add(qk); continue; }
+      // scare quotes and titles are not speech
+      const prevW = this.low[q.start - 1];
+      if (prevW === 'so-called' || prevW === 'dubbed' && false) continue;
+      const words = this.toks.slice(q.innerStart, q.innerEnd).filter((t) => isWord(t.text));
+      if (words.length === 0) continue;
+      const titleCase = words.every((t) => isCap(t.text) || ['of', 'the', 'a', 'an', 'and', 'in', 'on', 'for', 'to', 'at'].includes(t.text));
+      if (titleCase && words.length <= 8) continue;
+      // a cue verb earlier in the same sentence, not yet used, governs the fragment
+      const sent = this.sentence(q.start);
+      if (!sent) continue;
+      for (let c = q.start - 1; c >= sent.tokenStart && c >= q.start - 20; c--) {
+        if (this.quoteOf[c] >= 0) break;
+        if (['.', ';'].includes(this.low[c])) break;
+        const cue = this.cueAt(c);
+        if (!cue || this.usedCue.has(c) || !this.verbUse(c)) continue;
+        const leftEdge = this.skipAdjunctsLeft(c - 1, sent.tokenStart);
+        let np = leftEdge >= sent.tokenStart ? this.npLeft(leftEdge, sent.tokenStart) : null;
+        let by = 'rule/mixed-fragment';
+        if (!np && ['and', 'but'].includes(this.low[leftEdge])) {
+          // "He praised X and commended Y for their “…”": the first verb's subject
+          for (let k = sent.tokenStart; k < leftEdge; k++) {
+            const c2 = this.cueAt(k);
+            if (c2 && this.verbUse(k)) {
+              const e = this.skipAdjunctsLeft(k - 1, sent.tokenStart);
+              np = e >= sent.tokenStart ? this.npLeft(e, sent.tokenStart) : null;
+              by = 'rule/mixed-coordinated';
+              break;
+            }
+          }
+        }
+        if (!np) continue;
+        this.useCue(cue);
+        this.usedQuote.add(qk);
+        this.push({
+          kind: 'mixed',
+          source: this.span(np.start, np.end),
+          cue: this.span(cue.start, cue.end),
+          content: quote.inner,
+          by,
+          cls: cue.cls,
+        });
+        break;
+      }
+    }
+  }
+}
+
+function i0IsSentenceStart(f: Finder, i: number): boolean {
+  const s = f.sentence(i);
+  return !!s && s.tokenStart === i;
+}

@@ -1,0 +1,130 @@
+/**
+ * @module attribute/stage
+ * The attribution stage: finds candidates (rules.ts), drops duplicates, nests them (an
+ * attribution whose cue lies inside another's content is relayed by it), resolves each
+ * source to an entity through the resolve layer, and writes `doc.attributions`.
+ *
+ * Sources are resolved in this order, and `by` says which step decided:
+ *  1. the resolve layer: the longest mention inside the source span that has an entity;
+ *  2. a document noun ("the statement", "the report") → whoever issued the last such document;
+ *  3. a personal pronoun the resolve layer left unlinked → the previous speaker nearby;
+ *  otherwise `entity` stays null.
+ */
+import type { AnalysisAttribution, Span, Stage, WorkingDoc } from '../types.js';
+import { actorForSpan } from '../resolve/lookup.js';
+import { defaultLexicon, type CueLexicon } from './lexicon.js';
+import { findAttributions, type Candidate } from './rules.js';
+
+export interface AttributionStageOptions {
+  /** The cue lexicon; default: data/attribution/cues.json. */
+  lexicon?: CueLexicon;
+}
+
+const holds = (c: { content: Span; parts?: Span[] }, start: number, end: number) =>
+  (c.parts ?? [c.content]).some((p) => p.start <= start && end <= p.end);
+
+const size = (c: { content: Span }) => c.content.end - c.content.start;
+
+/**
+ * Builds an attribution stage.
+ *
+ * @example
+ * const stages = [...earlier, createAttributionStage(), eventStage];
+ */
+export function createAttributionStage(options: AttributionStageOptions = {}): Stage {
+  return {
+    name: 'attribute',
+    run(doc: WorkingDoc) {
+      const lex = options.lexicon ?? defaultLexicon();
+      doc.attributions = buildAttributions(doc, findAttributions(doc, lex), lex);
+    },
+  };
+}
+
+/** The default attribution stage (bundled lexicon). */
+export const attributionStage: Stage = createAttributionStage();
+
+function buildAttributions(doc: WorkingDoc, found: Candidate[], lex: CueLexicon): AnalysisAttribution[] {
+  // one attribution per content: keep the first rule's (direct before phrase before verb)
+  const cands: Candidate[] = [];
+  for (const c of found) {
+    if (cands.some((d) => d.content.start === c.content.start && d.content.end === c.content.end)) continue;
+    cands.push(c);
+  }
+  cands.sort((a, b) => anchor(a) - anchor(b) || size(b) - size(a));
+
+  // nesting: the smallest other attribution whose content holds this one's cue (or source,
+  // or content when it has neither)
+  const parentIdx: number[] = cands.map((c, k) => {
+    const probe = c.cue ?? c.source ?? c.content;
+    let best = -1;
+    cands.forEach((d, j) => {
+      if (j === k || size(d) <= size(c) || !holds(d, probe.start, probe.end)) return;
+      if (holds(c, (d.cue ?? d.content).start, (d.cue ?? d.content).end)) return; // no cycles
+      if (best < 0 || size(d) < size(cands[best])) best = j;
+    });
+    return best;
+  });
+  // a relay's content reaches as far as what it relays ("In a statement released by X, Y said “…”")
+  cands.forEach((c, k) => {
+    const p = parentIdx[k];
+    if (p < 0 || !cands[p].relay || cands[p].parts) return;
+    const parent = cands[p];
+    if (c.content.end > parent.content.end) {
+      parent.content = { start: parent.content.start, end: c.content.end, text: doc.text.slice(parent.content.start, c.content.end) };
+    }
+  });
+
+  const ids = cands.map((_, k) => `a${k + 1}`);
+  const out: AnalysisAttribution[] = [];
+  /** Who issued the last document mentioned (for "the statement added"). */
+  let issuer: { entity: string | null; text: string } | null = null;
+  let lastSpeaker: { entity: string; at: number } | null = null;
+  cands.forEach((c, k) => {
+    let by = c.by;
+    let entity: string | null = null;
+    if (c.source) {
+      const ref = actorForSpan(doc, c.source.start, c.source.end);
+      entity = ref.entity;
+      if (entity) by += c.sourceCarried ? '+source/previous-speaker' : '+source/resolve';
+      const words = c.source.text.toLowerCase().split(/\s+/);
+      const docNoun = words.length <= 3 && lex.docNouns.has(words[words.length - 1]) && lex.determiners.has(words[0]);
+      if (docNoun && issuer?.entity && (!entity || ref.mention?.kind === 'nominal')) {
+        entity = issuer.entity;
+        by = c.by + '+source/document-issuer';
+      }
+      if (!entity && words.length === 1 && ['he', 'she'].includes(words[0]) && lastSpeaker && c.source.start - lastSpeaker.at < 1200) {
+        entity = lastSpeaker.entity;
+        by += '+source/previous-speaker';
+      }
+    }
+    // the one who speaks inside "a statement released by X" is the statement's author
+    if (c.issuer) issuer = { entity, text: c.issuer.text };
+    const p = parentIdx[k];
+    if (p >= 0 && cands[p].issuer && entity) issuer = { entity, text: c.source?.text ?? '' };
+    if (c.source && /(^|\s)(statement|report|release)$/i.test(c.source.text) && !docNounOnly(c.source.text, lex) && entity) issuer = { entity, text: c.source.text };
+    if (entity && c.source) lastSpeaker = { entity, at: c.source.start };
+    const content: AnalysisAttribution['content'] = { start: c.content.start, end: c.content.end, text: c.content.text };
+    if (c.parts && c.parts.length > 1) content.parts = c.parts.map((s) => ({ start: s.start, end: s.end, text: s.text }));
+    out.push({
+      id: ids[k],
+      kind: c.kind,
+      source: c.source ? { start: c.source.start, end: c.source.end, text: c.source.text, entity } : null,
+      cue: c.cue ? { start: c.cue.start, end: c.cue.end, text: c.cue.text } : null,
+      content,
+      parent: p >= 0 ? ids[p] : null,
+      by,
+    });
+  });
+  return out;
+}
+
+function docNounOnly(text: string, lex: CueLexicon): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  return words.length <= 3 && lex.determiners.has(words[0]);
+}
+
+/** Where an attribution begins in the text (its earliest span). */
+function anchor(c: Candidate): number {
+  return Math.min(c.content.start, c.cue?.start ?? Infinity, c.sourceCarried ? Infinity : c.source?.start ?? Infinity);
+}
