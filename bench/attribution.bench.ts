@@ -138,7 +138,9 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   sc.relation.add(relOk, pred.length, gold.length);
 }
 
-const engine = createEngine({ stages: [...defaultStages().filter((s) => s.name !== attributionStage.name), attributionStage] });
+// the registered pipeline; the attribution stage is added at the end where it is not registered
+const registered = defaultStages();
+const engine = createEngine({ stages: registered.some((s) => s.name === attributionStage.name) ? registered : [...registered, attributionStage] });
 
 /** Baseline: compromise's quotations(), the nearest person name (by characters) as source. */
 function baseline(text: string): Rel[] {

@@ -95,6 +95,7 @@ class Finder {
     this.prepositional();
     this.cueVerbs();
     this.fragments();
+    this.standalone();
     return this.out;
   }
 
@@ -190,7 +191,7 @@ class Finder {
   npToken(i: number, collected: number): boolean {
     const t = this.toks[i];
     const w = this.low[i];
-    if (!isWord(t.text) && w !== "'s" && w !== '’s' && w !== '-' && w !== '&' && w !== '.') return false;
+    if (!isWord(t.text) && w !== "'s" && w !== '’s' && w !== '-' && w !== '&') return false;
     if (this.quoteOf[i] >= 0) return false;
     if (this.doc.pos) {
       const tag = this.doc.pos[i];
@@ -409,7 +410,10 @@ class Finder {
         continue;
       }
     }
-    // quotes that stand alone (a whole sentence or paragraph) continue the last speaker
+  }
+
+  /** Quotes that stand alone (a whole sentence or paragraph) continue the last speaker. */
+  standalone() {
     for (let qk = 0; qk < this.quotes.length; qk++) {
       if (this.usedQuote.has(qk)) continue;
       const q = this.qTok[qk];
