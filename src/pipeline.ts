@@ -8,6 +8,7 @@ import { tokenizeStage, sentenceStage } from './nlp/stages.js';
 import { nerStage } from './nlp/ner/stage.js';
 import { eventStage } from './events/index.js';
 import { attributionStage } from './attribute/stage.js';
+import { resolveStage } from './resolve/index.js';
 
 /**
  * The full analysis, in order:
@@ -19,6 +20,8 @@ export function defaultStages(): Stage[] {
     tokenizeStage,
     sentenceStage,
     nerStage,
+    // entities: after the time stage once it lands (the last stage before attributions here)
+    resolveStage,
     // attributions: after resolve once that stage is registered (sources read its mentions)
     attributionStage,
     // events stay last: they read every layer above (attributions, when that stage lands, go before).

@@ -38,5 +38,10 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
     if (!best || m.end - m.start > best.end - best.start) best = m;
   }
   const entity = entityById(doc, best?.entity);
+  // A mention may stand for another actor than its entity: a demonym in "Hungarian officials"
+  // is Hungary's government, "Pyongyang's" North Korea's (the resolve stage records these).
+  const actors = doc.data['resolve/actors'] as Record<string, { code: string | null; sector: string | null }> | undefined;
+  const own = best ? actors?.[best.id] : undefined;
+  if (own) return { entity: entity?.id ?? null, code: own.code, sector: own.sector, mention: best };
   return { entity: entity?.id ?? null, code: entity?.country ?? null, sector: entity?.sector ?? null, mention: best };
 }

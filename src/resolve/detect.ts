@@ -1,0 +1,522 @@
+/**
+ * @module resolve/detect
+ * Finds actor and place mentions over the tokens, without any model: gazetteer names
+ * (countries, demonyms, capitals, cities, regions, US states), lexicon names (organisations,
+ * office holders, metonymic seats), role phrases that give a sector ("Russian President",
+ * "the Armed Forces of the Russian Federation", "Pyongyang's military", "Turkish police"),
+ * titles before names ("Prime Minister Tran Xuan Gia"), and pronouns. The NER model's
+ * mentions, when present, are merged in by the stage (`stage.ts`).
+ *
+ * Each candidate records what the text stated (`country`, `sector`) and the rule that
+ * found it (`by`); grouping into entities happens in `cluster.ts`.
+ */
+import type { EntityType, MentionKind, WorkingDoc } from '../types.js';
+import { countryIndex, normaliseName, type CountryRecord } from './countries.js';
+import { actorLexicon, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
+import { placeIndex } from './places.js';
+
+/** What a candidate mention says about its actor, before grouping. */
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  /** Token range [tokStart, tokEnd). */
+  tokStart: number;
+  tokEnd: number;
+  type: EntityType;
+  kind: MentionKind;
+  by: string;
+  country: string | null;
+  sector: string | null;
+  /** How sure the country is: 'stated' (named in the text/lexicon) or 'inferred'. */
+  countrySource: 'stated' | 'inferred' | null;
+  /** Grouping key for gazetteer and lexicon names ("country:PRK", "lex:kremlin"). */
+  key: string | null;
+  /** Canonical name from the gazetteer or lexicon (not necessarily in the text). */
+  canonical: string | null;
+  /** The role that gave a sector, for nominal and titled mentions. */
+  role: RoleEntry | null;
+  /** A role phrase around a name: "Russian President Vladimir Putin" (an alias). */
+  titled: string | null;
+  /** For places: the looked-up name (city or region base). */
+  place: { kind: 'country' | 'city' | 'region' | 'state' | 'other'; lookup: string } | null;
+  /** Pronoun features. */
+  pronoun: { person: 1 | 2 | 3; number: 'sg' | 'pl'; gender: 'm' | 'f' | 'n' | null } | null;
+  /** Sentence index. */
+  sentence: number;
+  /** Definite nominal ("the agency"): looks back for an antecedent. */
+  anaphoric: boolean;
+  /** Actor code this mention stands for, where it differs from its entity's (a demonym
+   * modifying "officials" stands for that country's government). */
+  actor: { code: string | null; sector: string | null } | null;
+  /** Lexicon entry, when one matched. */
+  entry: NamedEntry | null;
+  /** An appositive name this nominal renames ("the state news agency KCNA", "Yonhap, the state media"). */
+  sameAs: Candidate | null;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'that', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'any', 'no', 'every', 'each', 'my', 'your']);
+/** Adjectives that may sit between a determiner and a role head. */
+const ADJECTIVES = new Set(['senior', 'top', 'former', 'new', 'local', 'national', 'state-run', 'state-owned', 'chief', 'deputy', 'vice', 'acting', 'interim', 'federal', 'provincial', 'regional', 'special', 'elite', 'armed', 'other', 'outgoing', 'incoming', 'ruling', 'main', 'leading', 'high-ranking', 'junior', 'retired', 'exiled', 'suspected', 'alleged', 'radical', 'moderate', 'hardline', 'pro-government', 'anti-government', 'pro-russian', 'islamic', 'muslim', 'christian', 'jewish', 'kurdish', 'tamil', 'ethnic', 'nationalist', 'communist', 'right-wing', 'left-wing', 'unidentified', 'masked', 'young', 'british-born', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'joint', 'allied', 'enemy', 'foreign', 'domestic', 'civilian', 'private', 'public', 'official', 'independent', 'neo-nazi', 'criminal', 'entire', 'whole']);
+const COLLECTIVES = new Set(['group', 'groups', 'units', 'unit', 'members', 'member', 'number', 'hundreds', 'thousands', 'dozens', 'band', 'team', 'contingent', 'battalion', 'battalions', 'brigade', 'company', 'detachment', 'delegation', 'spokesman', 'spokeswoman', 'spokesperson']);
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'comrade', 'sir', 'dame', 'gen', 'gen.', 'col', 'col.', 'lt', 'lt.', 'sen', 'sen.', 'rep', 'rep.', 'gov', 'gov.', 'pres', 'pres.', 'prof', 'prof.', 'president', 'sheikh', 'ayatollah', 'mullah', 'imam', 'marshal', 'admiral', 'adm', 'adm.', 'major', 'maj', 'maj.', 'captain', 'capt', 'capt.', 'sergeant', 'sgt', 'sgt.', 'judge', 'justice', 'bishop', 'cardinal', 'pope', 'prince', 'princess', 'king', 'queen', 'lord', 'lady']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ben', 'di', 'del']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'from', 'to', 'towards', 'toward', 'through', 'throughout', 'via', 'within', 'over', 'reached', 'visited', 'visit', 'visiting', 'arrived', 'left', 'entered', 'north', 'south', 'east', 'west', 'of', 'on']);
+const REGION_WORDS = new Set(['region', 'oblast', 'province', 'governorate', 'prefecture', 'district', 'krai', 'county', 'state', 'territory', 'area', 'republic']);
+const ANAPHORIC_NOUNS: ReadonlyMap<string, { type: EntityType; sector: string | null }> = new Map([
+  ['country', { type: 'GPE', sector: null }], ['nation', { type: 'GPE', sector: null }],
+  ['city', { type: 'GPE', sector: null }], ['capital', { type: 'GPE', sector: null }],
+  ['organisation', { type: 'ORG', sector: null }], ['organization', { type: 'ORG', sector: null }],
+  ['group', { type: 'ORG', sector: null }], ['movement', { type: 'ORG', sector: null }],
+]);
+
+/** Pronouns with person, number and gender. First and second person are kept for quotes. */
+export const PRONOUNS: ReadonlyMap<string, { person: 1 | 2 | 3; number: 'sg' | 'pl'; gender: 'm' | 'f' | 'n' | null }> = new Map([
+  ['he', { person: 3, number: 'sg', gender: 'm' }], ['him', { person: 3, number: 'sg', gender: 'm' }],
+  ['his', { person: 3, number: 'sg', gender: 'm' }], ['himself', { person: 3, number: 'sg', gender: 'm' }],
+  ['she', { person: 3, number: 'sg', gender: 'f' }], ['her', { person: 3, number: 'sg', gender: 'f' }],
+  ['hers', { person: 3, number: 'sg', gender: 'f' }], ['herself', { person: 3, number: 'sg', gender: 'f' }],
+  ['it', { person: 3, number: 'sg', gender: 'n' }], ['its', { person: 3, number: 'sg', gender: 'n' }],
+  ['itself', { person: 3, number: 'sg', gender: 'n' }],
+  ['they', { person: 3, number: 'pl', gender: null }], ['them', { person: 3, number: 'pl', gender: null }],
+  ['their', { person: 3, number: 'pl', gender: null }], ['theirs', { person: 3, number: 'pl', gender: null }],
+  ['themselves', { person: 3, number: 'pl', gender: null }],
+  ['i', { person: 1, number: 'sg', gender: null }], ['me', { person: 1, number: 'sg', gender: null }],
+  ['my', { person: 1, number: 'sg', gender: null }], ['myself', { person: 1, number: 'sg', gender: null }],
+  ['we', { person: 1, number: 'pl', gender: null }], ['us', { person: 1, number: 'pl', gender: null }],
+  ['our', { person: 1, number: 'pl', gender: null }], ['ourselves', { person: 1, number: 'pl', gender: null }],
+  ['you', { person: 2, number: 'sg', gender: null }], ['your', { person: 2, number: 'sg', gender: null }],
+]);
+
+/** Verbs and auxiliaries that, right after a capital, make it an agent ("Moscow said"). */
+const AGENT_VERBS = /^(said|says|say|has|have|had|is|was|will|would|could|should|must|may|might|can|did|does|do|announced|announces|accused|accuses|warned|warns|denied|denies|demanded|demands|rejected|rejects|wants|wanted|urged|urges|called|calls|claimed|claims|insisted|insists|agreed|agrees|refused|refuses|threatened|threatens|condemned|condemns|responded|responds|sent|sends|expelled|recalled|signed|imposed|offered|decided|confirmed|confirms|reported|stated|added|declared|hopes|hoped|believes|believed|appears|seems)$/;
+/** Words before a capital that make it a party to relations ("friendship with Moscow"). */
+const RELATION_BEFORE = new Set(['with', 'between', 'against', 'by', 'and', 'urged', 'accused', 'warned', 'told', 'asked', 'called', 'pressed', 'criticised', 'criticized', 'condemned', 'supported', 'backed']);
+
+function isCap(s: string): boolean {
+  return /^\p{Lu}/u.test(s);
+}
+function isAllCaps(s: string): boolean {
+  return /^[\p{Lu}\d.&-]+$/u.test(s) && /\p{Lu}/u.test(s);
+}
+
+interface Ctx {
+  doc: WorkingDoc;
+  lex: ActorLexicon;
+  words: string[];
+  /** Index of the sentence each token is in, and whether it opens it. */
+  sentOf: Int32Array;
+  sentStart: Uint8Array;
+}
+
+function span(ctx: Ctx, i: number, j: number): string {
+  const t = ctx.doc.tokens;
+  return ctx.doc.text.slice(t[i].start, t[j - 1].end);
+}
+
+function blank(ctx: Ctx, i: number, j: number, partial: Partial<Candidate>): Candidate {
+  const t = ctx.doc.tokens;
+  return {
+    start: t[i].start, end: t[j - 1].end, text: ctx.doc.text.slice(t[i].start, t[j - 1].end), tokStart: i, tokEnd: j, type: 'MISC', kind: 'name', by: 'rule/gazetteer',
+    country: null, sector: null, countrySource: null, key: null, canonical: null, role: null, titled: null, place: null,
+    pronoun: null, sentence: ctx.sentOf[i] ?? 0, anaphoric: false, actor: null, entry: null, sameAs: null, ...partial,
+  };
+}
+
+/** A gazetteer or lexicon name starting at token i, longest first. */
+function matchName(ctx: Ctx, i: number): Candidate | null {
+  const { doc, lex } = ctx;
+  const toks = doc.tokens;
+  const first = toks[i].text;
+  if (!isCap(first)) return null;
+  const sentIdx = ctx.sentOf[i];
+  const idx = countryIndex();
+  const places = placeIndex();
+  const maxN = Math.min(10, toks.length - i);
+  for (let n = maxN; n >= 1; n--) {
+    const j = i + n;
+    if (ctx.sentOf[j - 1] !== sentIdx) continue;
+    const last = toks[j - 1].text;
+    if (!isCap(last) && !/^\d/.test(last)) continue;
+    // no punctuation inside a name except the possessive, hyphens and dots of initials
+    let ok = true;
+    for (let k = i + 1; k < j; k++) {
+      const w = toks[k].text;
+      if (!/[\p{L}\d]/u.test(w) && w !== "'s" && w !== '’s' && w !== '&') { ok = false; break; }
+      if (toks[k].start > toks[k - 1].end + 1) { ok = false; break; }
+    }
+    if (!ok) continue;
+    const text = span(ctx, i, j);
+    const key = wordsOf(text).join(' ');
+    if (!key) continue;
+    const compact = text.replace(/\./g, '');
+    // Short acronyms must be written in capitals ("WHO", not "Who"; "US", not "Us").
+    const short = n === 1 && compact.length <= 5;
+    const entry = lex.named.get(key);
+    if (entry && (!short || !lex.exactCase.has(compact.toUpperCase()) || isAllCaps(text))) {
+      return blank(ctx, i, j, {
+        type: entry.type, kind: entry.source === 'metonym' ? 'metonym' : 'name', by: `lexicon/${entry.source}`,
+        country: entry.country, sector: entry.sector, countrySource: entry.country ? 'stated' : null,
+        key: 'lex:' + wordsOf(entry.name).join(' '), canonical: entry.name, entry,
+      });
+    }
+    const nk = normaliseName(text);
+    const country = idx.byName.get(nk);
+    if (country && (!short || compact.length > 3 || isAllCaps(text))) {
+      return blank(ctx, i, j, {
+        type: 'GPE', country: country.cca3, countrySource: 'stated', key: 'country:' + country.cca3, canonical: country.name,
+        place: { kind: 'country', lookup: country.name },
+      });
+    }
+    const demonym = idx.byDemonym.get(nk) ?? (nk.endsWith('s') ? idx.byDemonym.get(nk.slice(0, -1)) : undefined);
+    if (demonym) {
+      return blank(ctx, i, j, { type: 'NORP', country: demonym.cca3, countrySource: 'stated', key: 'country:' + demonym.cca3, canonical: demonym.name, by: 'rule/demonym' });
+    }
+    const extra = places.extra.get(nk);
+    if (extra) {
+      return blank(ctx, i, j, { type: 'GPE', country: extra.country, countrySource: 'stated', key: 'place:' + normaliseName(extra.canonical), canonical: extra.canonical, place: { kind: 'other', lookup: extra.canonical } });
+    }
+    const capital = idx.byCapital.get(nk);
+    if (capital) {
+      return blank(ctx, i, j, { type: 'GPE', country: capital.cca3, countrySource: 'stated', key: 'place:' + nk, canonical: text, place: { kind: 'city', lookup: text } });
+    }
+    if (places.usStates.has(nk) && n <= 3) {
+      return blank(ctx, i, j, { type: 'GPE', country: 'USA', countrySource: 'stated', key: 'place:' + nk, canonical: text, place: { kind: 'state', lookup: nk } });
+    }
+    const cities = places.cities.get(nk);
+    if (cities && n <= 3) {
+      const pop = cities[0].population;
+      const prev = ctx.words[i - 1] ?? '';
+      const locative = LOCATIVE.has(prev) || toks[j]?.text === ',';
+      const big = pop >= 200_000 && !ctx.sentStart[i];
+      if ((pop >= 15_000 && locative) || big) {
+        return blank(ctx, i, j, { type: 'GPE', country: cities[0].country, countrySource: 'inferred', key: 'place:' + nk, canonical: text, place: { kind: 'city', lookup: text } });
+      }
+    }
+    if (n === 1) {
+      const leader = lex.surnames.get(nk);
+      if (leader) {
+        return blank(ctx, i, j, {
+          type: 'PERSON', by: 'lexicon/leader-surname', country: leader.country, sector: leader.sector, countrySource: leader.country ? 'stated' : null,
+          key: 'lex:' + wordsOf(leader.name).join(' '), canonical: leader.name, entry: leader,
+        });
+      }
+    }
+  }
+  return null;
+}
+
+/** A role phrase starting at token i (longest), or null. */
+function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null {
+  const { lex, words } = ctx;
+  for (let n = Math.min(lex.roleMaxWords, words.length - i); n >= 1; n--) {
+    let key = '';
+    for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + words[k].replace(/-/g, ' ');
+    const role = lex.roles.get(key);
+    if (role) return { role, end: i + n };
+  }
+  return null;
+}
+
+/** Country of a name candidate: a country, demonym, capital (metonym), or organisation. */
+function countryOf(c: Candidate | undefined): string | null {
+  if (!c) return null;
+  if (c.type === 'PERSON') return null;
+  return c.country;
+}
+
+/**
+ * All candidates in the document, in text order. Name candidates never overlap each other;
+ * role phrases may contain names ("the Armed Forces of [the Russian Federation]").
+ *
+ * @example
+ * detectMentions(doc).map(c => [c.type, c.country, c.sector])
+ */
+export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon()): Candidate[] {
+  const toks = doc.tokens;
+  const words = toks.map((t) => normaliseName(t.text) || t.text.toLowerCase());
+  const sentOf = new Int32Array(toks.length);
+  const sentStart = new Uint8Array(toks.length);
+  doc.sentences.forEach((s, si) => {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) sentOf[k] = si;
+    // the first word after opening quotes/brackets starts the sentence too
+    let k = s.tokenStart;
+    while (k < s.tokenEnd && !/[\p{L}\d]/u.test(toks[k].text)) k++;
+    if (k < s.tokenEnd) sentStart[k] = 1;
+  });
+  const ctx: Ctx = { doc, lex, words, sentOf, sentStart };
+  const out: Candidate[] = [];
+  // 1. names, longest match left to right
+  const nameAt: (Candidate | undefined)[] = new Array(toks.length);
+  const nameEndAt: (Candidate | undefined)[] = new Array(toks.length);
+  const dateline = doc.document.dateline;
+  for (let i = 0; i < toks.length; i++) {
+    // regions: "Kursk Region", "the Kursk border region"
+    const region = matchRegion(ctx, i);
+    if (region) {
+      out.push(region);
+      nameAt[i] = region;
+      nameEndAt[region.tokEnd - 1] = region;
+      i = region.tokEnd - 1;
+      continue;
+    }
+    const c = matchName(ctx, i);
+    if (!c) continue;
+    // A place name glued to other capitalised words is part of a longer name ("Moscow
+    // State University", "Michael Jordan"): leave it to the NER model.
+    if (c.type === 'GPE' || c.type === 'NORP') {
+      const prev = toks[i - 1];
+      const next = toks[c.tokEnd];
+      const gluedBefore = prev && isCap(prev.text) && /\p{L}/u.test(prev.text) && !sentStart[i - 1] && sentOf[i - 1] === sentOf[i]
+        && !matchRole(ctx, i - 1) && !HONORIFICS.has(words[i - 1]) && !nameEndAt[i - 1] && !isAllCaps(prev.text);
+      const gluedAfter = next && isCap(next.text) && /\p{L}/u.test(next.text) && sentOf[c.tokEnd] === sentOf[i] && !matchRole(ctx, c.tokEnd)
+        && c.type !== 'NORP' && !matchName(ctx, c.tokEnd) && !isAllCaps(next.text) && !(dateline && toks[c.tokEnd].start >= dateline.start && toks[c.tokEnd].end <= dateline.end);
+      if (gluedBefore || gluedAfter) continue;
+    }
+    out.push(c);
+    nameAt[i] = c;
+    nameEndAt[c.tokEnd - 1] = c;
+    i = c.tokEnd - 1;
+  }
+  // 2. capitals as places or as their governments
+  for (const c of out) {
+    if (c.place?.kind !== 'city' || c.type !== 'GPE') continue;
+    const capitalOf = countryIndex().byCapital.get(normaliseName(span(ctx, c.tokStart, c.tokEnd)))
+      ?? (c.place ? countryIndex().byCapital.get(normaliseName(placeIndex().extra.get(normaliseName(c.place.lookup))?.canonical ?? '')) : undefined);
+    if (!capitalOf) continue;
+    if (dateline && c.start >= dateline.start && c.end <= dateline.end) continue;
+    if (isAgentive(ctx, c)) {
+      c.kind = 'metonym';
+      c.by = 'rule/capital-metonym';
+      c.key = 'country:' + capitalOf.cca3;
+      c.country = capitalOf.cca3;
+      c.canonical = capitalOf.name;
+      c.actor = { code: capitalOf.cca3, sector: 'GOV' };
+    }
+  }
+  // 3. role phrases
+  for (let i = 0; i < toks.length; i++) {
+    if (nameAt[i]) { i = nameAt[i]!.tokEnd - 1; continue; }
+    const m = matchRole(ctx, i);
+    if (!m) continue;
+    // "military officials": "military" modifies the next role word; the head comes later
+    const next = m.end < toks.length ? matchRole(ctx, m.end) : null;
+    if (next && m.end === next.end - next.role.words.length) continue;
+    const made = rolePhrase(ctx, i, m.role, m.end, nameAt, nameEndAt);
+    if (made) {
+      out.push(...made.candidates);
+      i = Math.max(i, made.lastToken);
+    } else {
+      i = m.end - 1;
+    }
+  }
+  // 4. pronouns
+  for (let i = 0; i < toks.length; i++) {
+    const p = PRONOUNS.get(words[i]);
+    if (!p) continue;
+    if (words[i] === 'us' && toks[i].text === 'US') continue;
+    if (words[i] === 'it' && /^(is|was)$/.test(words[i + 1] ?? '') && /^(that|to|clear|likely|unclear|not|time|possible|important)$/.test(words[i + 2] ?? '')) continue;
+    out.push(blank(ctx, i, i + 1, { type: p.gender === 'n' ? 'ORG' : 'PERSON', kind: 'pronoun', by: 'rule/pronoun', pronoun: p }));
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/** "Kursk Region", "Kursk Oblast", "the Kursk border region", "Donetsk People's Republic" aside. */
+function matchRegion(ctx: Ctx, i: number): Candidate | null {
+  const toks = ctx.doc.tokens;
+  if (!isCap(toks[i].text)) return null;
+  const places = placeIndex();
+  for (let n = 3; n >= 1; n--) {
+    const baseEnd = i + n;
+    if (baseEnd >= toks.length) continue;
+    const base = span(ctx, i, baseEnd);
+    const bk = normaliseName(base);
+    const cities = places.cities.get(bk);
+    const extra = places.extra.get(bk);
+    if (!cities && !extra) continue;
+    let j = baseEnd;
+    if (/^(border|frontier|southern|northern|eastern|western|central)$/.test(ctx.words[j] ?? '')) j++;
+    const w = ctx.words[j];
+    if (!w || !REGION_WORDS.has(w)) continue;
+    if (w === 'state' || w === 'republic' || w === 'area') {
+      if (!isCap(toks[j].text)) continue;
+    }
+    const country = extra?.country ?? cities![0].country;
+    const canonical = base + ' ' + (isCap(toks[j].text) ? toks[j].text : 'Region');
+    return blank(ctx, i, j + 1, {
+      type: 'LOC', by: 'rule/region-of-city', country, countrySource: 'inferred', key: 'region:' + bk, canonical,
+      place: { kind: 'region', lookup: base },
+    });
+  }
+  return null;
+}
+
+/** A capital city used for its government: "Moscow said", "Pyongyang's military", "ties with Moscow". */
+function isAgentive(ctx: Ctx, c: Candidate): boolean {
+  const prev = ctx.words[c.tokStart - 1] ?? '';
+  const next = ctx.words[c.tokEnd] ?? '';
+  if (next === "'s" || ctx.doc.tokens[c.tokEnd]?.text === '’s') return true;
+  if (AGENT_VERBS.test(next)) return true;
+  if (LOCATIVE.has(prev) && prev !== 'of' && prev !== 'to') return false;
+  if (RELATION_BEFORE.has(prev)) return true;
+  return false;
+}
+
+/** The noun phrase around a role head at [i, end): its country, sector, and any name it titles. */
+function rolePhrase(
+  ctx: Ctx, i: number, role: RoleEntry, end: number,
+  nameAt: (Candidate | undefined)[], nameEndAt: (Candidate | undefined)[],
+): { candidates: Candidate[]; lastToken: number } | null {
+  const { doc, lex, words } = ctx;
+  const toks = doc.tokens;
+  const sent = ctx.sentOf[i];
+  let left = i;
+  let country: string | null = null;
+  let modSector: string | null = null;
+  let determiner = false;
+  let possessive: Candidate | null = null;
+  const demonyms: Candidate[] = [];
+  const roleCapital = isCap(toks[i].text);
+  let j = i - 1;
+  let steps = 0;
+  while (j >= 0 && ctx.sentOf[j] === sent && steps < 8) {
+    steps++;
+    const w = words[j];
+    const named = nameEndAt[j];
+    if (named && (named.type === 'NORP' || named.type === 'GPE' || (named.type === 'ORG' && named.kind === 'name'))) {
+      country = country ?? countryOf(named);
+      if (named.type === 'NORP' || named.type === 'GPE') demonyms.push(named);
+      left = named.tokStart;
+      j = named.tokStart - 1;
+      // "Hungarian and Romanian officials": coordinated demonyms share the head
+      if ((words[j] === 'and' || words[j] === ',') && nameEndAt[j - 1] && (nameEndAt[j - 1]!.type === 'NORP' || nameEndAt[j - 1]!.type === 'GPE')) {
+        j--;
+      }
+      continue;
+    }
+    // "Democratic People's Republic of Korea (DPRK) soldiers"
+    if (w === ')' && j >= 2 && toks[j - 2].text === '(' && nameEndAt[j - 1] && (nameEndAt[j - 1]!.type === 'GPE' || nameEndAt[j - 1]!.type === 'NORP')) {
+      const acr = nameEndAt[j - 1]!;
+      country = country ?? acr.country;
+      demonyms.push(acr);
+      left = acr.tokStart;
+      j = acr.tokStart - 2;
+      if (nameEndAt[j]) { left = nameEndAt[j]!.tokStart; demonyms.push(nameEndAt[j]!); j = nameEndAt[j]!.tokStart - 1; }
+      continue;
+    }
+    if ((w === "'s" || toks[j].text === '’s') && nameEndAt[j - 1] && nameEndAt[j - 1]!.type !== 'PERSON') {
+      possessive = nameEndAt[j - 1]!;
+      country = country ?? possessive.country;
+      left = possessive.tokStart;
+      break;
+    }
+    if (lex.modifiers.has(w)) {
+      modSector = modSector ?? lex.modifiers.get(w)!;
+      left = j; j--; continue;
+    }
+    if (ADJECTIVES.has(w) || /^(pro|anti)-/.test(w)) { left = j; j--; continue; }
+    // title words in a capitalised title: "Planning and Investment Minister"
+    if (roleCapital && isCap(toks[j].text) && /^\p{L}+$/u.test(toks[j].text) && !nameEndAt[j] && !PRONOUNS.has(w) && !DETERMINERS.has(w) && !/^(on|in|at|as|but|and|after|before|when|while|if|for|with|by|from|to)$/.test(w)) {
+      left = j; j--; continue;
+    }
+    if (roleCapital && w === 'and' && j > 0 && isCap(toks[j - 1].text) && !nameEndAt[j - 1]) { left = j; j--; continue; }
+    if (DETERMINERS.has(w) || /^\d/.test(w)) { determiner = true; left = j; break; }
+    break;
+  }
+  // "the group of Ukrainian militants", "units of the Korean People's Army" take their head from the role
+  let right = end;
+  let complement: Candidate | null = null;
+  const after = words[right];
+  if ((after === 'of' || (after === 'in' && role.kind !== 'person' && !country)) && right + 1 < toks.length) {
+    let k = right + 1;
+    if (words[k] === 'the') k++;
+    const named = nameAt[k];
+    if (named && named.type !== 'PERSON' && ctx.sentOf[k] === sent) {
+      complement = named;
+      country = country ?? named.country;
+      right = named.tokEnd;
+    }
+  }
+  // a group noun before "of": "a group of Ukrainian fighters"
+  if (!determiner && left >= 2 && words[left - 1] === 'of' && COLLECTIVES.has(words[left - 2])) {
+    let k = left - 2;
+    if (k > 0 && DETERMINERS.has(words[k - 1])) k--;
+    left = k;
+    determiner = true;
+  }
+  let sector = role.sector;
+  if (modSector && (!role.strong || modSector === 'REB' || modSector === 'OPP')) sector = modSector;
+  const candidates: Candidate[] = [];
+  // demonyms in a role phrase stand for that country's actor of this sector
+  for (const d of demonyms) d.actor = { code: d.country, sector };
+  if (possessive && possessive.kind === 'metonym') possessive.actor = { code: possessive.country, sector: 'GOV' };
+
+  // a title before a name: "President Abdelaziz Bouteflika", "leader Kim Jong-un"
+  if (role.kind === 'person') {
+    let k = right;
+    if (toks[k]?.text === ',' && (roleCapital || determiner)) k++;
+    while (k < toks.length && HONORIFICS.has(words[k]) && isCap(toks[k].text)) k++;
+    const named = nameAt[k];
+    let nameCand: Candidate | null = null;
+    if (named && named.type === 'PERSON') nameCand = named;
+    else if (!named && k < toks.length && isCap(toks[k].text) && ctx.sentOf[k] === sent && (roleCapital || toks[right]?.text !== ',' || k === right)) {
+      let e = k;
+      while (e < toks.length && ctx.sentOf[e] === sent && (isCap(toks[e].text) && /^\p{L}/u.test(toks[e].text) && !matchRole(ctx, e) && !nameAt[e] || (NAME_PARTICLES.has(words[e]) && e > k && isCap(toks[e + 1]?.text ?? '')))) e++;
+      if (e > k && e - k <= 5) {
+        nameCand = blank(ctx, k, e, { type: 'PERSON', by: 'rule/title-name' });
+        candidates.push(nameCand);
+      }
+    }
+    if (nameCand) {
+      nameCand.role = nameCand.role ?? role;
+      nameCand.sector = nameCand.sector ?? sector;
+      if (!nameCand.country && country) {
+        nameCand.country = country;
+        nameCand.countrySource = 'stated';
+      }
+      let ts = left;
+      while (ts < i && DETERMINERS.has(words[ts])) ts++;
+      nameCand.titled = doc.text.slice(toks[ts].start, nameCand.end);
+      return { candidates, lastToken: nameCand.tokEnd - 1 };
+    }
+  }
+  // a bare role word needs something that makes it an actor: a country, a determiner, or a
+  // strong plural ("militants", "troops")
+  const definite = determiner && /^(the|this|these|those)$/.test(words[left]);
+  if (!country && !complement && !modSector && !determiner && !(role.strong && role.kind === 'group')) return null;
+  if (!country && !determiner && !role.strong) return null;
+  const named = roleCapital && (country !== null) && !ctx.sentStart[i];
+  const cand = blank(ctx, left, right, {
+    type: role.kind === 'person' ? 'PERSON' : 'ORG', kind: named || (roleCapital && complement) ? 'name' : 'nominal',
+    by: possessive ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : country ? 'rule/demonym-role' : 'rule/role',
+    country, countrySource: country ? 'stated' : null, sector, role,
+    anaphoric: definite && !country && !complement,
+  });
+  if (cand.kind === 'name') cand.key = 'role:' + (country ?? '') + ':' + role.words.join(' ');
+  // "units of the Korean People's Army": a part of a named organisation acts as it
+  if (complement && complement.type === 'ORG' && complement.kind === 'name') {
+    cand.kind = 'nominal';
+    cand.key = null;
+    cand.sameAs = complement;
+  }
+  // "the state news agency KCNA": a role right before a name renames it
+  const follower = nameAt[right];
+  if (role.kind !== 'person' && follower && (follower.type === 'ORG' || follower.type === 'GPE') && follower.kind !== 'metonym' && !complement) {
+    cand.sameAs = follower;
+  }
+  // "Yonhap, the state media of South Korea": an appositive after a name renames it
+  const before = nameEndAt[left - 2];
+  if (determiner && toks[left - 1]?.text === ',' && before && before.type === 'ORG' && role.kind !== 'person') {
+    cand.sameAs = before;
+  }
+  candidates.push(cand);
+  return { candidates, lastToken: right - 1 };
+}
+
+/** A definite "the country" / "the group" nominal, for anaphora (kept separate: no sector). */
+export function anaphoricNoun(word: string): { type: EntityType; sector: string | null } | null {
+  return ANAPHORIC_NOUNS.get(word) ?? null;
+}
+
+export type { CountryRecord };

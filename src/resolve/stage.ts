@@ -1,0 +1,196 @@
+/**
+ * @module resolve/stage
+ * The resolve stage: mentions → entities with actor codes and places on the map.
+ * Reads tokens, sentences, the dateline and any name mentions the NER model left in
+ * `doc.mentions`; writes `doc.mentions` (names, nominals, pronouns, metonyms, each with its
+ * entity), `doc.entities`, and per-mention actor codes in `doc.data['resolve/actors']` for
+ * spans that stand for an actor other than their entity ("Pyongyang's" → PRK GOV).
+ */
+import type { AnalysisEntity, AnalysisMention, EntityType, Stage, WorkingDoc } from '../types.js';
+import { countryIndex, normaliseName } from './countries.js';
+import { detectMentions, type Candidate } from './detect.js';
+import { clusterMentions, entityAliases, entityName, type Cluster } from './cluster.js';
+import { resolveCity, placeIndex, type PlaceHints } from './places.js';
+import { actorLexicon, wordsOf } from './lexicon.js';
+
+/** Key of the per-mention actor codes in `doc.data`. */
+export const MENTION_ACTORS = 'resolve/actors';
+export type MentionActors = Record<string, { code: string | null; sector: string | null }>;
+
+const TITLE_WORDS = /^(Comrade|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|President|Prime|Minister|Chairman|General|Gen\.|Leader|Secretary|Premier|Chancellor|King|Queen|Sheikh|Ayatollah)$/;
+
+/** An NER mention as a candidate, with what the gazetteer knows of its words. */
+function fromNer(doc: WorkingDoc, m: AnalysisMention, tokIndex: Map<number, number>, tokEndIndex: Map<number, number>, sentOfTok: (i: number) => number): Candidate | null {
+  let ts = tokIndex.get(m.start);
+  const te = tokEndIndex.get(m.end);
+  if (ts === undefined || te === undefined) return null;
+  // "Comrade Kim Jong-un", "Mr. Smith": the honorific is a title, not part of the name
+  if (m.type === 'PERSON') {
+    while (ts < te && TITLE_WORDS.test(doc.tokens[ts].text)) ts++;
+    if (ts !== tokIndex.get(m.start)) {
+      const start = doc.tokens[ts].start;
+      m = { ...m, start, text: doc.text.slice(start, m.end) };
+    }
+  }
+  const idx = countryIndex();
+  const nk = normaliseName(m.text);
+  let country: string | null = null;
+  let key: string | null = null;
+  let canonical: string | null = null;
+  let place: Candidate['place'] = null;
+  let type: EntityType = m.type;
+  if (type === 'GPE' || type === 'LOC') {
+    const c = idx.byName.get(nk);
+    if (c) { country = c.cca3; key = 'country:' + c.cca3; canonical = c.name; place = { kind: 'country', lookup: c.name }; type = 'GPE'; }
+    else {
+      const city = placeIndex().cities.get(nk);
+      if (city) { country = city[0].country; key = 'place:' + nk; canonical = m.text; place = { kind: 'city', lookup: m.text }; }
+    }
+  } else if (type === 'NORP') {
+    const d = idx.byDemonym.get(nk) ?? (nk.endsWith('s') ? idx.byDemonym.get(nk.slice(0, -1)) : undefined);
+    if (d) { country = d.cca3; key = 'country:' + d.cca3; canonical = d.name; }
+  } else if (type === 'ORG') {
+    // "Nigerian Union of Teachers": a demonym or country inside an organisation's name
+    for (const w of m.text.split(/\s+/)) {
+      const k = normaliseName(w);
+      const d = idx.byDemonym.get(k) ?? idx.byName.get(k);
+      if (d && k.length > 3) { country = d.cca3; break; }
+    }
+  }
+  return {
+    start: m.start, end: m.end, text: m.text, tokStart: ts, tokEnd: te + 1, type, kind: m.kind, by: m.by ?? 'model/ner',
+    country, sector: null, countrySource: country ? 'stated' : null, key, canonical, role: null, titled: null, place,
+    pronoun: null, sentence: sentOfTok(ts), anaphoric: false, actor: null, entry: null, sameAs: null,
+  };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Runs the whole resolution over a working document.
+ *
+ * @example
+ * resolveDocument(doc);
+ * doc.entities.find(e => e.name === 'Vladimir Putin') // { type: 'PERSON', country: 'RUS', sector: 'GOV', … }
+ */
+export function resolveDocument(doc: WorkingDoc): void {
+  const lex = actorLexicon();
+  const mine = detectMentions(doc, lex);
+  // merge the NER model's name mentions
+  const tokIndex = new Map<number, number>();
+  const tokEndIndex = new Map<number, number>();
+  doc.tokens.forEach((t, i) => { tokIndex.set(t.start, i); tokEndIndex.set(t.end, i); });
+  const sentOf = new Int32Array(doc.tokens.length);
+  doc.sentences.forEach((s, si) => { for (let k = s.tokenStart; k < s.tokenEnd; k++) sentOf[k] = si; });
+  const cands: Candidate[] = [...mine];
+  const names = mine.filter((c) => c.kind === 'name' || c.kind === 'metonym');
+  for (const m of doc.mentions) {
+    const c = fromNer(doc, m, tokIndex, tokEndIndex, (i) => sentOf[i] ?? 0);
+    if (!c) continue;
+    const same = names.find((n) => n.start === c.start && n.end === c.end);
+    if (same) {
+      // the model's PERSON beats a gazetteer place of the same words ("Jordan said he …")
+      if (c.type === 'PERSON' && (same.type === 'GPE' || same.type === 'NORP') && same.kind === 'name') {
+        cands.splice(cands.indexOf(same), 1, { ...c, sector: null });
+      }
+      continue;
+    }
+    // a gazetteer/lexicon name overlapping the model's span: the lexicon's boundaries win,
+    // except that a model PERSON span containing a lone place word is a person ("Michael Jordan")
+    const clash = names.filter((n) => overlaps(n, c));
+    if (clash.some((n) => !(c.start <= n.start && n.end <= c.end))) continue;
+    if (clash.length > 0 && c.type === 'PERSON') {
+      for (const n of clash) if (n.type === 'GPE' || n.type === 'NORP') cands.splice(cands.indexOf(n), 1);
+    }
+    if (clash.length > 0 && c.type !== 'PERSON' && c.type !== 'ORG' && c.type !== 'MISC') continue;
+    // a role phrase's invented title-name covering the same words
+    const titleName = cands.find((n) => n.by === 'rule/title-name' && overlaps(n, c));
+    if (titleName) {
+      if (c.type === 'PERSON') { titleName.start = c.start; titleName.end = c.end; titleName.tokStart = c.tokStart; titleName.tokEnd = c.tokEnd; titleName.by = c.by; }
+      continue;
+    }
+    cands.push(c);
+  }
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const c of cands) c.text = doc.text.slice(c.start, c.end);
+
+  // titled people with no stated country: the nearest country named in the sentence, else the dateline's
+  const datelineCountry = doc.document.dateline?.country ?? null;
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.kind !== 'name' || c.country || !c.role) continue;
+    let best: Candidate | null = null;
+    for (const o of cands) {
+      if (o.sentence !== c.sentence || !o.country || o === c || o.type === 'PERSON') continue;
+      if (!best || Math.abs(o.start - c.start) < Math.abs(best.start - c.start)) best = o;
+    }
+    const country = best?.country ?? datelineCountry;
+    if (country) { c.country = country; c.countrySource = 'inferred'; c.by += '+nearest-country'; }
+  }
+  const { clusters, of } = clusterMentions(cands);
+
+  // places on the map, disambiguated by the countries and US states the document names
+  const hints: PlaceHints = {
+    countries: new Set(cands.filter((c) => c.place?.kind === 'country' || c.type === 'NORP').map((c) => c.country!).filter(Boolean)),
+    usStates: new Set(cands.filter((c) => c.place?.kind === 'state').map((c) => placeIndex().usStates.get(c.place!.lookup)!).filter(Boolean)),
+    datelineCountry,
+  };
+  if (datelineCountry) (hints.countries as Set<string>).add(datelineCountry);
+
+  const entities: AnalysisEntity[] = [];
+  const entityOf = new Map<Cluster, string>();
+  const ordered = [...clusters].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  for (const cl of ordered) {
+    const id = 'e' + (entities.length + 1);
+    entityOf.set(cl, id);
+    const firstName = cl.mentions.find((m) => m.kind === 'name' && m.type !== 'NORP') ?? cl.mentions.find((m) => m.kind !== 'pronoun') ?? cl.mentions[0];
+    const type: EntityType = cl.keys.has('country:' + cl.country) ? 'GPE' : firstName.type;
+    let geo: AnalysisEntity['geo'] = null;
+    let country = cl.country;
+    const placed = cl.mentions.find((m) => m.place && m.kind === 'name') ?? cl.mentions.find((m) => m.place);
+    if (placed?.place && (type === 'GPE' || type === 'LOC')) {
+      const p = placed.place;
+      if (p.kind === 'country' || cl.keys.has('country:' + country)) {
+        const rec = country ? countryIndex().byCode.get(country) : undefined;
+        if (rec?.latlng) geo = { lat: rec.latlng[0], lon: rec.latlng[1], admin1: null };
+      } else if (p.kind === 'city' || p.kind === 'region' || p.kind === 'other') {
+        const city = resolveCity(p.lookup, hints);
+        if (city && (p.kind !== 'other' || city.country === country)) {
+          geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
+          if (p.kind === 'city') country = city.country;
+        }
+      } else if (p.kind === 'state') {
+        geo = null;
+      }
+    }
+    entities.push({
+      id, name: entityName(cl), type, country, sector: type === 'GPE' && cl.keys.has('country:' + country) ? null : cl.sector,
+      aliases: entityAliases(cl), geo, by: cl.by,
+    });
+  }
+  const mentions: AnalysisMention[] = [];
+  const actors: MentionActors = {};
+  for (const c of cands) {
+    const cl = of.get(c);
+    if (!cl || !entityOf.has(cl)) continue; // unresolved pronouns (first/second person, no antecedent)
+    const id = 'm' + (mentions.length + 1);
+    const kind = c.kind === 'name' && c.type === 'NORP' ? 'name' : c.kind;
+    mentions.push({ id, start: c.start, end: c.end, text: c.text, type: c.type, entity: entityOf.get(cl)!, kind, by: c.by });
+    if (c.actor) actors[id] = c.actor;
+  }
+  doc.mentions = mentions;
+  doc.entities = entities;
+  doc.data[MENTION_ACTORS] = actors;
+}
+
+/** The resolve stage, for `defaultStages()`. */
+export const resolveStage: Stage = {
+  name: 'resolve',
+  run(doc: WorkingDoc) {
+    resolveDocument(doc);
+  },
+};
+
+/** For tests and the bench: words of a name as the matcher compares them. */
+export { wordsOf };
