@@ -1,0 +1,59 @@
+/**
+ * @module time/candidate
+ * What recognisers (chrono-node's parsers and our own rules) hand to the refiners: a span
+ * and a `resolve` function that computes the TIMEX3 value once the expression's context is
+ * known (document date, tense of the governing verb, dates mentioned before it).
+ */
+import type { TimeType } from '../types.js';
+import type { Ymd } from './calendar.js';
+import type { Tense } from './tense.js';
+
+/** The last date of each granularity that the text mentioned before an expression. */
+export interface Mentioned {
+  day?: { p: Ymd; id: string };
+  month?: { y: number; m: number; id: string };
+  year?: { y: number; id: string };
+  quarter?: { y: number; q: number; id: string };
+}
+
+/** What `resolve` can read. */
+export interface ResolveEnv {
+  /** The document date, or null (values then stay underspecified: `XXXX-XX-XX`). */
+  dct: Ymd | null;
+  /** Tense of the governing verb, computed on demand (it costs a sentence scan). */
+  tense(): Tense | null;
+  /** Dates mentioned earlier in the text. */
+  last: Mentioned;
+  /** True when the expression's sentence talks of a quarter ("third-quarter profit …"). */
+  quarterContext: boolean;
+}
+
+/** A resolved expression. */
+export interface Resolved {
+  type: TimeType;
+  value: string;
+  mod?: string | null;
+  /** Parts of the value the text stated ("year", "month", "day", "quantity", …). */
+  stated: string[];
+  /** Parts taken from the anchor or the tense. */
+  inferred: string[];
+  /** 'dct', the id of an earlier time, or null when nothing was needed. */
+  anchor: string | null;
+}
+
+/** A recognised, not yet resolved, time expression. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Provenance, e.g. `rule/duration` or `chrono/ENWeekdayParser`. */
+  by: string;
+  /** Breaks ties between candidates of the same span (higher wins). */
+  priority: number;
+  /** A `mod` a refiner found around the expression (early/late, about, more than). */
+  mod?: string | null;
+  /** Day part added by a refiner ("Monday morning" → MO). */
+  dayPart?: string | null;
+  /** The expression is a set ("Tuesday nights"). */
+  plural?: boolean;
+  resolve(env: ResolveEnv): Resolved | null;
+}

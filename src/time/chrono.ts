@@ -1,0 +1,175 @@
+/**
+ * @module time/chrono
+ * chrono-node, configured for TimeML: its parsers find the calendar dates, weekdays and
+ * clock times ("Nov. 4, 1998", "Saturday, April 18", "3 p.m. EST Wednesday"), and our
+ * refiner drops what TimeML would not tag ("may" the verb, "Sun" the newspaper, "1/2" the
+ * fraction). We keep only the components chrono says the text *stated* (`isCertain`) and
+ * infer the rest ourselves, because TimeML infers differently from chrono: the year of
+ * "Sept. 15" is the one nearest the document date, and a bare "Monday" looks back or
+ * forward by the tense of its verb, not always forward.
+ *
+ * Date ranges ("from May 1 to May 3") stay two expressions, as TimeML annotates them, so
+ * chrono's range-merging refiner is left out.
+ */
+import * as chrono from 'chrono-node';
+import type { Candidate, ResolveEnv, Resolved } from './candidate.js';
+import { dayValue, monthValue, weekdayNear, type Ymd } from './calendar.js';
+
+/** The chrono parsers we use, by class name (chrono's English casual configuration has more). */
+const KEEP_PARSERS = new Set([
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeExpressionParser', 'ENYearMonthNameParser',
+  'ENCasualTimeParser',
+]);
+/** Refiners left out: TimeML keeps range ends apart, and never moves a date forward by default. */
+const DROP_REFINERS = new Set(['ENMergeDateRangeRefiner', 'ForwardDateRefiner']);
+
+const SHORT_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i;
+const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
+
+/**
+ * A refiner that drops what TimeML would not tag: lower-case month and weekday words (in news
+ * they are verbs and nouns: "may", "march", "sun"), bare abbreviations, fractions read as
+ * dates, and numbers read as clock times without a clock ("at 5").
+ */
+export const timemlFilterRefiner: chrono.Refiner = {
+  refine(_context, results) {
+    return results.filter((r) => {
+      const text = r.text.replace(PREFIX, '');
+      const tags = r.tags();
+      const start = r.start;
+      const hasDate = start.isCertain('weekday') || start.isCertain('day') || start.isCertain('month');
+      if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text)) return false;
+      if (start.isCertain('weekday')) {
+        const w = WEEKDAY_WORD.exec(text);
+        if (w && !/^[A-Z]/.test(w[0])) return false;
+        if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
+      }
+      if (start.isCertain('month')) {
+        const mw = MONTH_WORD.exec(text);
+        if (mw && !/^[A-Z]/.test(mw[0])) return false;
+      }
+      if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
+      if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o'clock/i.test(text)) return false;
+      return true;
+    });
+  },
+};
+
+/**
+ * A chrono instance for TimeML (one per tagger; chrono instances are not shared).
+ *
+ * @example
+ * const c = createTimemlChrono();
+ * c.parse('on Nov. 4, 1998', new Date(1998, 0, 20, 12))[0].text // 'Nov. 4, 1998'
+ */
+export function createTimemlChrono(): chrono.Chrono {
+  const base = chrono.casual.clone();
+  const parsers = base.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
+  const refiners = base.refiners.filter((r) => !DROP_REFINERS.has(r.constructor.name));
+  return new chrono.Chrono({ parsers, refiners: [...refiners, timemlFilterRefiner] });
+}
+
+/** The month-day's year nearest the anchor (within six months either side). */
+function nearestYear(dct: Ymd, m: number, d: number): number {
+  const diff = (m - dct.m) * 31 + (d - dct.d);
+  if (diff > 183) return dct.y - 1;
+  if (diff < -183) return dct.y + 1;
+  return dct.y;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Turns chrono's results into candidates whose values are computed the TimeML way. */
+export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null): Candidate[] {
+  const ref = dct ? new Date(dct.y, dct.m - 1, dct.d, 12) : new Date(2000, 0, 1, 12);
+  const out: Candidate[] = [];
+  for (const r of c.parse(text, ref)) {
+    let start = r.index;
+    let mod: string | null = null;
+    let t = r.text;
+    let pm: RegExpExecArray | null;
+    while ((pm = PREFIX.exec(t)) && !/^this$/i.test(pm[1]) && !/^the$/i.test(pm[1])) {
+      if (/around|about/i.test(pm[1])) mod = 'APPROX';
+      start += pm[0].length;
+      t = t.slice(pm[0].length);
+    }
+    const s = r.start;
+    const get = (k: chrono.Component) => (s.isCertain(k) ? s.get(k) : null);
+    const year = get('year');
+    const month = get('month');
+    const day = get('day');
+    const wd = get('weekday');
+    const hour = get('hour');
+    const minute = get('minute') ?? 0;
+    const dir = /\b(last|past|previous)\b/i.test(t) ? -1 : /\b(next|coming)\b/i.test(t) ? 1 : /\bthis\b/i.test(t) ? 0 : null;
+    const casualPart = [...r.tags()].map((x) => /^casualReference\/(morning|afternoon|evening|night)$/.exec(x)?.[1]).find(Boolean);
+    const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? 'parser'}`;
+    const resolve = (env: ResolveEnv, cand: Candidate): Resolved | null => {
+      const stated: string[] = [];
+      const inferred: string[] = [];
+      let date: string;
+      let anchor: string | null = null;
+      const dctNow = env.dct;
+      if (month != null && day != null) {
+        stated.push('month', 'day');
+        if (year != null) {
+          stated.push('year');
+          date = dayValue({ y: year, m: month, d: day });
+        } else if (dctNow) {
+          inferred.push('year');
+          anchor = 'dct';
+          date = dayValue({ y: nearestYear(dctNow, month, day), m: month, d: day });
+        } else date = `XXXX-${pad(month)}-${pad(day)}`;
+        if (wd != null) stated.push('weekday');
+      } else if (month != null) {
+        stated.push('month');
+        if (year != null) stated.push('year');
+        date = monthValue(year ?? dctNow?.y ?? null, month);
+        if (year == null) inferred.push('year');
+      } else if (wd != null) {
+        stated.push('weekday');
+        if (cand.plural) return { type: 'SET', value: `XXXX-WXX-${wd}${cand.dayPart ? 'T' + cand.dayPart : ''}`, stated: ['weekday', 'frequency'], inferred: [], anchor: null, mod: null };
+        if (!dctNow) date = `XXXX-WXX-${wd}`;
+        else {
+          let p: Ymd;
+          if (dir === -1) p = weekdayNear(dctNow, wd, -1, true);
+          else if (dir === 1) p = weekdayNear(dctNow, wd, 1, true);
+          else if (dir === 0) p = weekdayNear(dctNow, wd, 0);
+          else p = weekdayNear(dctNow, wd, env.tense() === 'future' ? 1 : -1);
+          date = dayValue(p);
+          inferred.push('year', 'month', 'day');
+          anchor = 'dct';
+        }
+      } else {
+        date = dayValue(dctNow);
+        inferred.push('year', 'month', 'day');
+        anchor = dctNow ? 'dct' : null;
+      }
+      if (hour != null) {
+        stated.push('hour', 'minute');
+        return { type: 'TIME', value: `${date}T${pad(hour)}:${pad(minute)}`, stated, inferred, anchor, mod: null };
+      }
+      if (cand.dayPart && /^\d{4}-\d\d-\d\d$|^XXXX/.test(date)) {
+        stated.push('day-part');
+        return { type: 'TIME', value: `${date}T${cand.dayPart}`, stated, inferred, anchor, mod: null };
+      }
+      return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
+    };
+    const trailing = /[\s,;:)）]+$/.exec(r.text)?.[0].length ?? 0;
+    const cand: Candidate = {
+      start,
+      end: r.index + r.text.length - trailing,
+      by,
+      priority: 1,
+      mod,
+      dayPart: casualPart ? DAY_PARTS[casualPart] : null,
+      resolve: (env) => resolve(env, cand),
+    };
+    out.push(cand);
+  }
+  return out;
+}

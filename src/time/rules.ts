@@ -1,0 +1,604 @@
+/**
+ * @module time/rules
+ * Our own recognisers, for what chrono-node does not cover or covers with the wrong
+ * granularity for TIMEX3: durations (`P3D`, `PXY`), sets, relative weeks, months, quarters
+ * and years (`2025-W16`, `2025-Q1`), fiscal forms, seasons, decades and centuries, spelled
+ * years, month names alone, vague references (`PRESENT_REF`), and the days anchored on an
+ * earlier date ("the previous day").
+ *
+ * Rules are data: a name, a reason, an example, a pattern and a `make` that turns a match
+ * into a candidate (or rejects it, e.g. "may" the verb). The patterns are compiled from the
+ * lexicon when a rule set is built; nothing is memoised at module level.
+ */
+import type { TimeType } from '../types.js';
+import {
+  addDays, addMonths, dayValue, durationValue, monthValue, quarterOf, quarterValue, SEASONS,
+  seasonOf, shiftCycle, weekValue, weekdayNear, yearValue, type Ymd,
+} from './calendar.js';
+import type { Candidate, ResolveEnv, Resolved } from './candidate.js';
+import { alternation, type TimeLexicon } from './lexicon.js';
+
+/** One recognition rule. */
+export interface TimeRule {
+  readonly name: string;
+  /** Why the rule exists, in a line. */
+  readonly reason: string;
+  readonly pattern: RegExp;
+  make(m: RegExpExecArray, text: string): Candidate | null;
+}
+
+const B = String.raw`(?<![\p{L}\p{N}'’-])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+
+/** Words that, right before a number-less "a year", make it a rate ("$5 a year") → SET. */
+const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bhours|\bmiles|\btons|\bbarrels|\bunits|\bpeople|\bmillion|\bbillion)\s*$/i;
+/** Words that, right before a number-less "a year", make it a duration ("for a year"). */
+const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|spent|took|lasted|another|half|through|during|around|up to)\s+$/i;
+/** Year numbers are only years when the words around them say so (not "2000 people"). */
+const YEAR_PREV_OK = /(?:\b(?:in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
+const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/i;
+const YEAR_BAD_NEXT = /^\s*(?:%|percent|per\s+cent|GMT|EST|EDT|UTC|hours|hrs)\b/i;
+
+/** The TIMEX3 granularity a duration unit maps to when it becomes a point ("two weeks ago"). */
+function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1, from: Ymd | null): string {
+  if (n == null) return sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
+  const k = Math.round(n) * sign;
+  switch (unit) {
+    case 'D': return dayValue(from ? addDays(from, k) : null);
+    case 'W': case 'WE': return weekValue(from ? addDays(from, 7 * k) : null);
+    case 'M': return from ? monthValue(addMonths(from, k).y, addMonths(from, k).m) : 'XXXX-XX';
+    case 'Q': {
+      if (!from) return 'XXXX-QX';
+      const s = shiftCycle(from.y, quarterOf(from.m), k, 4);
+      return quarterValue(s.y, s.i);
+    }
+    case 'Y': {
+      if (!from) return 'XXXX';
+      if (env.quarterContext && Math.abs(k) === 1) {
+        // "profit rose from $X a year earlier": the year-ago quarter, not the year.
+        const ref = env.last.quarter ?? lastCompletedQuarter(from);
+        return quarterValue(ref.y + k, ref.q);
+      }
+      return yearValue(from.y + k);
+    }
+    case 'DE': return from ? String(Math.floor((from.y + 10 * k) / 10)) : 'XXX';
+    case 'CE': return from ? String(Math.floor((from.y + 100 * k) / 100)) : 'XX';
+    default: return dayValue(from);
+  }
+}
+
+/** The last quarter that has ended by `p` (what "the quarter" means in an earnings report). */
+export function lastCompletedQuarter(p: Ymd): { y: number; q: number } {
+  const s = shiftCycle(p.y, quarterOf(p.m), -1, 4);
+  return { y: s.y, q: s.i };
+}
+
+function res(type: TimeType, value: string, stated: string[], inferred: string[], anchor: string | null, mod: string | null = null): Resolved {
+  return { type, value, stated, inferred, anchor, mod };
+}
+
+/** Builds the rule set from a lexicon. */
+export function buildRules(lex: TimeLexicon): TimeRule[] {
+  const numWords = Object.keys(lex.numbers);
+  const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const ones = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const NUM = `\\d+(?:\\.\\d+)?|(?:${tens.join('|')})[- ](?:${ones.join('|')})|${alternation([...numWords, ...lex.vagueNumbers])}`;
+  const UNIT = alternation(Object.keys(lex.units));
+  const UNIT_SING = alternation(Object.keys(lex.units).filter((u) => !/s$/.test(u) || u === 'hrs'));
+  const MODQ = alternation(Object.keys(lex.quantityMods));
+  const MONTH_FULL = alternation(Object.keys(lex.months).filter((m) => m.length > 3 || m === 'may'));
+  const WEEKDAY_FULL = alternation(Object.keys(lex.weekdays).filter((w) => w.endsWith('day')));
+  const ORD = alternation(Object.keys(lex.ordinals));
+  const SEASON = alternation(Object.keys(lex.seasons));
+  const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+
+  const parseNum = (s: string | undefined): number | null => {
+    if (!s) return 1;
+    const w = s.toLowerCase().replace(/\s+/g, ' ');
+    if (/^\d/.test(w)) return parseFloat(w);
+    if (w in lex.numbers) return lex.numbers[w];
+    const compound = /^(\w+)[- ](\w+)$/.exec(w);
+    if (compound && compound[1] in lex.numbers && compound[2] in lex.numbers) return lex.numbers[compound[1]] + lex.numbers[compound[2]];
+    return null; // several, a few …
+  };
+  const unitOf = (s: string) => lex.units[s.toLowerCase()];
+  const re = (src: string) => new RegExp(src, 'giu');
+  const cand = (start: number, end: number, by: string, resolve: Candidate['resolve'], priority = 1): Candidate => ({ start, end, by, priority, resolve });
+
+  const rules: TimeRule[] = [];
+
+  // "two years", "the past three months", "about 20 minutes", "a year ago", "six weeks earlier"
+  rules.push({
+    name: 'rule/duration',
+    reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    make(m, text) {
+      const [all, modq, det, adj, numS, , unitS, suffix0] = m;
+      const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
+      if (suffix === 'old') return null; // ages are not times
+      const unit = unitOf(unitS);
+      const num = parseNum(numS);
+      const numL = numS.toLowerCase();
+      const single = numL === 'a' || numL === 'an' || numL === 'one';
+      let end = m.index + all.length;
+      let suffixKind: 'ago' | 'rel-back' | 'rel-fwd' | 'fwd' | null = null;
+      if (suffix === 'ago') suffixKind = 'ago';
+      else if (suffix === 'from now' || suffix === 'hence') suffixKind = 'fwd';
+      else if (suffix === 'earlier' || suffix === 'later') suffixKind = suffix === 'earlier' ? 'rel-back' : 'rel-fwd';
+      else if (suffix === 'before' || suffix === 'after') {
+        // "two days after the attack": TimeML tags "two days" and calls "after" a signal;
+        // only a clause-final "the day before" is a point of its own.
+        if (/^\s*[.,;:!?]/.test(text.slice(end, end + 3))) suffixKind = suffix === 'before' ? 'rel-back' : 'rel-fwd';
+        else end = m.index + all.slice(0, all.toLowerCase().lastIndexOf(suffix0!.toLowerCase())).trimEnd().length;
+      }
+      if (!modq && !det && !adj && !suffixKind && single) {
+        if (unit === 'Q') return null; // "a quarter of the vote"
+        const before = text.slice(Math.max(0, m.index - 24), m.index);
+        if (RATE_BEFORE.test(before)) return null; // a SET rule takes "$5 a year"
+        if (!DURATION_BEFORE.test(before)) return null;
+      }
+      if (numL === 'some' && !suffixKind && !det) {
+        // "some days" is too vague to be an annotator's duration unless it is plural
+        if (!/s$/i.test(unitS)) return null;
+      }
+      const start = m.index;
+      const mod = modq ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
+      if (suffixKind) {
+        return cand(start, end, 'rule/duration-point', (env) => {
+          const back = suffixKind === 'ago' || suffixKind === 'rel-back';
+          let from: Ymd | null = env.dct;
+          let anchor: string | null = env.dct ? 'dct' : null;
+          if ((suffixKind === 'rel-back' || suffixKind === 'rel-fwd') && env.last.day && unit === 'D') {
+            from = env.last.day.p;
+            anchor = env.last.day.id;
+          }
+          if ((unit === 'H' || unit === 'MIN' || unit === 'S') && num != null) {
+            return res('DATE', dayValue(from), ['quantity', 'unit'], ['day'], anchor, mod);
+          }
+          const value = pointBack(env, unit, num, back ? -1 : 1, from);
+          const vague = num == null;
+          return res('DATE', value, ['quantity', 'unit', 'direction'], vague ? [] : ['year'], vague ? null : anchor, mod);
+        }, 2);
+      }
+      const adjL = adj?.toLowerCase();
+      const value = durationValue(num == null ? null : num, unit);
+      // "the past two months" anchors its duration on the DCT, "the first nine months" on a
+      // reporting year; both are still durations in TimeML.
+      void adjL;
+      return cand(start, end, 'rule/duration', () => res('DURATION', value, ['quantity', 'unit'], [], null, mod), 2);
+    },
+  });
+
+  // "two-year", "10-year", "24-hour" (adjectives: "a two-year plan")
+  rules.push({
+    name: 'rule/duration-adjective',
+    reason: 'a hyphenated quantity-unit adjective is a DURATION (but "46-year-old" is an age)',
+    pattern: re(`${B}(${NUM.replace(/\[- \]/g, '-')}|several|multi)-(${UNIT_SING})(?![\\p{L}\\p{N}]|-old|-long)`),
+    make(m) {
+      const num = m[1].toLowerCase() === 'several' || m[1].toLowerCase() === 'multi' ? null : parseNum(m[1]);
+      if (m[1].toLowerCase() === 'a' || m[1].toLowerCase() === 'an') return null;
+      const unit = unitOf(m[2]);
+      if (unit === 'Q' || unit === 'WE') return null;
+      const value = durationValue(num, unit);
+      return cand(m.index, m.index + m[0].length, 'rule/duration-adjective', () => res('DURATION', value, ['quantity', 'unit'], [], null));
+    },
+  });
+
+  // "this week", "last month", "next year", "the current quarter", "the following year"
+  rules.push({
+    name: 'rule/relative-unit',
+    reason: 'a deictic determiner and a calendar unit name one week/month/quarter/year around the anchor',
+    pattern: re(`${B}(?:(the)\\s+)?(this|last|next|past|coming|previous|following|current|same|that|prior|upcoming|preceding|this\\s+past)\\s+(?:(fiscal|calendar)\\s+)?(week|month|year|quarter|decade|century|weekend)(?![\\p{L}\\p{N}-])`),
+    make(m) {
+      const the = !!m[1];
+      const dir = m[2].toLowerCase().replace(/\s+/g, ' ');
+      const unit = m[4].toLowerCase();
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (the && (dir === 'past' || dir === 'last') && unit !== 'weekend') {
+        // "the past year": a DURATION ending at the DCT
+        const u = lex.units[unit];
+        return cand(start, end, 'rule/relative-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 2);
+      }
+      let shift = 0;
+      let anchored = false;
+      if (['last', 'past', 'previous', 'prior', 'preceding', 'this past'].includes(dir)) shift = -1;
+      else if (['next', 'coming', 'upcoming', 'following'].includes(dir)) shift = 1;
+      if (the && ['previous', 'prior', 'preceding', 'following', 'next', 'same'].includes(dir)) anchored = true;
+      if (dir === 'that') anchored = true;
+      if (the && dir === 'next') anchored = true;
+      return cand(start, end, 'rule/relative-unit', (env) => {
+        let ref = env.dct;
+        let anchor: string | null = env.dct ? 'dct' : null;
+        if (anchored) {
+          if (unit === 'year' && env.last.year) { ref = { y: env.last.year.y, m: 6, d: 15 }; anchor = env.last.year.id; }
+          else if (unit === 'month' && env.last.month) { ref = { y: env.last.month.y, m: env.last.month.m, d: 15 }; anchor = env.last.month.id; }
+          else if ((unit === 'week' || unit === 'weekend') && env.last.day) { ref = env.last.day.p; anchor = env.last.day.id; }
+          else if (unit === 'quarter' && env.last.quarter) { ref = { y: env.last.quarter.y, m: env.last.quarter.q * 3 - 1, d: 15 }; anchor = env.last.quarter.id; }
+        }
+        const stated = ['unit', 'direction'];
+        if (!ref) {
+          const under: Record<string, string> = { week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX', decade: 'XXX', century: 'XX' };
+          return res('DATE', shift < 0 ? 'PAST_REF' : shift > 0 ? 'FUTURE_REF' : under[unit] ?? 'PRESENT_REF', stated, [], null);
+        }
+        let value: string;
+        switch (unit) {
+          case 'week': value = weekValue(addDays(ref, 7 * shift)); break;
+          case 'weekend': {
+            let k = shift;
+            if (shift === 0 && dir !== 'that' && dir !== 'same') {
+              // "this weekend" in a Monday report, told in the past tense, is the one just gone
+              const wd = (new Date(Date.UTC(ref.y, ref.m - 1, ref.d)).getUTCDay() + 6) % 7 + 1;
+              if (wd < 5 && env.tense() === 'past') k = -1;
+            }
+            value = weekValue(addDays(ref, 7 * k)) + '-WE';
+            break;
+          }
+          case 'month': { const p = addMonths(ref, shift); value = monthValue(p.y, p.m); break; }
+          case 'year': value = yearValue(ref.y + shift); break;
+          case 'quarter': { const s = shiftCycle(ref.y, quarterOf(ref.m), shift, 4); value = quarterValue(s.y, s.i); break; }
+          case 'decade': value = String(Math.floor(ref.y / 10) + shift); break;
+          default: value = String(Math.floor(ref.y / 100) + shift); break;
+        }
+        return res('DATE', value, stated, [unit === 'year' ? 'year' : 'calendar'], anchor);
+      }, 2);
+    },
+  });
+
+  // "the weekend"
+  rules.push({
+    name: 'rule/weekend',
+    reason: '"the weekend" in news is the nearest weekend, the past one when told in the past tense',
+    pattern: re(`${B}the\\s+weekend${E}`),
+    make(m) {
+      return cand(m.index, m.index + m[0].length, 'rule/weekend', (env) => {
+        if (!env.dct) return res('DATE', 'XXXX-WXX-WE', ['unit'], [], null);
+        const wd = (new Date(Date.UTC(env.dct.y, env.dct.m - 1, env.dct.d)).getUTCDay() + 6) % 7 + 1;
+        const k = wd < 5 && env.tense() !== 'future' ? -1 : 0;
+        return res('DATE', weekValue(addDays(env.dct, 7 * k)) + '-WE', ['unit'], ['week'], 'dct');
+      });
+    },
+  });
+
+  // "today", "yesterday morning", "tonight", "last night", "this afternoon"
+  rules.push({
+    name: 'rule/day-relative',
+    reason: 'deictic day words are offsets from the document date',
+    pattern: re(`${B}(?:(today|yesterday|tomorrow|tonight|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(this|last|tomorrow|yesterday)\\s+(morning|afternoon|evening|night))${E}`),
+    make(m) {
+      const word = (m[1] ?? m[3]).toLowerCase().replace(/\s+/g, ' ');
+      const part = (m[2] ?? m[4])?.toLowerCase();
+      if (word === 'last' && part !== 'night' && part !== 'evening') return null; // "last morning" is odd
+      const offset: Record<string, number> = { today: 0, tonight: 0, this: 0, yesterday: -1, last: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
+      const dp = part ? lex.dayParts[part] : word === 'tonight' ? 'NI' : null;
+      const n = offset[word];
+      return cand(m.index, m.index + m[0].length, 'rule/day-relative', (env) => {
+        const day = dayValue(env.dct ? addDays(env.dct, n) : null);
+        return res(dp ? 'TIME' : 'DATE', dp ? `${day}T${dp}` : day, dp ? ['offset', 'day-part'] : ['offset'], ['year', 'month', 'day'], env.dct ? 'dct' : null);
+      }, 2);
+    },
+  });
+
+  // "the previous day", "the next morning", "that day", "the same day", "the day before."
+  rules.push({
+    name: 'rule/anchored-day',
+    reason: 'a day named from another day is resolved against the last date the text mentioned',
+    pattern: re(`${B}(?:(the\\s+(?:previous|preceding|following|next|same|prior)|that)\\s+(day|morning|afternoon|evening|night)|the\\s+day\\s+(before|after)(?=\\s*[.,;:!?]))${E}`),
+    make(m) {
+      const which = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      const part = m[2]?.toLowerCase();
+      let shift = 0;
+      if (/previous|preceding|prior/.test(which) || m[3]?.toLowerCase() === 'before') shift = -1;
+      else if (/following|next/.test(which) || m[3]?.toLowerCase() === 'after') shift = 1;
+      const dp = part && part !== 'day' ? lex.dayParts[part] : null;
+      return cand(m.index, m.index + m[0].length, 'rule/anchored-day', (env) => {
+        const base = env.last.day?.p ?? env.dct;
+        const anchor = env.last.day?.id ?? (env.dct ? 'dct' : null);
+        const day = dayValue(base ? addDays(base, shift) : null);
+        return res(dp ? 'TIME' : 'DATE', dp ? `${day}T${dp}` : day, ['offset'], ['year', 'month', 'day'], anchor);
+      }, 2);
+    },
+  });
+
+  // "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 1998"
+  const QUAL = '(?:latest|current|recent|year-ago|year-earlier|comparable|corresponding|same|fiscal|previous|prior|flat|strong|weak|final|most\\s+recent)';
+  rules.push({
+    name: 'rule/quarter',
+    reason: 'financial news names quarters and halves; without a year they are the reported ones',
+    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year))?${E}`),
+    make(m) {
+      const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const detYear = m[2] ? +m[2] : null;
+      const qual = (m[3] ?? '').toLowerCase();
+      const ord = m[4]?.toLowerCase();
+      const kind = m[5].toLowerCase();
+      const ofYear = m[6] ? +m[6] : null;
+      const relYear = m[7]?.toLowerCase().replace(/\s+/g, ' ');
+      const n = ord ? lex.ordinals[ord] : null;
+      if (kind === 'half' && (n == null || n > 2)) return null;
+      if (kind === 'quarter' && n != null && n > 4) return null;
+      if (kind === 'period' && !/year-ago|year-earlier|comparable|corresponding|same|latest/.test(qual) && detYear == null) return null;
+      if (kind === 'quarter' && !det && !qual && n == null) return null;
+      if (det === 'a' && n == null && !qual) return null;
+      if (kind === 'period' && n != null) return null;
+      const yearAgo = /year-ago|year-earlier|comparable|corresponding/.test(qual) || det === "last year's" || relYear === 'last year';
+      return cand(m.index, m.index + m[0].length, 'rule/quarter', (env) => {
+        const dct = env.dct;
+        let y: number | null = ofYear ?? detYear ?? null;
+        const stated = ['unit'];
+        const inferred: string[] = [];
+        if (y != null) stated.push('year');
+        if (kind === 'half') {
+          if (y == null) { y = dct ? dct.y - (dct.m <= 6 && n === 2 ? 1 : 0) : null; inferred.push('year'); }
+          if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
+          if (yearAgo && y != null) y -= 1;
+          return res('DATE', `${yearValue(y)}-H${n}`, [...stated, 'half'], inferred, dct ? 'dct' : null);
+        }
+        let q = n;
+        let anchor: string | null = dct ? 'dct' : null;
+        if (q == null) {
+          // "the quarter", "the latest period": the quarter the report is about
+          const ref = env.last.quarter ?? (dct ? lastCompletedQuarter(dct) : null);
+          if (!ref) return res('DATE', 'XXXX-QX', stated, [], null);
+          if (env.last.quarter) anchor = env.last.quarter.id;
+          if (/current/.test(qual) && dct) { q = quarterOf(dct.m); y = dct.y; }
+          else { q = ref.q; y = y ?? ref.y; }
+          inferred.push('quarter');
+        } else if (y == null) {
+          if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
+          else if (det === "next year's" || relYear === 'next year') y = dct ? dct.y + 1 : null;
+          else if (yearAgo && env.last.quarter) y = env.last.quarter.y;
+          else if (dct) y = q > quarterOf(dct.m) && env.tense() !== 'future' ? dct.y - 1 : dct.y;
+          inferred.push('year');
+        }
+        if (yearAgo && y != null && det !== "last year's" && relYear !== 'last year') y -= 1;
+        else if ((det === "last year's" || relYear === 'last year') && y != null && ofYear == null && detYear == null) y = (n == null ? y : dct?.y ?? y + 1) - 1;
+        return res('DATE', quarterValue(y, q), n != null ? [...stated, 'quarter'] : stated, inferred, anchor);
+      }, 2);
+    },
+  });
+
+  // "fiscal 1998", "fiscal year 1999", "the year 2000", "mid-1998", "early 1999", "1998"
+  rules.push({
+    name: 'rule/year',
+    reason: 'a four-digit number is a year only where the words around it say so',
+    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+))?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
+    make(m, text) {
+      const prefix = m[1];
+      const pm = m[2]?.toLowerCase();
+      const y = +m[3];
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const before = text.slice(Math.max(0, start - 30), start);
+      const after = text.slice(end, end + 40);
+      if (/[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$|\d[.,]?$/i.test(before)) return null;
+      if (YEAR_BAD_NEXT.test(after)) return null;
+      if (!prefix && !pm) {
+        if (!YEAR_PREV_OK.test(before) && !YEAR_NEXT_OK.test(after)) return null;
+        if (/^\s+[a-z]+/.test(after) && !YEAR_NEXT_OK.test(after) && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
+        if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
+      }
+      const mod = pm ? lex.pointMods[pm] : null;
+      return cand(start, end, 'rule/year', () => res('DATE', String(y), ['year'], [], null, mod), 1);
+    },
+  });
+
+  // "nineteen ninety-six", "two thousand one"
+  const TENS_SP = alternation(Object.keys(lex.spelledYears.tens));
+  const ONES_SP = alternation(Object.keys(lex.spelledYears.ones));
+  rules.push({
+    name: 'rule/spelled-year',
+    reason: 'broadcast transcripts spell years out',
+    pattern: re(`${B}(?:the\\s+year\\s+)?(?:nineteen[- ](${TENS_SP})(?:[- ](${ONES_SP}))?|two\\s+thousand(?:\\s+and)?(?:[- ](${ONES_SP}|${TENS_SP}))?)${E}`),
+    make(m) {
+      let y: number;
+      if (m[0].toLowerCase().includes('nineteen') && m[1]) {
+        y = 1900 + lex.spelledYears.tens[m[1].toLowerCase()] + (m[2] ? lex.spelledYears.ones[m[2].toLowerCase()] : 0);
+        if (lex.spelledYears.tens[m[1].toLowerCase()] < 20 && m[2]) return null;
+      } else {
+        const k = m[3]?.toLowerCase();
+        y = 2000 + (k ? lex.spelledYears.ones[k] ?? lex.spelledYears.tens[k] : 0);
+        if (!k && !/the\s+year/i.test(m[0])) return null; // "two thousand" is usually a number
+      }
+      return cand(m.index, m.index + m[0].length, 'rule/spelled-year', () => res('DATE', String(y), ['year'], [], null));
+    },
+  });
+
+  // "the 1990s", "the late '80s", "the nineties", "the 20th century"
+  const DECW = alternation(Object.keys(lex.decadeWords));
+  rules.push({
+    name: 'rule/decade',
+    reason: 'decades and centuries are TIMEX3 values of three and two digits',
+    pattern: re(`${B}(?:the\\s+)?(?:(early|late|mid)[- ]?)?(?:(1\\d|20)(\\d)0'?s|'(\\d)0s|(${DECW})|(${ORD}|\\d{1,2}(?:st|nd|rd|th))[- ]century)${E}`),
+    make(m) {
+      const mod = m[1] ? lex.pointMods[m[1].toLowerCase()] : null;
+      let value: string;
+      if (m[2]) value = m[2] + m[3];
+      else if (m[4]) value = '19' + m[4];
+      else if (m[5]) {
+        if (!/^the\s/i.test(m[0]) && !m[1]) return null; // "in his sixties" is an age
+        value = '19' + lex.decadeWords[m[5].toLowerCase()];
+      } else {
+        const o = m[6].toLowerCase();
+        const n = lex.ordinals[o] ?? parseInt(o, 10);
+        if (!n || n > 22) return null;
+        value = String(n - 1).padStart(2, '0');
+      }
+      return cand(m.index, m.index + m[0].length, 'rule/decade', () => res('DATE', value, ['decade'], [], null, mod), 2);
+    },
+  });
+
+  // "this summer", "last fall", "the winter of 1994", "in spring"
+  rules.push({
+    name: 'rule/season',
+    reason: 'a season is a time only with a determiner, a year or a preposition ("spring" the noun is not)',
+    pattern: re(`(?:${B}(the|this|last|next|this\\s+past|this\\s+coming|early|late|mid|the\\s+early|the\\s+late)[- ]+)?(?<![\\p{L}])(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?${E}`),
+    make(m, text) {
+      const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const sw = m[2];
+      const season = lex.seasons[sw.toLowerCase()];
+      const y = m[3] ? +m[3] : null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const before = text.slice(Math.max(0, start - 12), start);
+      if (!det && y == null && !/\b(?:in|during|by|until|since|through|this|last|next)\s+$/i.test(before)) return null;
+      if (/^\p{Lu}/u.test(sw) && /\p{Lu}[\p{L}]*\s+$/u.test(before)) return null; // "Arab Spring", "Palm Springs"
+      if (y == null && /^\s+(?:of|in|to|from|was|is|will|would|has|had)\b/i.test(text.slice(end, end + 8))) return null; // "the fall of Berlin"
+      const mod = det && /early|late|mid/.test(det) ? lex.pointMods[det.replace('the ', '')] : null;
+      return cand(start, end, 'rule/season', (env) => {
+        if (y != null) return res('DATE', `${y}-${season}`, ['year', 'season'], [], null, mod);
+        const dct = env.dct;
+        if (!dct) return res('DATE', `XXXX-${season}`, ['season'], [], null, mod);
+        const cur = SEASONS.indexOf(seasonOf(dct.m) as (typeof SEASONS)[number]);
+        const want = SEASONS.indexOf(season as (typeof SEASONS)[number]);
+        // the year a season "belongs" to: December counts with the following winter
+        const baseY = dct.m === 12 ? dct.y + 1 : dct.y;
+        let yy = baseY;
+        if (det === 'last' || det === 'this past') yy = want < cur ? baseY : baseY - 1;
+        else if (det === 'next' || det === 'this coming') yy = want > cur ? baseY : baseY + 1;
+        else if (det !== 'this' && want !== cur) {
+          const t = env.tense();
+          if (t === 'past' && want > cur) yy = baseY - 1;
+          else if (t === 'future' && want < cur) yy = baseY + 1;
+        }
+        return res('DATE', `${yy}-${season}`, ['season'], ['year'], 'dct', mod);
+      }, 2);
+    },
+  });
+
+  // "January", "last April", "early September", "mid-November", "June last year"
+  rules.push({
+    name: 'rule/month',
+    reason: 'a month name alone is a month of the year the anchor and the tense point to',
+    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of)(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}))?${E}`),
+    make(m, text) {
+      const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const mw = m[2];
+      const start = m.index;
+      const monthStart = start + m[0].indexOf(mw, m[1] ? m[1].length : 0);
+      if (!/^\p{Lu}/u.test(mw)) return null; // "march", "may": verbs and nouns
+      const before = text.slice(Math.max(0, monthStart - 16), monthStart);
+      const lower = mw.toLowerCase();
+      if ((lower === 'may' || lower === 'march') && !pre && !m[3] && !/\b(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|next|this|each|every)\s+$/i.test(before)) return null;
+      const month = lex.months[lower];
+      const yS = m[3]?.toLowerCase().replace(/\s+/g, ' ');
+      const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
+      return cand(start, start + m[0].length, 'rule/month', (env) => {
+        const dct = env.dct;
+        if (yS && /^\d/.test(yS)) return res('DATE', monthValue(+yS, month), ['year', 'month'], [], null, mod);
+        if (!dct) return res('DATE', monthValue(null, month), ['month'], [], null, mod);
+        let y = dct.y;
+        if (yS === 'last year') y = dct.y - 1;
+        else if (yS === 'next year') y = dct.y + 1;
+        else if (pre === 'last' || pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
+        else if (pre === 'next' || pre === 'this coming') y = month > dct.m ? dct.y : dct.y + 1;
+        else if (pre !== 'this' && !yS) {
+          const t = env.tense();
+          if (t === 'past') y = month <= dct.m ? dct.y : dct.y - 1;
+          else if (t === 'future') y = month >= dct.m ? dct.y : dct.y + 1;
+          else if (Math.abs(month - dct.m) > 6) y = month > dct.m ? dct.y - 1 : dct.y + 1;
+        }
+        return res('DATE', monthValue(y, month), yS ? ['month', 'year'] : ['month'], yS ? [] : ['year'], 'dct', mod);
+      }, 1);
+    },
+  });
+
+  // "Christmas", "New Year's Day"
+  rules.push({
+    name: 'rule/holiday',
+    reason: 'fixed-date holidays are days of the anchor year',
+    pattern: re(`${B}(${alternation(Object.keys(lex.holidays))})${E}`),
+    make(m) {
+      if (!/^\p{Lu}/u.test(m[1])) return null;
+      const md = lex.holidays[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
+      if (!md) return null;
+      return cand(m.index, m.index + m[0].length, 'rule/holiday', (env) => {
+        if (!env.dct) return res('DATE', `XXXX-${md}`, ['month', 'day'], [], null);
+        const [mm, dd] = md.split('-').map(Number);
+        let y = env.dct.y;
+        if (Math.abs(mm - env.dct.m) > 6) y += mm > env.dct.m ? -1 : 1;
+        return res('DATE', dayValue({ y, m: mm, d: dd }), ['month', 'day'], ['year'], 'dct');
+      });
+    },
+  });
+
+  // "now", "currently", "recently", "the future", "soon"
+  for (const entry of lex.vague) {
+    rules.push({
+      name: 'rule/vague',
+      reason: 'vague references are PRESENT_REF, PAST_REF or FUTURE_REF',
+      pattern: re(`${B}(${alternation(entry.words.split('|'))})(?![\\p{L}\\p{N}-])`),
+      make(m, text) {
+        const w = m[1].toLowerCase();
+        if (w === 'soon' && /\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return null; // "as soon as"
+        if (w === 'soon' && /^\s+as\b/i.test(text.slice(m.index + 4, m.index + 8))) return null;
+        if (w === 'now' && /^\s+that\b/i.test(text.slice(m.index + 3, m.index + 9))) return null; // "now that …" is a conjunction
+        return cand(m.index, m.index + m[0].length, 'rule/vague', () => res(entry.type, entry.value, [], [], null), 0);
+      },
+    });
+  }
+
+  // "daily", "every year", "each Thursday", "$5 a year", "Tuesdays"
+  rules.push({
+    name: 'rule/set',
+    reason: 'frequencies are SETs',
+    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|semiannually)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
+    make(m, text) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (m[1]) {
+        const w = m[1].toLowerCase();
+        const value: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D', biweekly: 'P2W', semiannually: 'P6M' };
+        // "daily" before a noun ("daily newspaper") is an adjective, not a frequency
+        if (/^\s+[a-z]/.test(text.slice(end, end + 3)) && !/ly$/.test(w.slice(-2)) ) return null;
+        if (/^(?:daily|weekly|monthly|quarterly|nightly)$/.test(w) && /^\s+[a-z]+/.test(text.slice(end, end + 20)) && !/^\s+(?:and|or|in|on|at|for|to|by|since|until|basis)\b/.test(text.slice(end, end + 20))) return null;
+        return cand(start, end, 'rule/set', () => res('SET', value[w], ['frequency'], [], null));
+      }
+      if (m[6]) {
+        const wd = lex.weekdays[m[6].toLowerCase()];
+        if (!/^\p{Lu}/u.test(m[6])) return null;
+        return cand(start, end, 'rule/set', () => res('SET', `XXXX-WXX-${wd}`, ['weekday', 'frequency'], [], null));
+      }
+      const q = m[2].toLowerCase();
+      const what = m[4];
+      const wl = what.toLowerCase();
+      if (q === 'a') {
+        const before = text.slice(Math.max(0, start - 24), start);
+        if (!RATE_BEFORE.test(before) || !(wl in lex.units)) return null;
+      }
+      const k = m[3] ? 2 : 1;
+      let value: string;
+      if (wl in lex.units) value = durationValue(k, lex.units[wl]);
+      else if (wl in lex.weekdays) value = `XXXX-WXX-${lex.weekdays[wl]}`;
+      else if (wl in lex.months) { if (!/^\p{Lu}/u.test(what)) return null; value = `XXXX-${String(lex.months[wl]).padStart(2, '0')}`; }
+      else value = `XXXX-XX-XXT${lex.dayParts[wl]}`;
+      return cand(start, end, 'rule/set', () => res('SET', value, ['frequency'], [], null), 2);
+    },
+  });
+
+  return rules;
+}
+
+/**
+ * Runs every rule over the text.
+ *
+ * @example
+ * const rules = buildRules(loadTimeLexicon());
+ * findRuleCandidates(rules, 'Profit rose in the third quarter.').map(c => c.by) // ['rule/quarter']
+ */
+export function findRuleCandidates(rules: readonly TimeRule[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.pattern.exec(text))) {
+      if (m[0].length === 0) { rule.pattern.lastIndex++; continue; }
+      const c = rule.make(m, text);
+      if (c && c.end > c.start) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Re-exported for the chrono side: a weekday's date by tense. */
+export { weekdayNear };

@@ -1,0 +1,184 @@
+/**
+ * @module time/tagger
+ * The time tagger: chrono-node's candidates and our rules' candidates go through a short,
+ * readable list of refiners, then are resolved in text order so that "the previous day"
+ * can lean on the last date mentioned.
+ *
+ * 1. `selectLongest`: overlapping candidates → the longest (ties: the more specific rule);
+ * 2. `attachModifiers`: "early", "the end of", "about", "more than" before an expression,
+ *    "morning"/"night" after a day → mod and day part, with the extent widened as TimeML does;
+ * 3. resolve each, in order, against the document date, the tense, and earlier dates.
+ */
+import type { AnalysisTime, Sentence, Token } from '../types.js';
+import { parseYmd, type Ymd } from './calendar.js';
+import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
+import { chronoCandidates, createTimemlChrono } from './chrono.js';
+import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
+import { buildRules, findRuleCandidates } from './rules.js';
+import { governingTense, type Tense, type TenseCues } from './tense.js';
+
+/** What the tagger reads: the text, the anchor, and the earlier layers it may use. */
+export interface TagInput {
+  text: string;
+  /** YYYY-MM-DD, or null. */
+  documentDate: string | null;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  /** Penn tags, when a POS stage ran. */
+  pos: readonly string[] | null;
+}
+
+export interface TimeTaggerOptions {
+  /** Use chrono-node's parsers (default true; false gives our rules alone). */
+  chrono?: boolean;
+  /** A lexicon to use instead of `data/time/lexicon.json`. */
+  lexicon?: TimeLexicon;
+}
+
+export interface TimeTagger {
+  tag(input: TagInput): AnalysisTime[];
+}
+
+/** Overlapping candidates: keep the longest; on equal spans the higher priority. */
+export function selectLongest(cands: Candidate[]): Candidate[] {
+  const order = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken: Candidate[] = [];
+  for (const c of order) {
+    if (taken.every((t) => c.end <= t.start || c.start >= t.end)) taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Creates a tagger (compiles the rules once; the tagger itself holds no state between
+ * documents).
+ *
+ * @example
+ * const tagger = createTimeTagger();
+ * tagger.tag({ text: 'He left on Monday.', documentDate: '2025-04-30', tokens, sentences, pos: null })
+ * // [{ id: 't1', text: 'Monday', type: 'DATE', value: '2025-04-28', … }]
+ */
+export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
+  const lex = options.lexicon ?? loadTimeLexicon();
+  const rules = buildRules(lex);
+  const chronoInstance = options.chrono === false ? null : createTimemlChrono();
+  const cues: TenseCues = { future: new Set(lex.futureCues), pastIrregular: new Set(lex.pastIrregular) };
+  const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-)$`, 'iu');
+  const quantMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.quantityMods))})\\s+$`, 'iu');
+  const dayPartAfter = new RegExp(`^\\s+(${alternation(Object.keys(lex.dayParts))})(s?)(?![\\p{L}])`, 'iu');
+
+  function attachModifiers(text: string, cands: Candidate[]): void {
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i];
+      const floor = i > 0 ? cands[i - 1].end : 0;
+      const ceil = i + 1 < cands.length ? cands[i + 1].start : text.length;
+      const isDuration = c.by === 'rule/duration' || c.by === 'rule/duration-adjective';
+      const isAgo = c.by === 'rule/duration-point';
+      const before = text.slice(Math.max(floor, c.start - 24), c.start);
+      const span = text.slice(c.start, c.end);
+      if (!isDuration && !/^(?:early|late|mid|the\s+(?:end|beginning|start|middle))/i.test(span)) {
+        const pm = pointMod.exec(before);
+        if (pm && !c.mod) {
+          c.mod = lex.pointMods[pm[1].toLowerCase().replace(/\s+/g, ' ')];
+          c.start = c.start - before.length + pm.index + pm[0].toLowerCase().indexOf(pm[1].toLowerCase());
+        }
+      }
+      const before2 = text.slice(Math.max(floor, c.start - 24), c.start);
+      const qm = quantMod.exec(before2);
+      if (qm && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
+        c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
+        c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
+      }
+      if (c.by.startsWith('chrono/') && !c.dayPart) {
+        const dp = dayPartAfter.exec(text.slice(c.end, Math.min(ceil, c.end + 14)));
+        if (dp && /^[A-Z]/.test(span)) {
+          c.dayPart = lex.dayParts[dp[1].toLowerCase()];
+          c.plural = dp[2] === 's';
+          c.end += dp[0].length;
+        }
+      }
+    }
+  }
+
+  function tag(input: TagInput): AnalysisTime[] {
+    const { text } = input;
+    const dct = parseYmd(input.documentDate);
+    const cands = findRuleCandidates(rules, text);
+    if (chronoInstance) cands.push(...chronoCandidates(chronoInstance, text, dct));
+    const chosen = selectLongest(cands);
+    attachModifiers(text, chosen);
+
+    const out: AnalysisTime[] = [];
+    const last: Mentioned = {};
+    let si = 0;
+    let tokenCursor = 0;
+    const quarterCache = new Map<number, boolean>();
+    for (const c of chosen) {
+      while (si + 1 < input.sentences.length && input.sentences[si].end <= c.start) si++;
+      const sentence: Sentence | undefined = input.sentences[si];
+      while (tokenCursor < input.tokens.length && input.tokens[tokenCursor].end <= c.start) tokenCursor++;
+      const startTok = tokenCursor;
+      let endTok = startTok;
+      while (endTok < input.tokens.length && input.tokens[endTok].start < c.end) endTok++;
+      let tense: Tense | null | undefined;
+      const env: ResolveEnv = {
+        dct,
+        last,
+        tense: () => {
+          if (tense === undefined) {
+            tense = sentence && input.tokens.length
+              ? governingTense({ tokens: input.tokens, pos: input.pos, from: sentence.tokenStart, to: sentence.tokenEnd }, startTok, Math.max(endTok, startTok + 1), cues)
+              : null;
+          }
+          return tense;
+        },
+        quarterContext: sentence ? quarterContextOf(text, sentence, si, quarterCache) : false,
+      };
+      const r = c.resolve(env);
+      if (!r) continue;
+      const id = `t${out.length + 1}`;
+      out.push({
+        id, start: c.start, end: c.end, text: text.slice(c.start, c.end),
+        type: r.type, value: r.value, mod: r.mod ?? c.mod ?? null,
+        stated: r.stated, inferred: r.inferred, anchor: r.anchor, by: c.by,
+      });
+      if (r.type === 'DATE' || r.type === 'TIME') remember(last, r.value, id);
+    }
+    return out;
+  }
+
+  return Object.freeze({ tag });
+}
+
+/** Whether a sentence talks of quarters (then "a year earlier" is the year-ago quarter). */
+function quarterContextOf(text: string, s: Sentence, si: number, cache: Map<number, boolean>): boolean {
+  let v = cache.get(si);
+  if (v === undefined) {
+    v = /\bquarter(?!\s+of\s+(?:a|the|its|all)\b)|\bquarterly\b/i.test(text.slice(s.start, s.end));
+    cache.set(si, v);
+  }
+  return v;
+}
+
+/** Records a resolved value as the last mentioned date of each granularity it has. */
+function remember(last: Mentioned, value: string, id: string): void {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) {
+    const p: Ymd = { y: +m[1], m: +m[2], d: +m[3] };
+    last.day = { p, id };
+    last.month = { y: p.y, m: p.m, id };
+    last.year = { y: p.y, id };
+    return;
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
+    last.month = { y: +m[1], m: +m[2], id };
+    last.year = { y: +m[1], id };
+    return;
+  }
+  if ((m = /^(\d{4})-Q(\d)$/.exec(value))) {
+    last.quarter = { y: +m[1], q: +m[2], id };
+    last.year = { y: +m[1], id };
+    return;
+  }
+  if ((m = /^(\d{4})$/.exec(value))) last.year = { y: +m[1], id };
+}
