@@ -9,6 +9,7 @@ import { nerStage } from './nlp/ner/stage.js';
 import { eventStage } from './events/index.js';
 import { attributionStage } from './attribute/stage.js';
 import { resolveStage } from './resolve/index.js';
+import { timeStage } from './time/index.js';
 
 /**
  * The full analysis, in order:
@@ -20,7 +21,9 @@ export function defaultStages(): Stage[] {
     tokenizeStage,
     sentenceStage,
     nerStage,
-    // entities: after the time stage once it lands (the last stage before attributions here)
+    // times: after the NER/parse stages (the POS tags, when present, decide tense), before resolve
+    timeStage,
+    // entities: after the time stage (the last stage before attributions here)
     resolveStage,
     // attributions: after resolve once that stage is registered (sources read its mentions)
     attributionStage,

@@ -6,9 +6,10 @@ import type { InputFormat, OutputFormat } from './format.js';
 import { textInput } from './text.js';
 import { jsonlInput, jsonOutput, jsonlOutput } from './jsonl.js';
 import { conllInput, conllOutput } from './conll.js';
+import { timemlInput, timemlOutput } from './timeml.js';
 
-export const INPUT_FORMATS: readonly InputFormat[] = [textInput, jsonlInput, conllInput];
-export const OUTPUT_FORMATS: readonly OutputFormat[] = [jsonOutput, jsonlOutput, conllOutput];
+export const INPUT_FORMATS: readonly InputFormat[] = [textInput, jsonlInput, conllInput, timemlInput];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [jsonOutput, jsonlOutput, conllOutput, timemlOutput];
 
 export function inputFormat(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((f) => f.name === name);
