@@ -33,6 +33,21 @@ const MENTION_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC', 'MI
 /** Sectors that a role word may override on a country-level name ("Israeli" + "soldiers"). */
 const COUNTRY_LEVEL = new Set(['GPE', 'NORP', 'LOC']);
 
+function lower(doc: WorkingDoc, i: number): string {
+  return doc.tokens[i]?.text.toLowerCase() ?? '';
+}
+
+/** A word that may stand between a name and its role noun ("Israeli riot police"), never a verb form. */
+function modifierWord(doc: WorkingDoc, lex: EventLexicon, i: number): boolean {
+  const t = doc.tokens[i].text;
+  if (/^['’]s$/.test(t)) return true;
+  if (!/^[\p{L}-]+$/u.test(t)) return false;
+  const w = t.toLowerCase();
+  if (w === 'and' || w === 'or' || w === 'to' || w === 'the') return false;
+  const lemma = lex.lemmaOf.get(w);
+  return !(lemma && lemma !== w) && !/(ed|ing)$/.test(w);
+}
+
 function isCap(s: string): boolean {
   return /^\p{Lu}/u.test(s);
 }
@@ -168,7 +183,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     const end = i + r.len;
     const sector = r.actor.sector;
     // A name just before (up to two modifier words between: "Israeli riot police").
-    const before = out.find((p) => p.tokEnd <= i && i - p.tokEnd <= 2 && [...Array(i - p.tokEnd).keys()].every((k) => free(p.tokEnd + k, 1) && /^[\p{L}-]+$/u.test(doc.tokens[p.tokEnd + k].text)));
+    const before = out.find((p) => p.tokEnd <= i && i - p.tokEnd <= 2 && [...Array(i - p.tokEnd).keys()].every((k) => free(p.tokEnd + k, 1) && modifierWord(doc, lex, p.tokEnd + k)));
     if (before) {
       before.tokEnd = end;
       if (sector && (!before.sector || before.by.startsWith('fallback:country') || COUNTRY_LEVEL.has(before.by.slice(8)))) before.sector = sector;
@@ -197,5 +212,19 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
       a.sector = b.sector;
     }
   }
-  return [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
+  const all = [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
+  // "the Armed Forces of the Russian Federation": a phrase without a country takes the
+  // country of the name it is "of", and spans it.
+  for (let k = 0; k + 1 < all.length; k++) {
+    const a = all[k];
+    const b = all[k + 1];
+    if (a.code || !b.code || b.tokStart - a.tokEnd > 2 || lower(doc, a.tokEnd) !== 'of') continue;
+    if (b.tokStart - a.tokEnd === 2 && lower(doc, a.tokEnd + 1) !== 'the') continue;
+    a.code = b.code;
+    a.tokEnd = b.tokEnd;
+    a.named = true;
+    a.by += '+of';
+    all.splice(k + 1, 1);
+  }
+  return all;
 }

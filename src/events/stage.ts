@@ -92,7 +92,7 @@ function prevContent(doc: WorkingDoc, i: number, floor: number): number {
  * after "to" or "will" a verb).
  */
 function verbReading(doc: WorkingDoc, lex: EventLexicon, i: number, floor: number, actorEnds: Set<number>): boolean {
-  if (doc.pos) return /^(VB|MD)/.test(doc.pos[i] ?? '');
+  if (posUsable(doc)) return /^(VB|MD)/.test(doc.pos![i] ?? '');
   const w = lower(doc, i);
   const lemma = lex.lemmaOf.get(w) ?? w;
   const p = prevContent(doc, i, floor);
@@ -111,8 +111,26 @@ function verbReading(doc: WorkingDoc, lex: EventLexicon, i: number, floor: numbe
   return p >= floor && /s$/.test(prev) && /^\p{Lu}/u.test(doc.tokens[p].text);
 }
 
+/**
+ * Whether the part-of-speech layer looks like Penn tags we can trust: a tagger still in the
+ * making (one tag for everything) must not silence the word-shape reading.
+ */
+const posChecked = new WeakMap<WorkingDoc, boolean>();
+function posUsable(doc: WorkingDoc): boolean {
+  const known = posChecked.get(doc);
+  if (known !== undefined) return known;
+  let ok = false;
+  if (doc.pos && doc.pos.length === doc.tokens.length && doc.pos.length > 0) {
+    const sample = doc.pos.slice(0, 400);
+    const open = sample.filter((t) => /^(NN|VB)/.test(t)).length;
+    ok = new Set(sample).size >= Math.min(4, sample.length) && open >= 0.2 * sample.length;
+  }
+  posChecked.set(doc, ok);
+  return ok;
+}
+
 function nounReading(doc: WorkingDoc, i: number): boolean {
-  if (doc.pos) return /^NN/.test(doc.pos[i] ?? '');
+  if (posUsable(doc)) return /^NN/.test(doc.pos![i] ?? '');
   return true;
 }
 
@@ -332,6 +350,29 @@ function subjectLeft(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
   return left.length ? left[left.length - 1] : null;
 }
 
+/**
+ * The subject of a verb without a parse. Beyond `subjectLeft`: a relative clause ("militants
+ * that invaded") and a gerund after "for"/"by" ("thanked Y for helping") take the nearest
+ * actor even inside a prepositional phrase; an infinitive's bare role subject ("sent troops
+ * to fight") takes the country of the clause's own subject.
+ */
+function subjectFor(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], gov: Hit): ActorPhrase | null {
+  const p = prevContent(doc, gov.i, s.tokenStart);
+  const prev = p >= s.tokenStart ? lower(doc, p) : '';
+  const nearest = () => [...actors].reverse().find((a) => a.tokEnd <= gov.i && !isTimeWord(doc, a)) ?? null;
+  if (prev === 'that' || prev === 'which' || prev === 'who') {
+    const a = nearest();
+    if (a && p - a.tokEnd <= 1) return a;
+  }
+  if ((prev === 'for' || prev === 'by') && /ing$/.test(lower(doc, gov.i))) return nearest();
+  const subj = subjectLeft(doc, s, actors, gov.i);
+  if (subj && !subj.named && !subj.code && prev === 'to' && subj.tokEnd === p) {
+    const owner = subjectLeft(doc, s, actors, subj.tokStart);
+    if (owner && owner.code) return { ...subj, code: owner.code, by: subj.by + '+owner' };
+  }
+  return subj;
+}
+
 function isTimeWord(doc: WorkingDoc, a: ActorPhrase): boolean {
   return MONTHS_OR_DAYS.test(doc.tokens[a.tokStart].text);
 }
@@ -346,7 +387,10 @@ function objectRight(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
       break;
     }
   }
-  const right = actors.filter((a) => a.tokStart >= t && a.tokEnd <= end && !exclude.has(a) && !isTimeWord(doc, a));
+  const hostile = !COOPERATIVE.has(type);
+  const right = actors.filter((a) => a.tokStart >= t && a.tokEnd <= end && !exclude.has(a) && !isTimeWord(doc, a) &&
+    // "fighting side by side with X", "alongside X": X is a partner, not a target.
+    !(hostile && [1, 2, 3, 4].some((k) => ['alongside', 'shoulder', 'side'].includes(lower(doc, a.tokStart - k)))));
   if (!right.length) return null;
   const prefer = type === 'ASSAULT' || type === 'COERCE' || type === 'THREATEN' || type === 'PROTEST' || type === 'ACCUSE' ? ['against', 'on'] : type === 'AID' ? ['to', 'for'] : type === 'CONSULT' || type === 'COOPERATE' ? ['with'] : [];
   for (const a of right) {
@@ -385,6 +429,8 @@ function parseActors(doc: WorkingDoc, actors: ActorPhrase[], head: number, s: Se
 function isPassive(doc: WorkingDoc, hit: Hit, floor: number): boolean {
   const w = lower(doc, hit.head);
   if (!/(ed|en|wn|t)$/.test(w)) return false;
+  // A reduced relative: "a statement released by the Kremlin", "refugees attacked by militias".
+  if (lower(doc, hit.j) === 'by' && hit.kind === 'V') return true;
   for (let k = hit.head - 1; k >= Math.max(floor, hit.head - 3); k--) {
     const p = lower(doc, k);
     if (BE.has(p)) return true;
@@ -478,7 +524,7 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
         }
         if (!source.length && !target.length) continue;
       } else {
-        const subj = parsed.subj ?? subjectLeft(doc, s, actors, gov.i);
+        const subj = parsed.subj ?? subjectFor(doc, s, actors, gov);
         const agent = parsed.agent ?? (passive ? actors.find((a) => a.tokStart > act.j - 1 && a.tokStart <= act.j + 3 && lower(doc, a.tokStart - 1) === 'by') ?? null : null);
         if (passive) {
           if (agent) source = coordinated(doc, actors, agent);
@@ -491,6 +537,8 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
         }
         if (c.target && !target.includes(c.target)) target = coordinated(doc, actors, c.target);
         if (!source.length && !target.length) continue;
+        // Releasing or returning is an event only when someone is released ("released a statement" is not).
+        if (c.mode === 'release' && !target.length) continue;
       }
       const trigStart = doc.tokens[c.i].start;
       const trigEnd = doc.tokens[c.j - 1].end;
