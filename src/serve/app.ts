@@ -16,6 +16,7 @@ import { InputError } from '../ingest/errors.js';
 import type { Store } from '../store/store.js';
 import { searchText } from '../store/search.js';
 import { actorGraph, counterparts, documentEntityIds, eventDates, eventPlaces, findEvents, type EventQuery } from '../store/queries.js';
+import { numericCode } from './countries.js';
 import { ROUTES, openApiDocument, type RouteSpec } from './openapi.js';
 import type * as S from './schemas.js';
 
@@ -213,7 +214,8 @@ export function createApp(opts: AppOptions): Hono {
     },
     eventPlaces: async (c, { query }) => {
       const f = await eventFilter(query);
-      return c.json({ items: f ? await eventPlaces(store, f, query.limit) : [] });
+      const items = f ? await eventPlaces(store, f, query.limit) : [];
+      return c.json({ items: items.map((p) => ({ ...p, numeric: numericCode(p.country) })) });
     },
     actorGraph: async (c, { query }) => c.json(await actorGraph(store, query)),
     search: async (c, { query }) => c.json(await searchText(store, query.q, query)),

@@ -186,6 +186,7 @@ export const responses = {
   places: z.object({
     items: z.array(z.object({
       entityId: z.number().int(), name: z.string(), type: z.string(), country: z.string().nullable(),
+      numeric: z.string().nullable().describe('ISO 3166-1 numeric code of the country (world-atlas feature id).'),
       lat: z.number().nullable(), lon: z.number().nullable(), count: z.number().int(), types: z.record(z.string(), z.number().int()),
     })),
   }),
