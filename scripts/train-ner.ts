@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConll } from '../src/formats/conll.js';
+import { parseConll, conllColumns } from '../src/formats/conll.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
 import { FeatureExtractor, prepareDoc, type PreparedDoc } from '../src/nlp/ner/features.js';
 import { CLASSES, PerceptronModel } from '../src/nlp/ner/model.js';
@@ -39,7 +39,7 @@ interface Doc { words: string[]; ranges: [number, number][]; gold: string[] }
 function load(file: string): Doc[] {
   return parseConll(readFileSync(file, 'utf8')).filter((d) => d.sentences.length > 0).map((d) => {
     const words: string[] = []; const gold: string[] = []; const ranges: [number, number][] = [];
-    for (const s of d.sentences) {
+    for (const s of conllColumns(d)) {
       const start = words.length;
       for (const cols of s) { words.push(cols[0]); gold.push(cols[cols.length - 1]); }
       ranges.push([start, words.length]);
@@ -51,6 +51,13 @@ function load(file: string): Doc[] {
 const t0 = Date.now();
 const train = load(join(dataDir, 'train.txt'));
 const dev = existsSync(join(dataDir, 'valid.txt')) ? load(join(dataDir, 'valid.txt')) : [];
+// Robustness to lowercase social text: a fixed-seed share of training documents is added
+// again in lower case (tags unchanged), so the model learns to lean on clusters, gazetteers
+// and context where capitals are missing.
+const lowerShare = Number(process.env.NER_LOWER ?? 0.05);
+let augSeed = 0x10ca5e;
+const augRand = () => { augSeed = (Math.imul(augSeed, 1103515245) + 12345) >>> 0; return augSeed / 4294967296; };
+for (const d of [...train]) if (augRand() < lowerShare) train.push({ ...d, words: d.words.map((w) => w.toLowerCase()) });
 const fx = new FeatureExtractor(lexicon);
 const classIndex = new Map<string, number>(CLASSES.map((c, i) => [c, i]));
 const prepared: { doc: PreparedDoc; gold: Int8Array }[] = train.map((d) => ({

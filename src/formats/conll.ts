@@ -16,22 +16,27 @@ import { nerStage } from '../nlp/ner/stage.js';
 export interface ConllDoc {
   /** every input line of the document (its -DOCSTART- line, token lines, blank lines) */
   lines: string[];
-  /** per sentence, per token, the columns of its line */
-  sentences: string[][][];
+  /** per sentence, its tokens (the first column of each line) */
+  sentences: string[][];
 }
 
 const isDocStart = (line: string) => line.startsWith('-DOCSTART-');
+const firstColumn = (line: string): string => {
+  const m = /^\s*(\S+)/.exec(line);
+  return m ? m[1] : '';
+};
 
 /**
- * Splits CoNLL text into documents (a file without `-DOCSTART-` is one document).
+ * Splits CoNLL text into documents (a file without `-DOCSTART-` is one document). Other
+ * columns stay in `lines`; `conllColumns` gives a document's token lines split.
  *
  * @example
- * parseConll('-DOCSTART- -X- O\n\nEU NNP B-ORG\nrejects VBZ O\n')[0].sentences[0][0] // ['EU', 'NNP', 'B-ORG']
+ * parseConll('-DOCSTART- -X- O\n\nEU NNP B-ORG\nrejects VBZ O\n')[0].sentences[0] // ['EU', 'rejects']
  */
 export function parseConll(text: string): ConllDoc[] {
   const docs: ConllDoc[] = [];
   let cur: ConllDoc | null = null;
-  let sent: string[][] | null = null;
+  let sent: string[] | null = null;
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   for (let raw of lines) {
@@ -45,15 +50,27 @@ export function parseConll(text: string): ConllDoc[] {
     if (!cur) { cur = { lines: [], sentences: [] }; docs.push(cur); }
     cur.lines.push(raw);
     if (raw.trim() === '') { sent = null; continue; }
-    const cols = raw.trim().split(/\s+/);
     if (!sent) { sent = []; cur.sentences.push(sent); }
-    sent.push(cols);
+    sent.push(firstColumn(raw));
   }
   return docs;
 }
 
+/** Each sentence's token lines split into columns (for training and evaluation). */
+export function conllColumns(doc: ConllDoc): string[][][] {
+  const out: string[][][] = [];
+  let sent: string[][] | null = null;
+  for (const line of doc.lines) {
+    if (isDocStart(line)) continue;
+    if (line.trim() === '') { sent = null; continue; }
+    if (!sent) { sent = []; out.push(sent); }
+    sent.push(line.trim().split(/\s+/));
+  }
+  return out;
+}
+
 /** Document text, tokens and sentences for one CoNLL document's token column. */
-export function conllToTokens(sentences: string[][][]): { text: string; tokens: Token[]; sentences: Sentence[] } {
+export function conllToTokens(sentences: string[][]): { text: string; tokens: Token[]; sentences: Sentence[] } {
   const tokens: Token[] = [];
   const sents: Sentence[] = [];
   const parts: string[] = [];
@@ -65,7 +82,7 @@ export function conllToTokens(sentences: string[][][]): { text: string; tokens: 
     const sent = sentences[s];
     for (let i = 0; i < sent.length; i++) {
       if (i > 0) { parts.push(' '); pos += 1; }
-      const t = sent[i][0];
+      const t = sent[i];
       tokens.push({ start: pos, end: pos + t.length, text: t });
       parts.push(t);
       pos += t.length;

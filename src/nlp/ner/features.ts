@@ -11,7 +11,7 @@
  * added by the decoder in `model.ts`.
  */
 import { mix, strHash } from './hash.js';
-import { GAZ_BITS, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
+import { GAZ_BITS, GAZ_PREFIX, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
 
 // Template ids: any distinct constants; changing one changes the model.
 const T = {
@@ -85,6 +85,7 @@ const clusterPrefix = (path: number, len: number): number => {
   return depth <= len ? path : path >>> (depth - len);
 };
 const CL_LENS = [4, 6, 10, 14];
+const GAZ_MASK = (1 << GAZ_BITS) - 1;
 
 /** Builds and caches `WordEntry`s; one per model (the lexicon is fixed). */
 export class FeatureExtractor {
@@ -144,7 +145,7 @@ export class FeatureExtractor {
 /** A document prepared for tagging: entries per token and flat position features. */
 export interface PreparedDoc {
   entries: WordEntry[];
-  /** sentence boundaries: [start, end) token ranges */
+  /** sentence boundaries: [start, end) token ranges, flat */
   sentences: Int32Array;
   /** position features of token i: feats[off[i] .. off[i+1]) */
   feats: Uint32Array;
@@ -152,6 +153,18 @@ export interface PreparedDoc {
 }
 
 const isSentenceInitialPunct = (w: string) => w === '"' || w === "'" || w === '(' || w === '``' || w === '-' || w === '--';
+
+/** A growable Uint32 buffer, reused across documents (prepareDoc copies out what it keeps). */
+class U32Buf {
+  a = new Uint32Array(1 << 16);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = x;
+  }
+}
+const featBuf = new U32Buf();
+const gazBuf = new U32Buf(); // matches as triples: start, length, gazetteer bits
 
 /**
  * Prepares a document: `words` are the tokens, `sentences` pairs of [start, end) token
@@ -165,22 +178,23 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   const eos = fx.entry(EOS);
   const lex = fx.lexicon;
 
-  // Document casing evidence: for each word key, was it seen in lower case, or with an
-  // initial capital not at a sentence start, anywhere in the document?
   const firstOfSentence = new Uint8Array(n);
+  const headline = new Uint8Array(n);
   const sentArr = new Int32Array(sentences.length * 2);
-  sentences.forEach(([s, e], k) => {
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k][0];
+    const e = sentences[k][1];
     sentArr[2 * k] = s; sentArr[2 * k + 1] = e;
     let i = s;
     while (i < e && isSentenceInitialPunct(words[i])) i++;
     if (i < e) firstOfSentence[i] = 1;
-  });
-  const headline = new Uint8Array(n);
-  for (const [s, e] of sentences) {
+    // a headline: mostly ALL-CAPS words
     let up = 0; let low = 0;
-    for (let i = s; i < e; i++) { const c = entries[i].caseClass; if (c === 3) up++; else if (c === 1 || c === 2) low++; }
-    if (up >= 1 && up > low * 2) for (let i = s; i < e; i++) headline[i] = 1;
+    for (let j = s; j < e; j++) { const c = entries[j].caseClass; if (c === 3) up++; else if (c === 1 || c === 2) low++; }
+    if (up >= 1 && up > low * 2) headline.fill(1, s, e);
   }
+  // Document casing evidence: for each word key, was it seen in lower case, with an initial
+  // capital not at a sentence start, or in capitals outside a headline, anywhere in the document?
   const docCase = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const e = entries[i];
@@ -192,53 +206,60 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
     if (bit) docCase.set(e.key, (docCase.get(e.key) ?? 0) | bit);
   }
 
-  // Gazetteer matches, longest first within each start; each covered token gets the match.
-  const gaz: number[][] = Array.from({ length: n }, () => []);
-  for (const [s, e] of sentences) {
-    for (let i = s; i < e; i++) {
+  // Gazetteer matches (start, length, mask); prefixes stop the scan at the first miss.
+  gazBuf.n = 0;
+  for (let k = 0; k < sentences.length; k++) {
+    const e = sentences[k][1];
+    for (let i = sentences[k][0]; i < e; i++) {
       let h = PHRASE_SEED;
       for (let L = 1; L <= lex.maxPhraseLen && i + L <= e; L++) {
         h = phraseStep(h, entries[i + L - 1].key);
         const mask = lex.phraseOf(h);
-        if (!mask) continue;
-        for (let b = 0; b < GAZ_BITS; b++) {
-          if (!(mask & (1 << b))) continue;
-          for (let j = i; j < i + L; j++) {
-            const pos = L === 1 ? 0 : j === i ? 1 : j === i + L - 1 ? 3 : 2;
-            gaz[j].push(b * 4 + pos);
-          }
-        }
+        if (mask & GAZ_MASK) { gazBuf.push(i); gazBuf.push(L); gazBuf.push(mask & GAZ_MASK); }
+        if (!(mask & GAZ_PREFIX)) break;
       }
     }
   }
+  const gaz = gazBuf.a;
+  const nGaz = gazBuf.n;
 
-  const feats: number[] = [];
+  featBuf.n = 0;
   const off = new Int32Array(n + 1);
-  for (const [s, e] of sentences) {
+  let g0 = 0; // first match that may still cover the current token
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k][0];
+    const e = sentences[k][1];
     for (let i = s; i < e; i++) {
-      off[i] = feats.length;
+      off[i] = featBuf.n;
       const w = entries[i];
       const p = i > s ? entries[i - 1] : bos;
       const nx = i + 1 < e ? entries[i + 1] : eos;
-      feats.push(mix(mix(T.BI_L, p.key), w.key));
-      feats.push(mix(mix(T.BI_R, w.key), nx.key));
-      feats.push(mix(mix(mix(T.SH3, p.shape), w.shape), nx.shape));
-      feats.push(mix(mix(T.SH_L, p.shape), w.shape));
-      feats.push(mix(mix(T.SH_R, w.shape), nx.shape));
-      if (p.cluster && w.cluster) feats.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
-      if (firstOfSentence[i]) feats.push(mix(T.FIRST, w.shape), mix(T.FIRST + 100, w.key));
-      if (headline[i]) feats.push(mix(T.HEAD, w.shape), mix(T.HEAD_LW, w.key));
-      const cased = w.caseClass >= 2;
-      for (const g of gaz[i]) {
-        feats.push(mix(T.GAZ, g));
-        feats.push(mix(T.GAZ_CAP, g * 8 + w.caseClass + (headline[i] ? 5 : 0)));
+      featBuf.push(mix(mix(T.BI_L, p.key), w.key));
+      featBuf.push(mix(mix(T.BI_R, w.key), nx.key));
+      featBuf.push(mix(mix(mix(T.SH3, p.shape), w.shape), nx.shape));
+      featBuf.push(mix(mix(T.SH_L, p.shape), w.shape));
+      featBuf.push(mix(mix(T.SH_R, w.shape), nx.shape));
+      if (p.cluster && w.cluster) featBuf.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
+      if (firstOfSentence[i]) { featBuf.push(mix(T.FIRST, w.shape)); featBuf.push(mix(T.FIRST + 100, w.key)); }
+      if (headline[i]) { featBuf.push(mix(T.HEAD, w.shape)); featBuf.push(mix(T.HEAD_LW, w.key)); }
+      while (g0 < nGaz && gaz[g0] + gaz[g0 + 1] <= i && gaz[g0] + 5 < i) g0 += 3;
+      for (let m = g0; m < nGaz && gaz[m] <= i; m += 3) {
+        const ms = gaz[m]; const L = gaz[m + 1]; const mask = gaz[m + 2];
+        if (ms + L <= i) continue;
+        const pos = L === 1 ? 0 : i === ms ? 1 : i === ms + L - 1 ? 3 : 2;
+        for (let b = 0; b < GAZ_BITS; b++) {
+          if (!(mask & (1 << b))) continue;
+          const gf = b * 4 + pos;
+          featBuf.push(mix(T.GAZ, gf));
+          featBuf.push(mix(T.GAZ_CAP, gf * 8 + w.caseClass + (headline[i] ? 5 : 0)));
+        }
       }
-      if (cased && w.hasLetter) {
+      if (w.caseClass >= 2 && w.hasLetter) {
         const bits = docCase.get(w.key) ?? 0;
-        feats.push(mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (firstOfSentence[i] || headline[i] ? 1 : 0)));
+        featBuf.push(mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (firstOfSentence[i] || headline[i] ? 1 : 0)));
       }
     }
   }
-  off[n] = feats.length;
-  return { entries, sentences: sentArr, feats: Uint32Array.from(feats), off };
+  off[n] = featBuf.n;
+  return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off };
 }

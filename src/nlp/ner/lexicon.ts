@@ -22,6 +22,8 @@ export const GAZ = {
   BIG_CITY: 32,
 } as const;
 export const GAZ_BITS = 6;
+/** Marks a phrase hash that begins a longer gazetteer phrase. */
+export const GAZ_PREFIX = 128;
 
 /** The lookup key of a word: lower case, digits folded to 0, curly apostrophes straight. */
 export function normKey(word: string): string {

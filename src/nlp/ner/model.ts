@@ -8,7 +8,7 @@
  */
 import { HashIndex, mix } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
-import type { FeatureExtractor, PreparedDoc, WordEntry } from './features.js';
+import { BOS, EOS, type FeatureExtractor, type PreparedDoc, type WordEntry } from './features.js';
 
 export const CLASSES = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export const NC = CLASSES.length;
@@ -70,6 +70,14 @@ export class PerceptronModel {
     }
   }
 
+  private addOne(scores: Float32Array, h: number): void {
+    const r = this.index.get(h);
+    if (r < 0) return;
+    const W = this.W;
+    const b = r * NC;
+    for (let k = 0; k < NC; k++) scores[k] += W[b + k];
+  }
+
   /** Cached word and neighbour scores (frozen models only). */
   private wordScores(e: WordEntry): Float32Array {
     if (e.scores) return e.scores;
@@ -103,8 +111,8 @@ export class PerceptronModel {
     const history = new Map<number, number>();
     const scores = new Float32Array(NC);
     const training = !!gold && !this.frozen;
-    const bos = this.fx.entry('\u0002<S>');
-    const eos = this.fx.entry('\u0003</S>');
+    const bos = this.fx.entry(BOS);
+    const eos = this.fx.entry(EOS);
     const all: number[] = [];
     for (let si = 0; si < sentences.length; si += 2) {
       const s = sentences[si];
@@ -139,8 +147,8 @@ export class PerceptronModel {
           const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
           for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
           this.add(scores, feats, off[i], off[i + 1]);
-          this.add(scores, [tf0, tf1, tf2, tf3]);
-          if (tf4) this.add(scores, [tf4]);
+          this.addOne(scores, tf0); this.addOne(scores, tf1); this.addOne(scores, tf2); this.addOne(scores, tf3);
+          if (tf4) this.addOne(scores, tf4);
         }
         let best = 0;
         let bestScore = -Infinity;

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:ner`: entity-level P/R/F1 per type (conlleval semantics) on CoNLL-2003 dev
+ * (../shared/data/conll2003/valid.txt) and tokens/s of a whole `extract --from conll --to
+ * conll` run over it, side by side with compromise (people, places, organisations) on the
+ * same file in the same run. Skips cleanly when the data are absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { runExtract } from '../src/cli/extract.js';
+import { parseConll, conllToTokens, conllColumns } from '../src/formats/conll.js';
+import { evaluate, formatScores } from '../src/nlp/ner/eval.js';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const devFile = resolve(repoRoot, '../shared/data/conll2003/valid.txt');
+if (!existsSync(devFile)) {
+  console.log(`bench:ner: ${devFile} not found; skipping.`);
+  process.exit(0);
+}
+const raw = readFileSync(devFile, 'utf8');
+const docs = parseConll(raw);
+const gold: string[] = [];
+for (const d of docs) for (const s of conllColumns(d)) for (const cols of s) gold.push(cols[cols.length - 1]);
+const nTokens = gold.length;
+
+// ---- dateline: the whole CLI run, in process (read, analyse, write) ----------------------
+function runOnce(): { ms: number; out: string } {
+  let out = '';
+  const t = process.hrtime.bigint();
+  const rc = runExtract([devFile], { from: 'conll', to: 'conll' }, { stdout: (s) => { out += s; }, stderr: (s) => process.stderr.write(s), readStdin: () => Buffer.alloc(0) });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (rc !== 0) throw new Error(`extract exited ${rc}`);
+  return { ms, out };
+}
+const cold = runOnce(); // includes loading the model
+const warm = [runOnce(), runOnce(), runOnce()].sort((a, b) => a.ms - b.ms)[1];
+const pred: string[] = [];
+for (const line of cold.out.split('\n')) {
+  if (!line.trim() || line.startsWith('-DOCSTART-')) continue;
+  const cols = line.split(/\s+/);
+  pred.push(cols[cols.length - 1]);
+}
+if (pred.length !== nTokens) throw new Error(`output has ${pred.length} tags for ${nTokens} tokens`);
+const ours = evaluate(gold, pred);
+
+// ---- compromise on the same documents (text = tokens joined by spaces, as our reader does) --
+const cpPred: string[] = [];
+const tc = process.hrtime.bigint();
+for (const d of docs) {
+  if (d.sentences.length === 0) continue;
+  const { text, tokens } = conllToTokens(d.sentences);
+  const tags = new Array<string>(tokens.length).fill('O');
+  const starts = new Map(tokens.map((t, i) => [t.start, i]));
+  const doc = nlp(text);
+  for (const [type, view] of [['PER', doc.people()], ['LOC', doc.places()], ['ORG', doc.organizations()]] as const) {
+    for (const m of view.json({ offset: true }) as { offset: { start: number; length: number } }[]) {
+      let i = starts.get(m.offset.start);
+      if (i === undefined) continue;
+      const end = m.offset.start + m.offset.length;
+      if (tags[i] !== 'O') continue;
+      tags[i] = 'B-' + type;
+      for (i = i + 1; i < tokens.length && tokens[i].start < end; i++) tags[i] = 'I-' + type;
+    }
+  }
+  cpPred.push(...tags);
+}
+const cpMs = Number(process.hrtime.bigint() - tc) / 1e6;
+const theirs = evaluate(gold, cpPred);
+
+const rate = (ms: number) => Math.round((nTokens / ms) * 1000).toLocaleString('en-US');
+console.log(`CoNLL-2003 dev (valid.txt): ${docs.length} documents, ${nTokens} tokens\n`);
+console.log(`dateline model/ner (extract --from conll --to conll, whole run in process)\n${formatScores(ours)}`);
+console.log(`speed: ${rate(warm.ms)} tokens/s warm (median of 3, ${warm.ms.toFixed(0)} ms); first run with model load ${rate(cold.ms)} tokens/s (${cold.ms.toFixed(0)} ms)\n`);
+console.log(`compromise ${'14'} (people/places/organizations; no MISC)\n${formatScores(theirs)}`);
+console.log(`speed: ${rate(cpMs)} tokens/s (${cpMs.toFixed(0)} ms)`);
