@@ -28,6 +28,7 @@ const SHORT_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i;
 const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+const CLOCK = /\d:\d\d|\b[ap]\.?m\b|noon|midnight|o'clock/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
 
 /**
@@ -103,10 +104,19 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     const month = get('month');
     const day = get('day');
     const wd = get('weekday');
-    const hour = get('hour');
+    let hour = get('hour');
+    if (hour != null && !CLOCK.test(t)) {
+      // "Jan. 1, 1990 at 1", "6.43, on Friday": a number chrono read as a clock time
+      const w = WEEKDAY_WORD.exec(t) ?? MONTH_WORD.exec(t);
+      if (!w || (!s.isCertain('weekday') && !s.isCertain('month'))) continue;
+      if (w.index > 0) { start += w.index; t = t.slice(w.index); }
+      const cut = /(?:\s*,?\s*(?:at\s+)?\d{1,2}(?:\.\d\d)?)$/.exec(t);
+      if (cut && cut.index > 0 && !/\d{4}$/.test(t)) t = t.slice(0, cut.index);
+      hour = null;
+    }
     const minute = get('minute') ?? 0;
     const dir = /\b(last|past|previous)\b/i.test(t) ? -1 : /\b(next|coming)\b/i.test(t) ? 1 : /\bthis\b/i.test(t) ? 0 : null;
-    const casualPart = [...r.tags()].map((x) => /^casualReference\/(morning|afternoon|evening|night)$/.exec(x)?.[1]).find(Boolean);
+    const casualPart = /\b(morning|afternoon|evening|night)\b/i.exec(t)?.[1].toLowerCase();
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? 'parser'}`;
     const resolve = (env: ResolveEnv, cand: Candidate): Resolved | null => {
       const stated: string[] = [];
@@ -159,10 +169,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       }
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
-    const trailing = /[\s,;:)）]+$/.exec(r.text)?.[0].length ?? 0;
+    const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
     const cand: Candidate = {
       start,
-      end: r.index + r.text.length - trailing,
+      end: start + t.length - trailing,
       by,
       priority: 1,
       mod,

@@ -33,10 +33,10 @@ const E = String.raw`(?![\p{L}\p{N}])`;
 /** Words that, right before a number-less "a year", make it a rate ("$5 a year") → SET. */
 const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bhours|\bmiles|\btons|\bbarrels|\bunits|\bpeople|\bmillion|\bbillion)\s*$/i;
 /** Words that, right before a number-less "a year", make it a duration ("for a year"). */
-const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|spent|took|lasted|another|half|through|during|around|up to)\s+$/i;
+const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|took|lasted|another|half|through|during|around|up to|roughly|some)\s+$/i;
 /** Year numbers are only years when the words around them say so (not "2000 people"). */
 const YEAR_PREV_OK = /(?:\b(?:in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
-const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/i;
+const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+\p{Lu}|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/iu;
 const YEAR_BAD_NEXT = /^\s*(?:%|percent|per\s+cent|GMT|EST|EDT|UTC|hours|hrs)\b/i;
 
 /** The TIMEX3 granularity a duration unit maps to when it becomes a point ("two weeks ago"). */
@@ -54,7 +54,7 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
     }
     case 'Y': {
       if (!from) return 'XXXX';
-      if (env.quarterContext && Math.abs(k) === 1) {
+      if ((env.quarterContext || env.last.quarter) && Math.abs(k) === 1) {
         // "profit rose from $X a year earlier": the year-ago quarter, not the year.
         const ref = env.last.quarter ?? lastCompletedQuarter(from);
         return quarterValue(ref.y + k, ref.q);
@@ -111,7 +111,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
       const [all, modq, det, adj, numS, , unitS, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
@@ -131,8 +131,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (/^\s*[.,;:!?]/.test(text.slice(end, end + 3))) suffixKind = suffix === 'before' ? 'rel-back' : 'rel-fwd';
         else end = m.index + all.slice(0, all.toLowerCase().lastIndexOf(suffix0!.toLowerCase())).trimEnd().length;
       }
+      if (/^(?:1[5-9]|20)\d\d$/.test(numS)) return null; // "the 1988 quarter" is a year
+      if (single && unit === 'Q' && !suffixKind) return null; // "a quarter of the vote"
       if (!modq && !det && !adj && !suffixKind && single) {
-        if (unit === 'Q') return null; // "a quarter of the vote"
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         if (RATE_BEFORE.test(before)) return null; // a SET rule takes "$5 a year"
         if (!DURATION_BEFORE.test(before)) return null;
@@ -190,6 +191,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     reason: 'a deictic determiner and a calendar unit name one week/month/quarter/year around the anchor',
     pattern: re(`${B}(?:(the)\\s+)?(this|last|next|past|coming|previous|following|current|same|that|prior|upcoming|preceding|this\\s+past)\\s+(?:(fiscal|calendar)\\s+)?(week|month|year|quarter|decade|century|weekend)(?![\\p{L}\\p{N}-])`),
     make(m) {
+      if (/^\p{Lu}/u.test(m[4])) return null; // "This Week With David Brinkley": a title
       const the = !!m[1];
       const dir = m[2].toLowerCase().replace(/\s+/g, ' ');
       const unit = m[4].toLowerCase();
@@ -305,7 +307,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/quarter',
     reason: 'financial news names quarters and halves; without a year they are the reported ones',
-    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year))?${E}`),
+    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year))?${E}`),
     make(m) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const detYear = m[2] ? +m[2] : null;
@@ -375,7 +377,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (YEAR_BAD_NEXT.test(after)) return null;
       if (!prefix && !pm) {
         if (!YEAR_PREV_OK.test(before) && !YEAR_NEXT_OK.test(after)) return null;
-        if (/^\s+[a-z]+/.test(after) && !YEAR_NEXT_OK.test(after) && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
+        const detNoun = /\b(?:a|an|the|that|this|its|his|her|their|our)\s+$/i.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
+        if (/^\s+[a-z]+/.test(after) && !detNoun && !YEAR_NEXT_OK.test(after) && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
         if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
       }
       const mod = pm ? lex.pointMods[pm] : null;
@@ -503,6 +506,53 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "year-earlier profit", "the year-ago results"
+  rules.push({
+    name: 'rule/year-ago',
+    reason: 'in earnings reports "year-ago"/"year-earlier" name the same period a year before',
+    pattern: re(`${B}(?:the\\s+)?year-(?:ago|earlier)(?![\\p{L}-])`),
+    make(m) {
+      return cand(m.index, m.index + m[0].length, 'rule/year-ago', (env) => {
+        if (!env.dct) return res('DATE', 'XXXX', ['offset'], [], null);
+        if (env.quarterContext || env.last.quarter) {
+          const ref = env.last.quarter ?? lastCompletedQuarter(env.dct);
+          return res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.last.quarter?.id ?? 'dct');
+        }
+        return res('DATE', yearValue(env.dct.y - 1), ['offset'], ['year'], 'dct');
+      });
+    },
+  });
+
+  // "for the year", "the year ended June 30", "the end of the month", "later in the day", "year-end"
+  rules.push({
+    name: 'rule/the-unit',
+    reason: '"the year" is a DURATION after for/during or before "ended"; after "the end of" it is the current one',
+    pattern: re(`${B}(?:the\\s+(?:(fiscal|full|calendar)\\s+)?(year|month|week|day)|(year)[- ]end)(?![\\p{L}\\p{N}-])`),
+    make(m, text) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (m[3]) {
+        return cand(start, end, 'rule/the-unit', (env) => res('DATE', yearValue(env.dct?.y ?? null), ['unit'], ['year'], env.dct ? 'dct' : null, 'END'));
+      }
+      const unit = m[2].toLowerCase();
+      const before = text.slice(Math.max(0, start - 30), start);
+      const after = text.slice(end, end + 12);
+      const u = lex.units[unit];
+      if (/^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after) || /\b(?:for|during|over|through|throughout)\s+$/i.test(before)) {
+        if (unit === 'day' && !/\b(?:for|during|throughout)\s+$/i.test(before)) return null;
+        return cand(start, end, 'rule/the-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 1);
+      }
+      const framed = /\b(?:end|beginning|start|middle|rest|remainder|close|half)\s+of\s+$/i.test(before);
+      const inDay = unit === 'day' && /\b(?:earlier|later)\s+in\s+$/i.test(before);
+      if (!framed && !inDay && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
+      return cand(start, end, 'rule/the-unit', (env) => {
+        const d = env.dct;
+        const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d) : dayValue(d);
+        return res('DATE', value, ['unit'], ['calendar'], d ? 'dct' : null);
+      }, 1);
+    },
+  });
+
   // "Christmas", "New Year's Day"
   rules.push({
     name: 'rule/holiday',
@@ -532,7 +582,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const w = m[1].toLowerCase();
         if (w === 'soon' && /\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return null; // "as soon as"
         if (w === 'soon' && /^\s+as\b/i.test(text.slice(m.index + 4, m.index + 8))) return null;
-        if (w === 'now' && /^\s+that\b/i.test(text.slice(m.index + 3, m.index + 9))) return null; // "now that …" is a conjunction
+        if (m[1] === 'Now' && /^\s*,/.test(text.slice(m.index + 3, m.index + 6))) return null; // "Now, …" opens a turn
         return cand(m.index, m.index + m[0].length, 'rule/vague', () => res(entry.type, entry.value, [], [], null), 0);
       },
     });
@@ -542,7 +592,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/set',
     reason: 'frequencies are SETs',
-    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|semiannually)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
+    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;
@@ -562,10 +612,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const q = m[2].toLowerCase();
       const what = m[4];
       const wl = what.toLowerCase();
-      if (q === 'a') {
-        const before = text.slice(Math.max(0, start - 24), start);
-        if (!RATE_BEFORE.test(before) || !(wl in lex.units)) return null;
-      }
+      // "$5 a year", "15 million instructions per second": rates, which TimeBank leaves untagged
+      if (q === 'a') return null;
+      if (q === 'per' && ['S', 'MIN', 'H'].includes(lex.units[wl] ?? '')) return null;
       const k = m[3] ? 2 : 1;
       let value: string;
       if (wl in lex.units) value = durationValue(k, lex.units[wl]);
