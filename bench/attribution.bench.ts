@@ -29,6 +29,7 @@ interface Rel { content: Range[]; source: Range[] | null; cue: Range[] | null }
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'dev';
+const dump = args.includes('--dump');
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
 const dir = path.resolve(repoRoot, '../shared/data/polnear', split);
 if (!existsSync(dir)) {
@@ -119,6 +120,13 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   sc.contentExact.add(exact.size, pred.length, gold.length);
   const ov = match(pc, gc, overlap, 0.3);
   sc.contentOverlap.add(ov.size, pred.length, gold.length);
+  if (dump && sc === ours) {
+    // --dump: missed gold relations and unmatched predictions, for error analysis
+    const hit = new Set(ov.values());
+    const show = (r: Range[] | null) => (r ? r.map(([a, b]) => text.slice(a, b)).join(' … ') : '-');
+    gold.forEach((g, j) => { if (!hit.has(j)) console.log(`MISS cue=[${show(g.cue)}] src=[${show(g.source)}] ${show(g.content).slice(0, 120)}`); });
+    pred.forEach((p, i) => { if (!ov.has(i)) console.log(`FP   cue=[${show(p.cue)}] src=[${show(p.source)}] ${show(p.content).slice(0, 120)}`); });
+  }
   let srcOk = 0, srcExact = 0, relOk = 0;
   for (const [i, j] of ov) {
     const ps = pred[i].source ? norm(text, pred[i].source!) : null;

@@ -73,10 +73,13 @@ class Finder {
   /** Token ranges of prepositional source phrases ("as per a report in X,"), skipped in content. */
   readonly phraseRanges: { start: number; end: number }[] = [];
   readonly out: Candidate[] = [];
+  /** The POS layer, when one ran and looks sane (a half-trained tagger is ignored). */
+  readonly pos: string[] | null;
 
   constructor(readonly doc: WorkingDoc, readonly lex: CueLexicon) {
     this.text = doc.text;
     this.toks = doc.tokens;
+    this.pos = plausiblePos(doc.pos, doc.tokens.length);
     this.low = doc.tokens.map(lower);
     this.sentOf = new Int32Array(this.toks.length).fill(-1);
     doc.sentences.forEach((s, k) => { for (let i = s.tokenStart; i < s.tokenEnd; i++) this.sentOf[i] = k; });
@@ -119,6 +122,15 @@ class Finder {
 
   sentence(i: number) { return this.doc.sentences[this.sentOf[i]]; }
 
+  /** Token i opens its sentence (or follows an opening quote mark or a paragraph break). */
+  sentenceStartsAt(i: number): boolean {
+    const s = this.sentence(i);
+    if (s && s.tokenStart === i) return true;
+    if (this.breakAfter(i - 1)) return true;
+    const q = this.quoteOf[i - 1];
+    return q >= 0 && this.qTok[q].start === i - 1;
+  }
+
   isQuoteMark(i: number) { return QUOTE_CHARS.has(this.toks[i]?.text ?? ''); }
 
   /** True when a paragraph break lies between tokens i and i+1. */
@@ -131,6 +143,8 @@ class Finder {
   cueAt(i: number): Cue | null {
     const entries = this.lex.byFirst.get(this.low[i]);
     if (!entries) return null;
+    // a capitalised cue word inside a sentence is part of a name ("United States", "the Post")
+    if (isCap(this.toks[i].text) && i > 0 && !this.sentenceStartsAt(i)) return null;
     for (const e of entries) {
       let j = i + 1;
       let ok = true;
@@ -150,8 +164,8 @@ class Finder {
     const prev = this.low[i - 1];
     if (prev === undefined) return true;
     const w = this.low[i];
-    if (this.doc.pos) {
-      const tag = this.doc.pos[i];
+    if (this.pos) {
+      const tag = this.pos[i];
       if (tag && !tag.startsWith('VB') && !(tag === 'JJ' && this.lex.beliefAdjectives.has(w))) return false;
     }
     if (this.lex.determiners.has(prev) && prev !== 'that' && !['one', 'two', 'three', 'both', 'all', 'most', 'few', 'many', 'several', 'some', 'other'].includes(prev)) return false;
@@ -193,21 +207,21 @@ class Finder {
     const w = this.low[i];
     if (!isWord(t.text) && w !== "'s" && w !== '’s' && w !== '-' && w !== '&') return false;
     if (this.quoteOf[i] >= 0) return false;
-    if (this.doc.pos) {
-      const tag = this.doc.pos[i];
+    if (this.pos) {
+      const tag = this.pos[i];
       if (tag && !NP_TAGS.has(tag)) return false;
     }
     if (this.lex.npInnerPrepositions.has(w)) return collected > 0 && w !== 'in' ? true : collected > 0 && isCap(this.toks[i + 1]?.text ?? '');
     if (this.lex.npBoundaries.has(w)) return false;
     if ((WEEKDAYS.has(w) || MONTHS.has(w)) && collected > 0) return false;
     if (this.lex.adverbs.has(w) && !this.lex.determiners.has(w)) return false;
-    if (this.lex.byFirst.has(w) && !isCap(t.text) && !this.doc.pos) {
+    if (!isCap(t.text) && !this.pos && this.cueAt(i)) {
       // a cue word inside a noun phrase is a verb unless a determiner or a noun-like use
       // says otherwise ("the state news agency", "the report")
       const prev = this.low[i - 1];
       return (this.lex.determiners.has(prev) && prev !== 'that') || (NOUNLIKE.has(w) && collected > 0 && !/(ed|ing)$/.test(w));
     }
-    if (!this.doc.pos && !isCap(t.text) && /ed$/.test(w) && w.length > 4 && !['armed', 'united', 'elected', 'retired', 'embattled', 'unnamed'].includes(w)) return false;
+    if (!this.pos && !isCap(t.text) && /ed$/.test(w) && w.length > 4 && !['armed', 'united', 'elected', 'retired', 'embattled', 'unnamed'].includes(w)) return false;
     return true;
   }
 
@@ -231,6 +245,8 @@ class Finder {
     while (j < limit && n < 10 && this.npToken(j, n)) {
       // "said Putin on Monday": a time word ends the phrase
       if (n > 0 && (WEEKDAYS.has(this.low[j]) || this.low[j] === 'on')) break;
+      // "He’s comparing": a contracted verb, not a possessive
+      if ((this.low[j] === "'s" || this.low[j] === '’s') && !isCap(this.toks[j + 1]?.text ?? 'x')) break;
       j++; n++;
     }
     let end = j;
@@ -629,8 +645,12 @@ class Finder {
         np = { start: s, end: this.tokAt(earlier.source.end - 1) + 1 };
         by = 'rule/indirect-coordinated';
       } else {
+        // "He is comparing X and says Y": the sentence's subject, when it is a name or a pronoun
         const first = this.npRight(sent.tokenStart, leftEdge);
-        if (first && first.end < leftEdge && this.cueAt(first.end)) { np = first; by = 'rule/indirect-coordinated'; }
+        if (first && first.end < leftEdge && first.end - first.start <= 4 && (isCap(this.toks[first.start].text) || this.lex.pronouns.has(this.low[first.start]))) {
+          np = first;
+          by = 'rule/indirect-coordinated';
+        }
       }
     }
     if (np && np.end === cue.start && this.low[np.start] === 'that' ) np = null;
@@ -743,6 +763,17 @@ class Finder {
       }
     }
   }
+}
+
+/**
+ * A POS layer is used only when it has one tag a token and at least a third of them are
+ * nouns, verbs, determiners or prepositions: a tagger that is missing its model must not
+ * switch the rules off.
+ */
+function plausiblePos(pos: string[] | null, n: number): string[] | null {
+  if (!pos || pos.length !== n || n === 0) return null;
+  const common = pos.filter((t) => /^(NN|VB|DT|IN|PRP|JJ)/.test(t)).length;
+  return common / n >= 0.33 ? pos : null;
 }
 
 function i0IsSentenceStart(f: Finder, i: number): boolean {
