@@ -39,6 +39,9 @@ export interface Resolved {
   inferred: string[];
   /** 'dct', the id of an earlier time, or null when nothing was needed. */
   anchor: string | null;
+  /** False for a value that is a shifted copy of another ("a year ago"), which later
+   *  expressions must not anchor on. */
+  remember?: boolean;
 }
 
 /** A recognised, not yet resolved, time expression. */

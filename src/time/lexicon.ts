@@ -30,6 +30,8 @@ export interface TimeLexicon {
   decadeWords: Record<string, number>;
   holidays: Record<string, string>;
   futureCues: string[];
+  /** Words that point ahead after a present "is/are" ("is scheduled to"), back after "was/had been". */
+  plannedCues: string[];
   pastIrregular: string[];
 }
 

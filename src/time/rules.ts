@@ -158,7 +158,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           }
           const value = pointBack(env, unit, num, back ? -1 : 1, from);
           const vague = num == null;
-          return res('DATE', value, ['quantity', 'unit', 'direction'], vague ? [] : ['year'], vague ? null : anchor, mod);
+          return { ...res('DATE', value, ['quantity', 'unit', 'direction'], vague ? [] : ['year'], vague ? null : anchor, mod), remember: unit === 'D' };
         }, 2);
       }
       const adjL = adj?.toLowerCase();
@@ -353,7 +353,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           else if (dct) y = q > quarterOf(dct.m) && env.tense() !== 'future' ? dct.y - 1 : dct.y;
           inferred.push('year');
         }
-        if (yearAgo && y != null && det !== "last year's" && relYear !== 'last year') y -= 1;
+        if (yearAgo && y != null && det !== "last year's" && relYear !== 'last year') {
+          return { ...res('DATE', quarterValue(y - 1, q), stated, inferred, anchor), remember: false };
+        }
         else if ((det === "last year's" || relYear === 'last year') && y != null && ofYear == null && detYear == null) y = (n == null ? y : dct?.y ?? y + 1) - 1;
         return res('DATE', quarterValue(y, q), n != null ? [...stated, 'quarter'] : stated, inferred, anchor);
       }, 2);
@@ -496,10 +498,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         else if (pre === 'last' || pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
         else if (pre === 'next' || pre === 'this coming') y = month > dct.m ? dct.y : dct.y + 1;
         else if (pre !== 'this' && !yS) {
+          // News names months of its own year; only a month well past (or well ahead) in
+          // the wrong direction for the tense moves a year.
           const t = env.tense();
-          if (t === 'past') y = month <= dct.m ? dct.y : dct.y - 1;
-          else if (t === 'future') y = month >= dct.m ? dct.y : dct.y + 1;
-          else if (Math.abs(month - dct.m) > 6) y = month > dct.m ? dct.y - 1 : dct.y + 1;
+          if (t === 'past' && month - dct.m > 3) y = dct.y - 1;
+          else if (t === 'future' && dct.m - month > 3) y = dct.y + 1;
         }
         return res('DATE', monthValue(y, month), yS ? ['month', 'year'] : ['month'], yS ? [] : ['year'], 'dct', mod);
       }, 1);
@@ -516,7 +519,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (!env.dct) return res('DATE', 'XXXX', ['offset'], [], null);
         if (env.quarterContext || env.last.quarter) {
           const ref = env.last.quarter ?? lastCompletedQuarter(env.dct);
-          return res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.last.quarter?.id ?? 'dct');
+          return { ...res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.last.quarter?.id ?? 'dct'), remember: false };
         }
         return res('DATE', yearValue(env.dct.y - 1), ['offset'], ['year'], 'dct');
       });
@@ -550,6 +553,23 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d) : dayValue(d);
         return res('DATE', value, ['unit'], ['calendar'], d ? 'dct' : null);
       }, 1);
+    },
+  });
+
+  // "the previous Friday", "the following Monday"
+  rules.push({
+    name: 'rule/anchored-weekday',
+    reason: 'a weekday named from another date is the one before or after the last date mentioned',
+    pattern: re(`${B}the\\s+(previous|preceding|prior|following|next)\\s+(${WEEKDAY_FULL})${E}`),
+    make(m) {
+      const back = /previous|preceding|prior/i.test(m[1]);
+      const wd = lex.weekdays[m[2].toLowerCase()];
+      return cand(m.index, m.index + m[0].length, 'rule/anchored-weekday', (env) => {
+        const base = env.last.day?.p ?? env.dct;
+        if (!base) return res('DATE', `XXXX-WXX-${wd}`, ['weekday'], [], null);
+        const p = weekdayNear(base, wd, back ? -1 : 1, true);
+        return res('DATE', dayValue(p), ['weekday', 'direction'], ['year', 'month', 'day'], env.last.day?.id ?? 'dct');
+      }, 2);
     },
   });
 

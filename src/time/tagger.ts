@@ -62,7 +62,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
   const lex = options.lexicon ?? loadTimeLexicon();
   const rules = buildRules(lex);
   const chronoInstance = options.chrono === false ? null : createTimemlChrono();
-  const cues: TenseCues = { future: new Set(lex.futureCues), pastIrregular: new Set(lex.pastIrregular) };
+  const cues: TenseCues = { future: new Set(lex.futureCues), planned: new Set(lex.plannedCues ?? []), pastIrregular: new Set(lex.pastIrregular) };
   const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-)$`, 'iu');
   const quantMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.quantityMods))})\\s+$`, 'iu');
   const dayPartAfter = new RegExp(`^\\s+(${alternation(Object.keys(lex.dayParts))})(s?)(?![\\p{L}])`, 'iu');
@@ -142,7 +142,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         type: r.type, value: r.value, mod: r.mod ?? c.mod ?? null,
         stated: r.stated, inferred: r.inferred, anchor: r.anchor, by: c.by,
       });
-      if (r.type === 'DATE' || r.type === 'TIME') remember(last, r.value, id);
+      if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) remember(last, r.value, id);
     }
     return out;
   }

@@ -23,11 +23,11 @@ export interface TenseInput {
 
 export interface TenseCues {
   future: ReadonlySet<string>;
+  planned: ReadonlySet<string>;
   pastIrregular: ReadonlySet<string>;
 }
 
 const BE_HAVE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'has', 'have', 'had']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'some', 'be']);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do']);
 // Words ending in -ed that are rarely the governing verb.
 const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'seed', 'feed', 'united', 'limited', 'based', 'related', 'armed']);
@@ -57,7 +57,12 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     return null;
   }
   if (cues.future.has(word)) return 'future';
-  if (word === 'to' && i + 1 < input.to && /^[a-z]+$/.test(input.tokens[i + 1].text) && !DETERMINERS.has(input.tokens[i + 1].text)) return 'future';
+  if (cues.planned.has(word)) {
+    // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
+    const b1 = back(1), b2 = back(2);
+    if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
+    if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
+  }
   if (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) return auxFuture() ? 'future' : 'past';
   if (cues.pastIrregular.has(word)) return auxFuture() ? 'future' : 'past';
   if (PRESENT.has(word)) return 'present';
