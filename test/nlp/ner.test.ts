@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine } from '../../src/engine.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { nerStage, loadTagger, MODEL_DIR } from '../../src/nlp/ner/index.js';
+import { evaluate, chunks } from '../../src/nlp/ner/eval.js';
+
+const hasModel = existsSync(join(MODEL_DIR, 'model.bin'));
+const engine = createEngine({ stages: [tokenizeStage, sentenceStage, nerStage] });
+const names = (text: string) => engine.analyseText(text, { date: '2024-03-01' }).mentions.map((m) => `${m.text}/${m.type}`);
+const seed = join(process.cwd(), '../shared/seeds/000_d21a548734dd4e0e.txt');
+
+describe('conlleval scoring', () => {
+  it('counts exact spans only', () => {
+    expect(chunks(['B-PER', 'I-PER', 'O', 'I-LOC'])).toEqual(['PER:0:2', 'LOC:3:4']);
+    const s = evaluate(['B-PER', 'I-PER', 'O'], ['B-PER', 'O', 'O']);
+    expect(s.ALL.tp).toBe(0);
+    expect(s.ALL.fp).toBe(1);
+    expect(s.ALL.fn).toBe(1);
+  });
+});
+
+describe.skipIf(!hasModel)('NER stage (shipped model)', () => {
+  it('finds people, places and organisations, typed for Contract 1', () => {
+    const m = names('Chancellor Olaf Scholz flew to Warsaw on Monday to meet officials of the European Union.');
+    expect(m).toContain('Olaf Scholz/PERSON');
+    expect(m).toContain('Warsaw/GPE');
+    expect(m.some((x) => x.startsWith('European Union/ORG'))).toBe(true);
+  });
+
+  it('keeps names with apostrophes and hyphens whole', () => {
+    expect(names("Beto O'Rourke spoke to voters in El Paso on Tuesday.")).toContain("Beto O'Rourke/PERSON");
+    expect(names('The visit by Jean-Pierre Raffarin was brief.')).toContain('Jean-Pierre Raffarin/PERSON');
+  });
+
+  it('finds non-ASCII names', () => {
+    expect(names('Turkish President Tayyip Erdoğan said on Friday that Ankara would respond.')).toContain('Tayyip Erdoğan/PERSON');
+    expect(names('Ukrainian President Volodymyr Zelenskyy told reporters in Kyiv that talks would go on.'))
+      .toEqual(expect.arrayContaining(['Volodymyr Zelenskyy/PERSON', 'Kyiv/GPE']));
+    expect(names('José Müller, a spokesman for the company, declined to comment.')).toContain('José Müller/PERSON');
+  });
+
+  it('reads ALL-CAPS headlines', () => {
+    const m = names('GERMANY BEAT FRANCE IN PARIS');
+    expect(m).toEqual(expect.arrayContaining(['GERMANY/GPE', 'FRANCE/GPE', 'PARIS/GPE']));
+  });
+
+  it('maps demonyms to NORP', () => {
+    expect(names('Turkish officials declined to comment.')).toContain('Turkish/NORP');
+  });
+
+  it('finds no names where there are none', () => {
+    expect(names('The bank said on Monday that interest rates would rise again next year.')).toEqual([]);
+    expect(names('they said it would rain tomorrow.')).toEqual([]);
+  });
+
+  it('sets IOB2 tags per token and mention provenance', () => {
+    const doc = engine.process(engine.analyseText('Toyota opened a plant in Kentucky.').document);
+    expect(doc.nerTags).toHaveLength(doc.tokens.length);
+    expect(doc.mentions.every((m) => m.kind === 'name' && m.entity === null && m.by === loadTagger()!.by)).toBe(true);
+    expect(new Set(doc.mentions.map((m) => m.id)).size).toBe(doc.mentions.length);
+  });
+
+  it('tags a very long document', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Officials in Lyon met ${i} delegates from Siemens.`).join(' ');
+    const doc = engine.process(engine.analyseText(text).document);
+    expect(doc.nerTags).toHaveLength(doc.tokens.length);
+    expect(doc.mentions.length).toBeGreaterThan(3000);
+  });
+
+  it.skipIf(!existsSync(seed))("finds the seed's people, organisations and places", () => {
+    const m = engine.analyseText(readFileSync(seed, 'utf8')).mentions;
+    const has = (re: RegExp, type: string) => m.some((x) => re.test(x.text) && x.type === type);
+    expect(has(/^(Vladimir )?Putin$/, 'PERSON')).toBe(true);
+    expect(has(/^Kim Jong[- ][Uu]n$/, 'PERSON')).toBe(true);
+    expect(has(/^North Korea$/, 'GPE')).toBe(true);
+    expect(has(/^Russia$/, 'GPE')).toBe(true);
+    expect(has(/^Ukraine$/, 'GPE')).toBe(true);
+    expect(has(/^South Korea$/, 'GPE')).toBe(true);
+    expect(has(/Kursk/, 'LOC')).toBe(true);
+    expect(has(/^KCNA$/, 'ORG')).toBe(true);
+    // Not yet found by the model (see models/ner.md): Yonhap (typed LOC there) and
+    // "Korean People's Army" (split at the possessive); the resolve stage covers them.
+    expect(has(/Kremlin/, 'ORG') || has(/Kremlin/, 'GPE') || has(/Kremlin/, 'LOC') || has(/Kremlin/, 'FAC')).toBe(true);
+  });
+});
