@@ -425,6 +425,16 @@ class Finder {
         this.push(this.directCandidate([...quote.paragraphs], before.source, before.cue, 'rule/direct-before'));
         continue;
       }
+      // "The senator, on Twitter: “…”": a colon after a bare speaker is the cue
+      const colon = q.start - 1;
+      const sent = this.sentence(q.start);
+      if (!after && !before && speechLike && this.low[colon] === ':' && sent && !this.breakAfter(colon)) {
+        const np = this.npLeft(this.skipAdjunctsLeft(colon - 1, sent.tokenStart), sent.tokenStart);
+        if (np && np.start === sent.tokenStart && np.end - np.start <= 6) {
+          this.usedQuote.add(qk);
+          this.push(this.directCandidate([...quote.paragraphs], np, { start: colon, end: colon + 1, cls: 'speech', lemma: ':' }, 'rule/direct-colon'));
+        }
+      }
     }
   }
 

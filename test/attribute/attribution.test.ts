@@ -73,6 +73,9 @@ describe('direct quotes', () => {
     expect(a.source?.text).toBe('the engineer');
     expect(a.by).toContain('split');
   });
+  it('a colon after a bare speaker is the cue', () => {
+    expect(brief(one('Senator Jane Roe: “We will not back down on this bill.”'))).toEqual(['direct', 'Senator Jane Roe', ':', 'We will not back down on this bill.']);
+  });
   it('a quote standing alone continues the previous speaker', () => {
     const d = run('Maria Ortiz said the plant would close. "We have no other choice left at this point in time."', [['Maria Ortiz', 'e1']]);
     expect(d.attributions).toHaveLength(2);
