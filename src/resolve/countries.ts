@@ -76,7 +76,8 @@ export function countryIndex(): CountryIndex {
       const key = normaliseName(n);
       if (key && !byName.has(key)) byName.set(key, rec);
     }
-    for (const d of rec.demonyms) {
+    // "Bosnian, Herzegovinian": each part is a demonym of its own
+    for (const d of rec.demonyms.flatMap((x) => x.split(/,\s*/))) {
       const key = normaliseName(d);
       if (key && !byDemonym.has(key)) byDemonym.set(key, rec);
     }
@@ -95,6 +96,14 @@ export function countryIndex(): CountryIndex {
     const rec = byCode.get(code);
     if (rec) byName.set(normaliseName(alias), rec);
   }
+  for (const [demonym, code] of COMMON_DEMONYMS) {
+    const rec = byCode.get(code);
+    if (rec) byDemonym.set(normaliseName(demonym), rec);
+  }
+  for (const [capital, code] of COMMON_CAPITALS) {
+    const rec = byCode.get(code);
+    if (rec) byCapital.set(normaliseName(capital), rec);
+  }
   cached = { byCode, byName, byDemonym, byCapital };
   return cached;
 }
@@ -111,7 +120,20 @@ const COMMON_SHORT_FORMS: ReadonlyArray<[string, string]> = [
   ['Holland', 'NLD'], ['Czech Republic', 'CZE'], ['Ivory Coast', 'CIV'], ['Burma', 'MMR'],
   ['Congo', 'COD'], ['DRC', 'COD'], ['Vatican', 'VAT'], ['Palestine', 'PSE'], ['Gaza', 'PSE'],
   ['West Bank', 'PSE'], ['Taiwan', 'TWN'], ['Syria', 'SYR'], ['Iran', 'IRN'], ['Laos', 'LAO'],
-  ['Macedonia', 'MKD'], ['Swaziland', 'SWZ'], ['East Timor', 'TLS'], ['Turkey', 'TUR'], ['Türkiye', 'TUR'],
+  ['Macedonia', 'MKD'], ['Bosnia', 'BIH'], ['Herzegovina', 'BIH'], ['Serbia', 'SRB'], ['Kosovo', 'XKX'], ['Swaziland', 'SWZ'], ['East Timor', 'TLS'], ['Turkey', 'TUR'], ['Türkiye', 'TUR'],
+];
+
+/** Demonyms news uses that world-countries spells otherwise or lacks. */
+const COMMON_DEMONYMS: ReadonlyArray<[string, string]> = [
+  ['Kyrgyz', 'KGZ'], ['American', 'USA'], ['British', 'GBR'], ['Palestinian', 'PSE'], ['Congolese', 'COD'],
+  ['Emirati', 'ARE'], ['Saudi', 'SAU'], ['Filipino', 'PHL'], ['Bosnian', 'BIH'], ['Serb', 'SRB'], ['Croat', 'HRV'],
+  ['Kosovar', 'XKX'], ['Burmese', 'MMR'], ['Afghan', 'AFG'], ['Taiwanese', 'TWN'], ['Czech', 'CZE'],
+];
+
+/** Capitals as news writes them ("Washington", not "Washington D.C."). */
+const COMMON_CAPITALS: ReadonlyArray<[string, string]> = [
+  ['Washington', 'USA'], ['Kiev', 'UKR'], ['Tel Aviv', 'ISR'], ['Ankara', 'TUR'], ['Kathmandu', 'NPL'],
+  ['New Delhi', 'IND'], ['Beijing', 'CHN'], ['Rangoon', 'MMR'],
 ];
 
 /** Looks up a country by name, alternative spelling or ISO code. */

@@ -128,7 +128,7 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
   const { doc, lex } = ctx;
   const toks = doc.tokens;
   const first = toks[i].text;
-  if (!isCap(first)) return null;
+  if (!isCap(first) || ctx.words[i] === 'the' || first === 'The') return null;
   const sentIdx = ctx.sentOf[i];
   const idx = countryIndex();
   const places = placeIndex();
@@ -142,7 +142,7 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     let ok = true;
     for (let k = i + 1; k < j; k++) {
       const w = toks[k].text;
-      if (!/[\p{L}\d]/u.test(w) && w !== "'s" && w !== '’s' && w !== '&') { ok = false; break; }
+      if (!/[\p{L}\d]/u.test(w) && w !== "'s" && w !== '’s' && w !== '&' && w !== "'" && w !== '’') { ok = false; break; }
       if (toks[k].start > toks[k - 1].end + 1) { ok = false; break; }
     }
     if (!ok) continue;
@@ -170,7 +170,12 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     }
     const demonym = idx.byDemonym.get(nk) ?? (nk.endsWith('s') ? idx.byDemonym.get(nk.slice(0, -1)) : undefined);
     if (demonym) {
-      return blank(ctx, i, j, { type: 'NORP', country: demonym.cca3, countrySource: 'stated', key: 'country:' + demonym.cca3, canonical: demonym.name, by: 'rule/demonym' });
+      // "Liberians", "the Iraqis": the people of a country (CAMEO/PLOVER code them civilians)
+      const plural = !idx.byDemonym.has(nk) && nk.endsWith('s');
+      return blank(ctx, i, j, {
+        type: 'NORP', country: demonym.cca3, countrySource: 'stated', key: 'country:' + demonym.cca3, canonical: demonym.name, by: 'rule/demonym',
+        actor: plural ? { code: demonym.cca3, sector: 'CVL' } : null,
+      });
     }
     const extra = places.extra.get(nk);
     if (extra) {
@@ -184,6 +189,12 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
       return blank(ctx, i, j, { type: 'GPE', country: 'USA', countrySource: 'stated', key: 'place:' + nk, canonical: text, place: { kind: 'state', lookup: nk } });
     }
     const cities = places.cities.get(nk);
+    // "South Lebanon" is a part of Lebanon, not Lebanon, Ohio
+    const compass = /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower) (.+)$/.exec(nk);
+    if (compass && idx.byName.has(compass[2])) {
+      const rec = idx.byName.get(compass[2])!;
+      return blank(ctx, i, j, { type: 'LOC', country: rec.cca3, countrySource: 'stated', key: 'place:' + nk, canonical: text, place: { kind: 'other', lookup: text } });
+    }
     if (cities && n <= 3) {
       const pop = cities[0].population;
       const prev = ctx.words[i - 1] ?? '';
@@ -278,6 +289,26 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     nameEndAt[c.tokEnd - 1] = c;
     i = c.tokEnd - 1;
   }
+  // 1b. a single word of a person's name seen earlier ("Kim", "Okafor") is that person
+  const personWords = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const c = nameAt[i];
+    if (c) {
+      if (c.type === 'PERSON') {
+        const w = c.text.split(/\s+/);
+        if (w.length > 1) { personWords.add(w[0]); personWords.add(w[w.length - 1]); }
+      }
+      i = c.tokEnd - 1;
+      continue;
+    }
+    const t = toks[i].text;
+    if (personWords.has(t) && isCap(t) && !matchRole(ctx, i) && !(toks[i + 1] && isCap(toks[i + 1].text) && /^\p{L}/u.test(toks[i + 1].text))) {
+      const c2 = blank(ctx, i, i + 1, { type: 'PERSON', by: 'rule/name-part' });
+      out.push(c2);
+      nameAt[i] = c2;
+      nameEndAt[i] = c2;
+    }
+  }
   // 2. capitals as places or as their governments
   for (const c of out) {
     if (c.place?.kind !== 'city' || c.type !== 'GPE') continue;
@@ -325,7 +356,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
 /** "Kursk Region", "Kursk Oblast", "the Kursk border region", "Donetsk People's Republic" aside. */
 function matchRegion(ctx: Ctx, i: number): Candidate | null {
   const toks = ctx.doc.tokens;
-  if (!isCap(toks[i].text)) return null;
+  if (!isCap(toks[i].text) || toks[i].text === 'The') return null;
   const places = placeIndex();
   for (let n = 3; n >= 1; n--) {
     const baseEnd = i + n;
@@ -335,6 +366,7 @@ function matchRegion(ctx: Ctx, i: number): Candidate | null {
     const cities = places.cities.get(bk);
     const extra = places.extra.get(bk);
     if (!cities && !extra) continue;
+    if (countryIndex().byName.has(bk)) continue; // "Montenegro province" is the country's
     let j = baseEnd;
     if (/^(border|frontier|southern|northern|eastern|western|central)$/.test(ctx.words[j] ?? '')) j++;
     const w = ctx.words[j];
@@ -386,6 +418,7 @@ function rolePhrase(
     const named = nameEndAt[j];
     if (named && (named.type === 'NORP' || named.type === 'GPE' || (named.type === 'ORG' && named.kind === 'name'))) {
       country = country ?? countryOf(named);
+      if (named.type === 'ORG') possessive = possessive ?? named;
       if (named.type === 'NORP' || named.type === 'GPE') demonyms.push(named);
       left = named.tokStart;
       j = named.tokStart - 1;
@@ -416,8 +449,18 @@ function rolePhrase(
       left = j; j--; continue;
     }
     if (ADJECTIVES.has(w) || /^(pro|anti)-/.test(w)) { left = j; j--; continue; }
+    // up to two other lowercase words between a demonym and the head ("Liberian riot police"),
+    // taken only when the demonym is there
+    const plainWord = (k: number) => /^\p{Ll}[\p{L}-]*$/u.test(toks[k].text) && !DETERMINERS.has(words[k]) && !PRONOUNS.has(words[k])
+      && (ctx.doc.pos ? /^(JJ|NN|VBN|VBG)/.test(ctx.doc.pos[k] ?? '') : !/(ed|ing)$/.test(words[k]) && !/^(said|says|is|are|was|were|has|have|had|will|would|and|or|but|of|in|on|at|to|for|by|with|from)$/.test(words[k]));
+    if (!country && plainWord(j) && steps <= 3) {
+      let k = j;
+      while (k > j - 2 && k >= 0 && plainWord(k)) k--;
+      const d = nameEndAt[k];
+      if (d && (d.type === 'NORP' || (d.type === 'GPE' && d.place?.kind === 'country')) && ctx.sentOf[k] === sent) { left = k + 1; j = k; continue; }
+    }
     // title words in a capitalised title: "Planning and Investment Minister"
-    if (roleCapital && isCap(toks[j].text) && /^\p{L}+$/u.test(toks[j].text) && !nameEndAt[j] && !PRONOUNS.has(w) && !DETERMINERS.has(w) && !/^(on|in|at|as|but|and|after|before|when|while|if|for|with|by|from|to)$/.test(w)) {
+    if ((roleCapital || role.kind === 'person') && isCap(toks[j].text) && /^\p{L}+$/u.test(toks[j].text) && !nameEndAt[j] && !PRONOUNS.has(w) && !DETERMINERS.has(w) && !/^(on|in|at|as|but|and|after|before|when|while|if|for|with|by|from|to)$/.test(w)) {
       left = j; j--; continue;
     }
     if (roleCapital && w === 'and' && j > 0 && isCap(toks[j - 1].text) && !nameEndAt[j - 1]) { left = j; j--; continue; }
@@ -447,6 +490,10 @@ function rolePhrase(
   }
   let sector = role.sector;
   if (modSector && (!role.strong || modSector === 'REB' || modSector === 'OPP')) sector = modSector;
+  // "U.N. Secretary-General", "UN peacekeepers", "the president of the European Commission":
+  // an international body's people are coded as that body
+  const igo = [possessive, complement, ...demonyms, nameEndAt[i - 1]].find((x) => x && x.type === 'ORG' && !x.country && (x.sector === 'IGO' || x.sector === 'NGO'));
+  if (igo && !country && igo.sector) sector = igo.sector;
   const candidates: Candidate[] = [];
   // demonyms in a role phrase stand for that country's actor of this sector
   for (const d of demonyms) d.actor = { code: d.country, sector };

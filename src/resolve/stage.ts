@@ -86,7 +86,9 @@ export function resolveDocument(doc: WorkingDoc): void {
   doc.sentences.forEach((s, si) => { for (let k = s.tokenStart; k < s.tokenEnd; k++) sentOf[k] = si; });
   const cands: Candidate[] = [...mine];
   const names = mine.filter((c) => c.kind === 'name' || c.kind === 'metonym');
+  // only the model's unresolved name mentions (a second run must not read its own output)
   for (const m of doc.mentions) {
+    if (m.entity !== null || m.kind !== 'name') continue;
     const c = fromNer(doc, m, tokIndex, tokEndIndex, (i) => sentOf[i] ?? 0);
     if (!c) continue;
     const same = names.find((n) => n.start === c.start && n.end === c.end);
