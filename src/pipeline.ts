@@ -5,7 +5,9 @@
  */
 import type { Stage } from './types.js';
 import { tokenizeStage, sentenceStage } from './nlp/stages.js';
+import { posStage } from './nlp/pos/stage.js';
 import { nerStage } from './nlp/ner/stage.js';
+import { parseStage } from './nlp/parse/stage.js';
 import { eventStage } from './events/index.js';
 import { attributionStage } from './attribute/stage.js';
 import { resolveStage } from './resolve/index.js';
@@ -20,7 +22,9 @@ export function defaultStages(): Stage[] {
   return [
     tokenizeStage,
     sentenceStage,
+    posStage,
     nerStage,
+    parseStage,
     // times: after the NER/parse stages (the POS tags, when present, decide tense), before resolve
     timeStage,
     // entities: after the time stage (the last stage before attributions here)

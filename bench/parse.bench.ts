@@ -1,0 +1,82 @@
+/**
+ * Benchmark of the POS tagger and dependency parser on the dev sets:
+ * POS accuracy, UAS and LAS (with predicted tags, as in the pipeline, and with gold tags),
+ * and speed in tokens per second on one core. Skips cleanly without ../shared/data or
+ * without the trained models.
+ *
+ *   npm run bench:parse
+ */
+import { ewtPaths, gumSplit } from '../src/nlp/parse/data.js';
+import { readConlluFile, type TreebankSentence } from '../src/nlp/parse/conllu.js';
+import { shippedPosModel } from '../src/nlp/pos/model.js';
+import { tagWords } from '../src/nlp/pos/tagger.js';
+import { shippedParserModel } from '../src/nlp/parse/model.js';
+import { parseWords, type ParserModel } from '../src/nlp/parse/parser.js';
+
+const PUNCT = new Set(['punct']);
+
+function score(model: ParserModel, data: TreebankSentence[], tagsOf: (s: TreebankSentence) => string[]) {
+  let ua = 0, la = 0, n = 0, uaNP = 0, laNP = 0, nNP = 0;
+  for (const s of data) {
+    const p = parseWords(model, s.words, tagsOf(s));
+    for (let i = 0; i < s.words.length; i++) {
+      const u = p.heads[i] === s.heads[i];
+      const l = u && p.rels[i] === s.rels[i];
+      n++; if (u) ua++; if (l) la++;
+      if (!PUNCT.has(s.rels[i])) { nNP++; if (u) uaNP++; if (l) laNP++; }
+    }
+  }
+  return { uas: ua / n, las: la / n, uasNoPunct: uaNP / nNP, lasNoPunct: laNP / nNP, tokens: n };
+}
+
+const pct = (x: number) => (x * 100).toFixed(2);
+
+function main(): void {
+  const paths = ewtPaths();
+  if (!paths) {
+    console.log('bench:parse skipped: ../shared/data/ud-ewt not found');
+    return;
+  }
+  const t0 = performance.now();
+  const pos = shippedPosModel();
+  const parser = shippedParserModel();
+  if (!pos || !parser) {
+    console.log('bench:parse skipped: models not trained (npm run train:pos && npm run train:parser)');
+    return;
+  }
+  console.log(`models loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+  const sets: [string, TreebankSentence[]][] = [['EWT dev', readConlluFile(paths.dev)], ['GUM dev (no NC docs)', gumSplit('dev')]];
+  for (const [name, data] of sets) {
+    if (!data.length) continue;
+    const predicted = new Map<TreebankSentence, string[]>();
+    let correct = 0, total = 0;
+    for (const s of data) {
+      const tags = tagWords(pos, s.words);
+      predicted.set(s, tags);
+      tags.forEach((t, i) => { total++; if (t === s.tags[i]) correct++; });
+    }
+    const p = score(parser, data, (s) => predicted.get(s)!);
+    const g = score(parser, data, (s) => s.tags);
+    console.log(`${name}: ${total} tokens, ${data.length} sentences`);
+    console.log(`  POS accuracy (XPOS)             ${pct(correct / total)}`);
+    console.log(`  predicted tags: UAS ${pct(p.uas)}  LAS ${pct(p.las)}   (without punct: UAS ${pct(p.uasNoPunct)}  LAS ${pct(p.lasNoPunct)})`);
+    console.log(`  gold tags:      UAS ${pct(g.uas)}  LAS ${pct(g.las)}   (without punct: UAS ${pct(g.uasNoPunct)}  LAS ${pct(g.lasNoPunct)})`);
+  }
+
+  // Speed: several passes over EWT dev, after a warm-up pass.
+  const dev = sets[0][1];
+  const tagged = dev.map((s) => tagWords(pos, s.words));
+  const rounds = 5;
+  let tokens = 0;
+  let t = performance.now();
+  for (let r = 0; r < rounds; r++) for (const s of dev) { tagWords(pos, s.words); tokens += s.words.length; }
+  const posSpeed = tokens / ((performance.now() - t) / 1000);
+  dev.forEach((s, i) => parseWords(parser, s.words, tagged[i]));
+  tokens = 0;
+  t = performance.now();
+  for (let r = 0; r < rounds; r++) dev.forEach((s, i) => { parseWords(parser, s.words, tagged[i]); tokens += s.words.length; });
+  const parseSpeed = tokens / ((performance.now() - t) / 1000);
+  console.log(`speed (one core): POS ${Math.round(posSpeed).toLocaleString('en-US')} tokens/s, parser ${Math.round(parseSpeed).toLocaleString('en-US')} tokens/s (tagging excluded)`);
+}
+
+main();

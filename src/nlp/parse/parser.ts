@@ -1,0 +1,604 @@
+/**
+ * @module nlp/parse/parser
+ * A greedy arc-eager transition parser (Nivre 2003) with an averaged perceptron, trained
+ * with the dynamic oracle and error exploration of Goldberg & Nivre (2012), and a
+ * separate arc labeller that labels each arc once the whole tree is known.
+ *
+ * Why two models: the transition system needs only four actions (shift, reduce, left,
+ * right), which keeps the parser fast; the labeller then sees the finished tree — the
+ * dependent's own children ("by" → obl:agent, "that" → ccomp) and its siblings
+ * ("was" + VBN → nsubj:pass) — which an arc-time labeller cannot.
+ *
+ * Indexes: inside this module word i of a sentence is position i+1 and position 0 is the
+ * artificial root; the public functions take and return 0-based heads with -1 for root.
+ */
+import { CompactModel, TrainableModel, argmax, feat, hashString, rng, shuffle } from '../pos/perceptron.js';
+import { wordHashes, type WordHashes } from '../pos/words.js';
+
+const SHIFT = 0;
+const REDUCE = 1;
+const LEFT = 2;
+const RIGHT = 3;
+const N_ACTIONS = 4;
+
+const NONE = 0x2f1b; // feature value for "no such position"
+const ROOT_W = 0x7a11; // word/tag value of the artificial root
+const MAX_FEATS = 96;
+
+/** What parsing needs: the transition weights, the labeller's weights and label set. */
+export interface ParserModel {
+  transitions: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+  labels: string[];
+  labeller: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+}
+
+/** A parse: 0-based heads (-1 = root) and UD relations. */
+export interface Parse {
+  heads: Int32Array;
+  rels: string[];
+}
+
+/** Parser state over positions 0..n (0 = root). */
+class State {
+  readonly n: number;
+  stack: Int32Array;
+  sp = 0;
+  b = 1;
+  heads: Int32Array;
+  lc1: Int32Array;
+  lc2: Int32Array;
+  rc1: Int32Array;
+  rc2: Int32Array;
+  nl: Int32Array;
+  nr: Int32Array;
+  onStack: Uint8Array;
+
+  constructor(n: number) {
+    this.n = n;
+    this.stack = new Int32Array(n + 2);
+    this.heads = new Int32Array(n + 1).fill(-1);
+    this.lc1 = new Int32Array(n + 1).fill(-1);
+    this.lc2 = new Int32Array(n + 1).fill(-1);
+    this.rc1 = new Int32Array(n + 1).fill(-1);
+    this.rc2 = new Int32Array(n + 1).fill(-1);
+    this.nl = new Int32Array(n + 1);
+    this.nr = new Int32Array(n + 1);
+    this.onStack = new Uint8Array(n + 1);
+    this.push(0);
+  }
+
+  get done(): boolean {
+    return this.b > this.n;
+  }
+  get s0(): number {
+    return this.sp > 0 ? this.stack[this.sp - 1] : -1;
+  }
+  get s1(): number {
+    return this.sp > 1 ? this.stack[this.sp - 2] : -1;
+  }
+  get s2(): number {
+    return this.sp > 2 ? this.stack[this.sp - 3] : -1;
+  }
+
+  push(i: number): void {
+    this.stack[this.sp++] = i;
+    this.onStack[i] = 1;
+  }
+  pop(): number {
+    const i = this.stack[--this.sp];
+    this.onStack[i] = 0;
+    return i;
+  }
+
+  addArc(h: number, d: number): void {
+    this.heads[d] = h;
+    if (d < h) {
+      this.nl[h]++;
+      if (this.lc1[h] === -1 || d < this.lc1[h]) {
+        this.lc2[h] = this.lc1[h];
+        this.lc1[h] = d;
+      } else if (this.lc2[h] === -1 || d < this.lc2[h]) this.lc2[h] = d;
+    } else {
+      this.nr[h]++;
+      if (this.rc1[h] === -1 || d > this.rc1[h]) {
+        this.rc2[h] = this.rc1[h];
+        this.rc1[h] = d;
+      } else if (this.rc2[h] === -1 || d > this.rc2[h]) this.rc2[h] = d;
+    }
+  }
+
+  valid(out: boolean[]): void {
+    const s0 = this.s0;
+    const bufOk = this.b <= this.n;
+    out[SHIFT] = bufOk;
+    out[REDUCE] = s0 > 0 && this.heads[s0] !== -1;
+    out[LEFT] = bufOk && s0 > 0 && this.heads[s0] === -1;
+    // one root per sentence, as UD requires: the root takes a single dependent
+    out[RIGHT] = bufOk && s0 >= 0 && (s0 !== 0 || this.nr[0] === 0);
+  }
+
+  apply(a: number): void {
+    switch (a) {
+      case SHIFT:
+        this.push(this.b++);
+        break;
+      case REDUCE:
+        this.pop();
+        break;
+      case LEFT:
+        this.addArc(this.b, this.pop());
+        break;
+      case RIGHT:
+        this.addArc(this.s0, this.b);
+        this.push(this.b++);
+        break;
+    }
+  }
+
+  /** Dynamic-oracle cost of each action: gold arcs it makes unreachable (Goldberg & Nivre 2012). */
+  costs(gold: Int32Array, valid: boolean[], out: number[]): void {
+    const s0 = this.s0;
+    const b = this.b;
+    const n = this.n;
+    for (let a = 0; a < N_ACTIONS; a++) out[a] = valid[a] ? 0 : Infinity;
+    if (valid[LEFT]) {
+      let c = gold[s0] > b ? 1 : 0;
+      for (let k = b; k <= n; k++) if (gold[k] === s0) c++;
+      out[LEFT] = c;
+    }
+    if (valid[RIGHT]) {
+      let c = 0;
+      const g = gold[b];
+      if (g !== s0 && (g > b || this.onStack[g])) c++;
+      for (let i = 0; i < this.sp; i++) {
+        const k = this.stack[i];
+        if (k !== 0 && this.heads[k] === -1 && gold[k] === b) c++;
+      }
+      out[RIGHT] = c;
+    }
+    if (valid[REDUCE]) {
+      let c = 0;
+      for (let k = b; k <= n; k++) if (gold[k] === s0) c++;
+      out[REDUCE] = c;
+    }
+    if (valid[SHIFT]) {
+      let c = 0;
+      const g = gold[b];
+      for (let i = 0; i < this.sp; i++) {
+        const k = this.stack[i];
+        if ((k !== 0 && this.heads[k] === -1 && gold[k] === b) || g === k) c++;
+      }
+      out[SHIFT] = c;
+    }
+  }
+
+  /** Attaches what is left headless at the end: to the root's dependent (or makes one). */
+  finish(): void {
+    let root = this.rc1[0];
+    for (let i = 1; i <= this.n; i++) {
+      if (this.heads[i] !== -1) continue;
+      if (root === -1) {
+        root = i;
+        this.addArc(0, i);
+      } else {
+        this.addArc(root, i);
+      }
+    }
+  }
+}
+
+/** Hashed word/tag views of a sentence, with position 0 as the root. */
+interface Sent {
+  hs: WordHashes;
+  tags: Uint32Array; // hashed tags, 1-based (index 0 unused)
+}
+
+function prepare(words: readonly string[], tags: readonly string[]): Sent {
+  const t = new Uint32Array(words.length + 1);
+  for (let i = 0; i < tags.length; i++) t[i + 1] = hashString(tags[i]);
+  return { hs: wordHashes(words), tags: t };
+}
+
+function W(s: Sent, p: number): number {
+  return p < 0 ? NONE : p === 0 ? ROOT_W : s.hs.lower[p - 1];
+}
+function T(s: Sent, p: number): number {
+  return p < 0 ? NONE : p === 0 ? ROOT_W : s.tags[p];
+}
+
+function distBucket(d: number): number {
+  return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
+}
+
+/** Transition features (after Zhang & Nivre 2011, without label features). */
+function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
+  const s0 = st.s0;
+  const s1 = st.s1;
+  const s2 = st.s2;
+  const b0 = st.b <= st.n ? st.b : -1;
+  const b1 = st.b + 1 <= st.n ? st.b + 1 : -1;
+  const b2 = st.b + 2 <= st.n ? st.b + 2 : -1;
+  const s0h = s0 > 0 ? st.heads[s0] : -1;
+  const s0l = s0 >= 0 ? st.lc1[s0] : -1;
+  const s0r = s0 >= 0 ? st.rc1[s0] : -1;
+  const s0l2 = s0 >= 0 ? st.lc2[s0] : -1;
+  const s0r2 = s0 >= 0 ? st.rc2[s0] : -1;
+  const b0l = b0 >= 0 ? st.lc1[b0] : -1;
+  const b0l2 = b0 >= 0 ? st.lc2[b0] : -1;
+  const s0hh = s0h > 0 ? st.heads[s0h] : -1;
+
+  const s0w = W(s, s0), s0t = T(s, s0);
+  const s1w = W(s, s1), s1t = T(s, s1);
+  const b0w = W(s, b0), b0t = T(s, b0);
+  const b1w = W(s, b1), b1t = T(s, b1);
+  const b2w = W(s, b2), b2t = T(s, b2);
+  const s0ht = T(s, s0h), s0hw = W(s, s0h);
+  const s0lt = T(s, s0l), s0lw = W(s, s0l);
+  const s0rt = T(s, s0r), s0rw = W(s, s0r);
+  const b0lt = T(s, b0l), b0lw = W(s, b0l);
+  const dist = s0 >= 0 && b0 >= 0 ? distBucket(b0 - s0) : 0;
+  const s0hasHead = s0 > 0 && st.heads[s0] !== -1 ? 1 : 0;
+  const s0vl = s0 >= 0 ? st.nl[s0] : 0;
+  const s0vr = s0 >= 0 ? st.nr[s0] : 0;
+  const b0vl = b0 >= 0 ? st.nl[b0] : 0;
+
+  let k = 0;
+  out[k++] = feat(1, 1);
+  // single words
+  out[k++] = feat(2, s0w, s0t);
+  out[k++] = feat(3, s0w);
+  out[k++] = feat(4, s0t);
+  out[k++] = feat(5, b0w, b0t);
+  out[k++] = feat(6, b0w);
+  out[k++] = feat(7, b0t);
+  out[k++] = feat(8, b1w, b1t);
+  out[k++] = feat(9, b1w);
+  out[k++] = feat(10, b1t);
+  out[k++] = feat(11, b2w, b2t);
+  out[k++] = feat(12, b2t);
+  out[k++] = feat(13, s1w, s1t);
+  out[k++] = feat(14, s1t);
+  // pairs
+  out[k++] = feat(15, s0w, s0t, b0w, b0t);
+  out[k++] = feat(16, s0w, s0t, b0w);
+  out[k++] = feat(17, s0w, b0w, b0t);
+  out[k++] = feat(18, s0w, s0t, b0t);
+  out[k++] = feat(19, s0t, b0w, b0t);
+  out[k++] = feat(20, s0w, b0w);
+  out[k++] = feat(21, s0t, b0t);
+  out[k++] = feat(22, b0t, b1t);
+  // triples of tags
+  out[k++] = feat(23, b0t, b1t, b2t);
+  out[k++] = feat(24, s0t, b0t, b1t);
+  out[k++] = feat(25, s0ht, s0t, b0t);
+  out[k++] = feat(26, s0t, s0lt, b0t);
+  out[k++] = feat(27, s0t, s0rt, b0t);
+  out[k++] = feat(28, s0t, b0t, b0lt);
+  out[k++] = feat(29, s1t, s0t, b0t);
+  // distance
+  out[k++] = feat(30, s0w, dist);
+  out[k++] = feat(31, s0t, dist);
+  out[k++] = feat(32, b0w, dist);
+  out[k++] = feat(33, b0t, dist);
+  out[k++] = feat(34, s0w, b0w, dist);
+  out[k++] = feat(35, s0t, b0t, dist);
+  // valency
+  out[k++] = feat(36, s0w, s0vr);
+  out[k++] = feat(37, s0t, s0vr);
+  out[k++] = feat(38, s0w, s0vl);
+  out[k++] = feat(39, s0t, s0vl);
+  out[k++] = feat(40, b0w, b0vl);
+  out[k++] = feat(41, b0t, b0vl);
+  // second order: heads and children
+  out[k++] = feat(42, s0hw);
+  out[k++] = feat(43, s0ht);
+  out[k++] = feat(44, s0lw);
+  out[k++] = feat(45, s0lt);
+  out[k++] = feat(46, s0rw);
+  out[k++] = feat(47, s0rt);
+  out[k++] = feat(48, b0lw);
+  out[k++] = feat(49, b0lt);
+  // third order
+  out[k++] = feat(50, T(s, s0hh));
+  out[k++] = feat(51, s0t, s0ht, T(s, s0hh));
+  out[k++] = feat(52, T(s, s0l2));
+  out[k++] = feat(53, T(s, s0r2));
+  out[k++] = feat(54, T(s, b0l2));
+  out[k++] = feat(55, s0t, s0lt, T(s, s0l2));
+  out[k++] = feat(56, s0t, s0rt, T(s, s0r2));
+  out[k++] = feat(57, b0t, b0lt, T(s, b0l2));
+  // state flags and wider context
+  out[k++] = feat(58, s0hasHead, s0t, b0t);
+  out[k++] = feat(59, s0hasHead, s0w);
+  out[k++] = feat(60, T(s, s2), s1t, s0t);
+  out[k++] = feat(61, s0t, b0w, b1t);
+  out[k++] = feat(62, s0w, b0t, b1t);
+  out[k++] = feat(63, s1w, s0t, b0t);
+  out[k++] = feat(64, st.b <= st.n && st.b === st.n ? 1 : 0, s0t, b0t);
+  out[k++] = feat(65, b0 > 1 ? T(s, b0 - 1) : NONE, b0t);
+  out[k++] = feat(66, s0 >= 1 && s0 + 1 <= st.n ? T(s, s0 + 1) : NONE, s0t, b0t);
+  return k;
+}
+
+/** Labeller features for the arc h → d in a finished tree (positions 1-based, h ≥ 1). */
+function labelFeatures(s: Sent, n: number, heads: Int32Array, kids: number[][], h: number, d: number, out: Uint32Array): number {
+  const dir = d < h ? 1 : 2;
+  const dist = distBucket(Math.abs(h - d));
+  const dw = W(s, d), dt = T(s, d), hw = W(s, h), ht = T(s, h);
+  const g = heads[h];
+  const gt = g >= 0 ? T(s, g) : NONE;
+  const hs = s.hs;
+  let k = 0;
+  out[k++] = feat(101, 1);
+  out[k++] = feat(102, dt);
+  out[k++] = feat(103, dw);
+  out[k++] = feat(104, ht);
+  out[k++] = feat(105, hw);
+  out[k++] = feat(106, dt, ht, dir);
+  out[k++] = feat(107, dw, ht, dir);
+  out[k++] = feat(108, dt, hw, dir);
+  out[k++] = feat(109, dw, hw, dir);
+  out[k++] = feat(110, dt, ht, dir, dist);
+  out[k++] = feat(111, gt, ht, dt, dir);
+  out[k++] = feat(112, hs.suf3[d - 1], ht, dir);
+  out[k++] = feat(113, d > 1 ? W(s, d - 1) : NONE, dt);
+  out[k++] = feat(114, d < n ? W(s, d + 1) : NONE, dt);
+  out[k++] = feat(115, d > 1 ? T(s, d - 1) : NONE, dt, d < n ? T(s, d + 1) : NONE);
+  out[k++] = feat(116, dt, kids[d].length > 3 ? 3 : kids[d].length, dir);
+  out[k++] = feat(117, d === 1 ? 1 : 0, dt, ht);
+  out[k++] = feat(118, hs.flags[d - 1] & 17, dt, ht);
+  const dk = kids[d];
+  for (let j = 0; j < dk.length && k < MAX_FEATS - 24; j++) {
+    const c = dk[j];
+    const cdir = c < d ? 1 : 2;
+    out[k++] = feat(119, dt, W(s, c), cdir);
+    out[k++] = feat(120, dt, T(s, c), cdir, ht);
+  }
+  const hk = kids[h];
+  for (let j = 0; j < hk.length && k < MAX_FEATS - 4; j++) {
+    const c = hk[j];
+    if (c === d) continue;
+    const side = c < d ? 1 : 2;
+    out[k++] = feat(121, dt, dir, W(s, c), side);
+    out[k++] = feat(122, dt, dir, T(s, c), side);
+  }
+  return k;
+}
+
+function childrenOf(heads: Int32Array, n: number): number[][] {
+  const kids: number[][] = Array.from({ length: n + 1 }, () => []);
+  for (let i = 1; i <= n; i++) if (heads[i] >= 0) kids[heads[i]].push(i);
+  return kids;
+}
+
+/**
+ * Parses one sentence given its words and part-of-speech tags.
+ *
+ * @example
+ * const { heads, rels } = parseWords(model, ['Police', 'arrested', 'him', '.'], ['NNS', 'VBD', 'PRP', '.']);
+ * // heads: [1, -1, 1, 1]; rels: ['nsubj', 'root', 'obj', 'punct']
+ */
+export function parseWords(model: ParserModel, words: readonly string[], tags: readonly string[]): Parse {
+  const n = words.length;
+  const s = prepare(words, tags);
+  const st = new State(n);
+  const fs = new Uint32Array(MAX_FEATS);
+  const scores = new Float64Array(model.labels.length > N_ACTIONS ? model.labels.length : N_ACTIONS);
+  const valid = [false, false, false, false];
+  while (!st.done) {
+    st.valid(valid);
+    const k = transitionFeatures(st, s, fs);
+    model.transitions.score(fs, k, scores);
+    st.apply(argmax(scores, N_ACTIONS, valid));
+  }
+  st.finish();
+  return { heads: shiftHeads(st.heads, n), rels: label(model, s, st.heads, n, fs, scores) };
+}
+
+function label(model: ParserModel, s: Sent, heads: Int32Array, n: number, fs: Uint32Array, scores: Float64Array): string[] {
+  const kids = childrenOf(heads, n);
+  const rels: string[] = new Array(n);
+  const L = model.labels.length;
+  for (let d = 1; d <= n; d++) {
+    const h = heads[d];
+    if (h === 0) {
+      rels[d - 1] = 'root';
+      continue;
+    }
+    const k = labelFeatures(s, n, heads, kids, h, d, fs);
+    model.labeller.score(fs, k, scores);
+    rels[d - 1] = model.labels[argmax(scores, L)];
+  }
+  return rels;
+}
+
+function shiftHeads(heads: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 1; i <= n; i++) out[i - 1] = heads[i] - 1;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Training
+// ---------------------------------------------------------------------------
+
+/** A training sentence: words, the tags the parser will see (predicted), gold tree. */
+export interface ParseExample {
+  words: string[];
+  tags: string[];
+  heads: number[];
+  rels: string[];
+}
+
+/** Options of {@link trainParser}. */
+export interface TrainParserOptions {
+  epochs?: number;
+  labelEpochs?: number;
+  seed?: number;
+  /** Probability of following the model's own (wrong) action once exploring. */
+  explore?: number;
+  /** First epoch (1-based) with error exploration. */
+  exploreFrom?: number;
+  minWeight?: number;
+  onEpoch?: (what: 'parser' | 'labeller', epoch: number, trainScore: number) => void;
+}
+
+/**
+ * Lifts non-projective arcs (reattaches the dependent to its head's head) until the tree
+ * is projective, since arc-eager can only build projective trees. Positions are 1-based.
+ */
+export function projectivize(gold: Int32Array): Int32Array {
+  const g = Int32Array.from(gold);
+  const n = g.length - 1;
+  const dominates = (h: number, x: number): boolean => {
+    let steps = 0;
+    while (x > 0 && steps++ <= n) {
+      if (x === h) return true;
+      x = g[x];
+    }
+    return h === 0;
+  };
+  for (let guard = 0; guard < n * 2; guard++) {
+    let worst = -1;
+    let worstLen = Infinity;
+    for (let d = 1; d <= n; d++) {
+      const h = g[d];
+      const lo = Math.min(h, d);
+      const hi = Math.max(h, d);
+      for (let x = lo + 1; x < hi; x++) {
+        if (!dominates(h, x)) {
+          if (hi - lo < worstLen) {
+            worstLen = hi - lo;
+            worst = d;
+          }
+          break;
+        }
+      }
+    }
+    if (worst === -1) break;
+    const h = g[worst];
+    g[worst] = h > 0 ? g[h] : 0;
+  }
+  return g;
+}
+
+/**
+ * Trains the transition model and the labeller.
+ *
+ * @example
+ * const model = trainParser(examples, { epochs: 12, seed: 7 });
+ */
+export function trainParser(data: ParseExample[], opts: TrainParserOptions = {}): ParserModel & { transitions: CompactModel; labeller: CompactModel } {
+  const rand = rng(opts.seed ?? 7);
+  const epochs = opts.epochs ?? 12;
+  const explore = opts.explore ?? 0.9;
+  const exploreFrom = opts.exploreFrom ?? 2;
+  const sents = data.map((x) => prepare(x.words, x.tags));
+  const golds = data.map((x) => {
+    const g = new Int32Array(x.words.length + 1);
+    g[0] = -1;
+    for (let i = 0; i < x.heads.length; i++) g[i + 1] = x.heads[i] + 1;
+    return g;
+  });
+  const projGolds = golds.map(projectivize);
+  const order = data.map((_, i) => i);
+  const fs = new Uint32Array(MAX_FEATS);
+  const scores = new Float64Array(N_ACTIONS);
+  const valid = [false, false, false, false];
+  const costs = [0, 0, 0, 0];
+
+  const tm = new TrainableModel(N_ACTIONS);
+  for (let e = 1; e <= epochs; e++) {
+    shuffle(order, rand);
+    let correct = 0;
+    let total = 0;
+    for (const si of order) {
+      const s = sents[si];
+      const gold = projGolds[si];
+      const st = new State(data[si].words.length);
+      while (!st.done) {
+        st.valid(valid);
+        const k = transitionFeatures(st, s, fs);
+        tm.score(fs, k, scores);
+        const pred = argmax(scores, N_ACTIONS, valid);
+        st.costs(gold, valid, costs);
+        let minCost = Infinity;
+        for (let a = 0; a < N_ACTIONS; a++) if (costs[a] < minCost) minCost = costs[a];
+        let best = -1;
+        let bestScore = -Infinity;
+        for (let a = 0; a < N_ACTIONS; a++) {
+          if (costs[a] === minCost && scores[a] > bestScore) {
+            bestScore = scores[a];
+            best = a;
+          }
+        }
+        if (costs[pred] > minCost) tm.update(fs, k, best, pred);
+        tm.tick();
+        let next = best;
+        if (e >= exploreFrom && costs[pred] > minCost && rand() < explore) next = pred;
+        if (costs[pred] === minCost) next = pred;
+        st.apply(next);
+      }
+      st.finish();
+      for (let i = 1; i < gold.length; i++) {
+        if (st.heads[i] === golds[si][i]) correct++;
+        total++;
+      }
+    }
+    opts.onEpoch?.('parser', e, correct / total);
+  }
+
+  // The labeller learns from the gold trees, with the same (predicted) tags.
+  const labelSet = new Set<string>();
+  for (const x of data) for (const r of x.rels) if (r !== 'root') labelSet.add(r);
+  const labels = [...labelSet].sort();
+  const labelId = new Map(labels.map((l, i) => [l, i]));
+  const lm = new TrainableModel(labels.length);
+  const lscores = new Float64Array(labels.length);
+  const kidsAll = golds.map((g) => childrenOf(g, g.length - 1));
+  for (let e = 1; e <= (opts.labelEpochs ?? 8); e++) {
+    shuffle(order, rand);
+    let correct = 0;
+    let total = 0;
+    for (const si of order) {
+      const g = golds[si];
+      const n = g.length - 1;
+      for (let d = 1; d <= n; d++) {
+        const h = g[d];
+        if (h <= 0) continue;
+        const k = labelFeatures(sents[si], n, g, kidsAll[si], h, d, fs);
+        lm.score(fs, k, lscores);
+        const pred = argmax(lscores, labels.length);
+        const gl = labelId.get(data[si].rels[d - 1])!;
+        if (pred !== gl) lm.update(fs, k, gl, pred);
+        else correct++;
+        total++;
+        lm.tick();
+      }
+    }
+    opts.onEpoch?.('labeller', e, correct / total);
+  }
+  return {
+    transitions: tm.compact(opts.minWeight ?? 0),
+    labels,
+    labeller: lm.compact(opts.minWeight ?? 0),
+  };
+}
+
+/** Attachment scores of `model` over gold sentences (tags as given in `data`). */
+export function attachmentScores(model: ParserModel, data: ParseExample[]): { uas: number; las: number; tokens: number } {
+  let ua = 0;
+  let la = 0;
+  let total = 0;
+  for (const x of data) {
+    const p = parseWords(model, x.words, x.tags);
+    for (let i = 0; i < x.words.length; i++) {
+      total++;
+      if (p.heads[i] === x.heads[i]) {
+        ua++;
+        if (p.rels[i] === x.rels[i]) la++;
+      }
+    }
+  }
+  return { uas: total ? ua / total : 0, las: total ? la / total : 0, tokens: total };
+}

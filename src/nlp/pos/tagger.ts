@@ -1,0 +1,170 @@
+/**
+ * @module nlp/pos/tagger
+ * A greedy left-to-right averaged-perceptron part-of-speech tagger (Collins 2002; the
+ * feature set follows Honnibal's "A good POS tagger in about 200 lines", extended with
+ * word shape, prefixes and a wider window). Output tags are Penn Treebank tags as in the
+ * XPOS column of UD English-EWT.
+ */
+import { CompactModel, TrainableModel, argmax, feat1, feat2, rng, shuffle } from './perceptron.js';
+import { wordHashes, type WordHashes } from './words.js';
+
+/** What the tagger needs from a trained model: the tag set and the weights. */
+export interface PosModel {
+  tags: string[];
+  weights: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+}
+
+const MAX_FEATS = 40;
+const START = 0x5ab7; // hash value of "before the sentence"
+const END = 0x3e4d; // hash value of "after the sentence"
+
+function at(a: Uint32Array, j: number): number {
+  return j < 0 ? START : j >= a.length ? END : a[j];
+}
+
+/** Fills `out` with the feature ids for token `i`, given the two previous predicted tags. */
+function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const lower = hs.lower;
+  const w = lower[i];
+  const wm1 = at(lower, i - 1);
+  const wp1 = at(lower, i + 1);
+  let k = 0;
+  out[k++] = feat1(1, 1);
+  out[k++] = feat1(2, hs.word[i]);
+  out[k++] = feat1(3, w);
+  out[k++] = feat1(4, hs.suf3[i]);
+  out[k++] = feat1(5, hs.suf2[i]);
+  out[k++] = feat1(6, hs.suf1[i]);
+  out[k++] = feat1(7, hs.suf4[i]);
+  out[k++] = feat1(8, hs.pre1[i]);
+  out[k++] = feat1(9, hs.pre2[i]);
+  out[k++] = feat1(10, hs.shape[i]);
+  out[k++] = feat2(11, hs.flags[i], i === 0 ? 1 : 0);
+  out[k++] = feat1(12, p1);
+  out[k++] = feat2(13, p1, p2);
+  out[k++] = feat2(14, p1, w);
+  out[k++] = feat1(15, wm1);
+  out[k++] = feat1(16, at(hs.suf3, i - 1));
+  out[k++] = feat1(17, at(lower, i - 2));
+  out[k++] = feat1(18, wp1);
+  out[k++] = feat1(19, at(hs.suf3, i + 1));
+  out[k++] = feat1(20, at(lower, i + 2));
+  out[k++] = feat2(21, wm1, w);
+  out[k++] = feat2(22, w, wp1);
+  out[k++] = feat2(23, p1, wp1);
+  out[k++] = feat1(24, at(hs.shape, i + 1));
+  out[k++] = feat1(25, at(hs.shape, i - 1));
+  out[k++] = feat2(26, p1, hs.suf3[i]);
+  out[k++] = feat2(27, at(hs.suf2, i + 1), hs.suf2[i]);
+  out[k++] = feat2(28, wm1, wp1);
+  out[k++] = feat2(29, hs.word[i], at(hs.word, i + 1));
+  out[k++] = feat2(30, at(hs.suf1, i + 1), at(hs.suf1, i + 2));
+  out[k++] = feat2(31, p1, hs.shape[i]);
+  out[k++] = feat2(32, p2, wm1);
+  return k;
+}
+
+/**
+ * Tags one sentence.
+ *
+ * @example
+ * tagWords(model, ['He', 'said', 'that', 'talks', 'failed', '.'])
+ * // ['PRP', 'VBD', 'IN', 'NNS', 'VBD', '.']
+ */
+export function tagWords(model: PosModel, words: readonly string[]): string[] {
+  const hs = wordHashes(words);
+  const fs = new Uint32Array(MAX_FEATS);
+  const scores = new Float64Array(model.tags.length);
+  const out: string[] = new Array(words.length);
+  let p1 = START;
+  let p2 = START;
+  for (let i = 0; i < words.length; i++) {
+    const k = features(hs, i, p1, p2, fs);
+    model.weights.score(fs, k, scores);
+    const t = argmax(scores, model.tags.length);
+    out[i] = model.tags[t];
+    p2 = p1;
+    p1 = t + 1;
+  }
+  return out;
+}
+
+/** A tagged sentence for training. */
+export interface TaggedSentence {
+  words: string[];
+  tags: string[];
+}
+
+/** Options of {@link trainTagger}. */
+export interface TrainTaggerOptions {
+  epochs?: number;
+  seed?: number;
+  /** Called after each epoch with its training accuracy (and dev accuracy when given). */
+  onEpoch?: (epoch: number, trainAcc: number, devAcc: number | null) => void;
+  dev?: TaggedSentence[];
+  /** Drop averaged weights smaller than this when compacting. */
+  minWeight?: number;
+}
+
+/**
+ * Trains a tagger. The previous-tag features use the tagger's own predictions during
+ * training (as at run time), so it learns to recover from its own mistakes.
+ *
+ * @example
+ * const model = trainTagger(sentences, { epochs: 8, seed: 1 });
+ */
+export function trainTagger(data: TaggedSentence[], opts: TrainTaggerOptions = {}): PosModel & { weights: CompactModel } {
+  const tagSet = new Set<string>();
+  for (const s of data) for (const t of s.tags) tagSet.add(t);
+  const tags = [...tagSet].sort();
+  const tagId = new Map(tags.map((t, i) => [t, i]));
+  const model = new TrainableModel(tags.length);
+  const rand = rng(opts.seed ?? 1);
+  const order = data.map((_, i) => i);
+  const fs = new Uint32Array(MAX_FEATS);
+  const scores = new Float64Array(tags.length);
+  const hashes = data.map((s) => wordHashes(s.words));
+  const epochs = opts.epochs ?? 8;
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order, rand);
+    let correct = 0;
+    let total = 0;
+    for (const si of order) {
+      const s = data[si];
+      const hs = hashes[si];
+      let p1 = START;
+      let p2 = START;
+      for (let i = 0; i < s.words.length; i++) {
+        const k = features(hs, i, p1, p2, fs);
+        model.score(fs, k, scores);
+        const guess = argmax(scores, tags.length);
+        const gold = tagId.get(s.tags[i])!;
+        if (guess !== gold) model.update(fs, k, gold, guess);
+        else correct++;
+        model.tick();
+        total++;
+        p2 = p1;
+        p1 = guess + 1;
+      }
+    }
+    let devAcc: number | null = null;
+    if (opts.dev && opts.onEpoch) {
+      const snap = { tags, weights: model.compact(0) };
+      devAcc = accuracy(snap, opts.dev);
+    }
+    opts.onEpoch?.(e + 1, correct / total, devAcc);
+  }
+  return { tags, weights: model.compact(opts.minWeight ?? 0) };
+}
+
+/** Token accuracy of `model` on `data`. */
+export function accuracy(model: PosModel, data: TaggedSentence[]): number {
+  let correct = 0;
+  let total = 0;
+  for (const s of data) {
+    const pred = tagWords(model, s.words);
+    for (let i = 0; i < pred.length; i++) if (pred[i] === s.tags[i]) correct++;
+    total += pred.length;
+  }
+  return total ? correct / total : 0;
+}

@@ -1,0 +1,174 @@
+import { describe, it, expect } from 'vitest';
+import { createWorkingDoc } from '../../src/doc.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { posStage } from '../../src/nlp/pos/stage.js';
+import { parseStage, createParseStage, MSG_NO_PARSER_MODEL } from '../../src/nlp/parse/stage.js';
+import { findModelFile } from '../../src/nlp/pos/model.js';
+import { readConllu } from '../../src/nlp/parse/conllu.js';
+import { projectivize } from '../../src/nlp/parse/parser.js';
+import { children, dependentsByRel, headVerbOf, relMatches, rootOf, subtreeSpan } from '../../src/nlp/parse/tree.js';
+import type { DocumentMeta, WorkingDoc } from '../../src/types.js';
+
+const meta = (text: string): DocumentMeta => ({
+  id: 't', hash: 'sha256:0', title: null, url: null, source: null, published: '2025-04-28', dateline: null, language: 'en', text,
+});
+const parsed = (text: string): WorkingDoc => {
+  const doc = createWorkingDoc(meta(text));
+  for (const s of [tokenizeStage, sentenceStage, posStage, parseStage]) s.run(doc);
+  return doc;
+};
+/** Index of the first token spelled `w`. */
+const at = (doc: WorkingDoc, w: string) => doc.tokens.findIndex((t) => t.text === w);
+/** "dependent -rel-> head" for the token spelled `w`. */
+const arc = (doc: WorkingDoc, w: string) => {
+  const i = at(doc, w);
+  const h = doc.heads![i];
+  return `${w} -${doc.deprels![i]}-> ${h < 0 ? 'ROOT' : doc.tokens[h].text}`;
+};
+const words = (doc: WorkingDoc, idx: number[]) => idx.map((i) => doc.tokens[i].text);
+const noModel = !findModelFile('parser/parser.bin') || !findModelFile('pos/pos.bin');
+
+describe.skipIf(noModel)('parse: constructions', () => {
+  it('parses an active clause: subject, object, prepositional modifier', () => {
+    const doc = parsed('The rebels attacked the village on Tuesday.');
+    expect(arc(doc, 'attacked')).toBe('attacked -root-> ROOT');
+    expect(arc(doc, 'rebels')).toBe('rebels -nsubj-> attacked');
+    expect(arc(doc, 'village')).toBe('village -obj-> attacked');
+    expect(arc(doc, 'on')).toBe('on -case-> Tuesday');
+  });
+  // Known weakness (PP attachment): the greedy parser hangs "on Tuesday" on the object.
+  it.fails('attaches a time phrase after an object to the verb', () => {
+    const doc = parsed('The rebels attacked the village on Tuesday.');
+    expect(arc(doc, 'Tuesday')).toBe('Tuesday -obl-> attacked');
+  });
+  it('parses a passive with a by-agent', () => {
+    const doc = parsed('The convoy was attacked by armed men near the border.');
+    expect(arc(doc, 'convoy')).toBe('convoy -nsubj:pass-> attacked');
+    expect(arc(doc, 'was')).toBe('was -aux:pass-> attacked');
+    expect(arc(doc, 'men')).toBe('men -obl:agent-> attacked');
+    expect(arc(doc, 'by')).toBe('by -case-> men');
+  });
+  it('parses coordination of modifiers and of subjects', () => {
+    const doc = parsed('Hungarian and Romanian officials met in Budapest.');
+    expect(arc(doc, 'Romanian')).toBe('Romanian -conj-> Hungarian');
+    expect(arc(doc, 'and')).toBe('and -cc-> Romanian');
+    expect(arc(doc, 'officials')).toBe('officials -nsubj-> met');
+    const doc2 = parsed('France and Germany signed the agreement.');
+    expect(arc(doc2, 'France')).toBe('France -nsubj-> signed');
+    expect(arc(doc2, 'Germany')).toBe('Germany -conj-> France');
+  });
+  it('parses reported speech: speaker, cue, content clause', () => {
+    const doc = parsed('The minister said that the talks had failed.');
+    const said = at(doc, 'said');
+    expect(words(doc, dependentsByRel(doc, said, 'nsubj'))).toEqual(['minister']);
+    const content = dependentsByRel(doc, said, 'ccomp');
+    expect(words(doc, content)).toEqual(['failed']);
+    const { start, end } = subtreeSpan(doc, content[0]);
+    expect(doc.text.slice(start, end)).toBe('that the talks had failed');
+    expect(arc(doc, 'that')).toBe('that -mark-> failed');
+  });
+  // Known weakness (PP attachment): "against Ukraine" is hung on "Russia".
+  it.fails('finds prepositional targets', () => {
+    const doc = parsed('Volunteers fought for Russia against Ukraine.');
+    const fought = at(doc, 'fought');
+    expect(words(doc, dependentsByRel(doc, fought, 'obl'))).toEqual(['Russia', 'Ukraine']);
+    expect(headVerbOf(doc, at(doc, 'Ukraine'))).toBe(fought);
+  });
+  it('parses each sentence separately, one root each', () => {
+    const doc = parsed('The talks resumed on Monday. Officials from both sides met in Istanbul.');
+    expect(arc(doc, 'resumed')).toBe('resumed -root-> ROOT');
+    expect(arc(doc, 'met')).toBe('met -root-> ROOT');
+    expect(rootOf(doc, at(doc, 'Istanbul'))).toBe(at(doc, 'met'));
+  });
+});
+
+describe.skipIf(noModel)('parse: output shape', () => {
+  const text = 'Kyiv, April 28 : Talks resumed.\n\n“We will not give up,” the president told reporters, adding that Russia’s demands were unacceptable. Hungarian and Romanian officials met.';
+  const doc = parsed(text);
+  it('gives a head and a relation per token', () => {
+    expect(doc.heads).toBeInstanceOf(Int32Array);
+    expect(doc.heads!.length).toBe(doc.tokens.length);
+    expect(doc.deprels!.length).toBe(doc.tokens.length);
+    for (const r of doc.deprels!) expect(r).toMatch(/^[a-z]+(:[a-z]+)?$/);
+    expect(doc.data.parseBy).toBe('model/parser-arceager@1');
+  });
+  it('keeps every head inside its own sentence, with exactly one root per sentence', () => {
+    for (const s of doc.sentences) {
+      let roots = 0;
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const h = doc.heads![i];
+        if (h === -1) {
+          roots++;
+          expect(doc.deprels![i]).toBe('root');
+        } else {
+          expect(h).toBeGreaterThanOrEqual(s.tokenStart);
+          expect(h).toBeLessThan(s.tokenEnd);
+          expect(h).not.toBe(i);
+        }
+      }
+      expect(roots).toBe(1);
+    }
+  });
+  it('makes a tree: every token reaches its root without a cycle', () => {
+    for (let i = 0; i < doc.tokens.length; i++) expect(rootOf(doc, i)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('parse: negative cases', () => {
+  it('leaves heads null and says why when there is no model', () => {
+    const doc = createWorkingDoc(meta('Talks failed.'));
+    tokenizeStage.run(doc);
+    sentenceStage.run(doc);
+    createParseStage(() => null).run(doc);
+    expect(doc.heads).toBeNull();
+    expect(doc.deprels).toBeNull();
+    expect(doc.messages[0]).toEqual({ stage: 'nlp/parse', reason: MSG_NO_PARSER_MODEL });
+  });
+  it.skipIf(noModel)('parses an empty document to empty arrays', () => {
+    const doc = parsed('');
+    expect(doc.heads).toEqual(new Int32Array(0));
+    expect(doc.deprels).toEqual([]);
+  });
+  // Known weakness: any "by" phrase on a passive verb is labelled obl:agent.
+  it.skipIf(noModel).fails('does not call a "by" time phrase an agent', () => {
+    const doc = parsed('The report will be published by Friday.');
+    expect(doc.deprels![at(doc, 'Friday')]).not.toBe('obl:agent');
+  });
+  it.skipIf(noModel)('does not make the subject of an active verb passive', () => {
+    const doc = parsed('The army killed three soldiers.');
+    expect(arc(doc, 'army')).toBe('army -nsubj-> killed');
+  });
+  it('tree helpers return nothing without a parse', () => {
+    const doc = createWorkingDoc(meta('Talks failed.'));
+    tokenizeStage.run(doc);
+    expect(children(doc, 0)).toEqual([]);
+    expect(dependentsByRel(doc, 0, 'nsubj')).toEqual([]);
+    expect(headVerbOf(doc, 0)).toBe(-1);
+    expect(rootOf(doc, 0)).toBe(-1);
+  });
+});
+
+describe('parse: helpers', () => {
+  it('matches relations with and without subtypes', () => {
+    expect(relMatches('nsubj:pass', 'nsubj')).toBe(true);
+    expect(relMatches('nsubj', 'nsubj:pass')).toBe(false);
+    expect(relMatches('nsubjx', 'nsubj')).toBe(false);
+  });
+  it('reads CoNLL-U word lines and skips multiword-token ranges', () => {
+    const conllu = [
+      '# sent_id = x-1',
+      '1-2\tdon\'t\t_\t_\t_\t_\t_\t_\t_\t_',
+      '1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_',
+      "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_",
+      '3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_',
+      '',
+    ].join('\n');
+    expect(readConllu(conllu)).toEqual([{ id: 'x-1', words: ['do', "n't", 'go'], tags: ['VBP', 'RB', 'VB'], heads: [2, 2, -1], rels: ['aux', 'advmod', 'root'] }]);
+  });
+  it('lifts non-projective arcs so arc-eager can build the tree', () => {
+    // 1-based heads, 0 = root: token 2's arc to 4 crosses the arc 1 → 3
+    const g = Int32Array.from([-1, 0, 4, 1, 1]);
+    const p = projectivize(g);
+    expect(Array.from(p)).toEqual([-1, 0, 1, 1, 1]);
+  });
+});
