@@ -132,7 +132,13 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
         } else if (dctNow) {
           inferred.push('year');
           anchor = 'dct';
-          date = dayValue({ y: nearestYear(dctNow, month, day), m: month, d: day });
+          // the tense says which way a yearless date lies; without one, the nearest year
+          // (only a date two months or more the wrong way round is moved: tense checks err)
+          const gap = month * 31 + day - (dctNow.m * 31 + dctNow.d);
+          const after = gap > 0;
+          const tense = Math.abs(gap) >= 60 && Math.abs(gap) <= 183 ? env.tense() : null;
+          const y = tense === 'past' && after ? dctNow.y - 1 : tense === 'future' && !after ? dctNow.y + 1 : tense ? dctNow.y : nearestYear(dctNow, month, day);
+          date = dayValue({ y, m: month, d: day });
         } else date = `XXXX-${pad(month)}-${pad(day)}`;
         if (wd != null) stated.push('weekday');
       } else if (month != null) {

@@ -22,15 +22,26 @@ export function createTimeStage(options: TimeTaggerOptions = {}): Stage {
     run(doc: WorkingDoc) {
       // Built on first use, so a pipeline that never sees a document never reads the lexicon.
       tagger ??= createTimeTagger(options);
-      doc.times = tagger.tag({
+      // A seed-style header ("date 2025-04-28 …") is metadata, not a time the report states.
+      const header = HEADER.exec(doc.text)?.[0].length ?? 0;
+      const found = tagger.tag({
         text: doc.text,
         documentDate: doc.context.documentDate,
         tokens: doc.tokens,
         sentences: doc.sentences,
         pos: doc.pos,
       });
+      doc.times = header ? renumber(found.filter((t) => t.start >= header)) : found;
     },
   };
+}
+
+const HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\S*/i;
+
+/** Ids t1… in text order after a filter (anchors follow their times). */
+function renumber(times: AnalysisTime[]): AnalysisTime[] {
+  const ids = new Map(times.map((t, i) => [t.id, `t${i + 1}`]));
+  return times.map((t) => ({ ...t, id: ids.get(t.id)!, anchor: t.anchor && t.anchor !== 'dct' ? ids.get(t.anchor) ?? 'dct' : t.anchor }));
 }
 
 /** The default time stage (chrono-node plus our rules). */

@@ -36,7 +36,8 @@ const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwic
 const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|took|lasted|another|half|through|during|around|up to|roughly|some)\s+$/i;
 /** Year numbers are only years when the words around them say so (not "2000 people"). */
 const YEAR_PREV_OK = /(?:\b(?:in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
-const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+\p{Lu}|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/iu;
+const YEAR_NEXT_CAPITAL = /^\s+\p{Lu}/u;
+const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/i;
 const YEAR_BAD_NEXT = /^\s*(?:%|percent|per\s+cent|GMT|EST|EDT|UTC|hours|hrs)\b/i;
 
 /** The TIMEX3 granularity a duration unit maps to when it becomes a point ("two weeks ago"). */
@@ -142,8 +143,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // "some days" is too vague to be an annotator's duration unless it is plural
         if (!/s$/i.test(unitS)) return null;
       }
-      const start = m.index;
-      const mod = modq ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
+      // "over the past two weeks": "over" is a preposition there, not "more than"
+      const prepOver = !!modq && /^over$/i.test(modq) && !!det;
+      const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length) : m.index;
+      const mod = modq && !prepOver ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
       if (suffixKind) {
         return cand(start, end, 'rule/duration-point', (env) => {
           const back = suffixKind === 'ago' || suffixKind === 'rel-back';
@@ -378,9 +381,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (/[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$|\d[.,]?$/i.test(before)) return null;
       if (YEAR_BAD_NEXT.test(after)) return null;
       if (!prefix && !pm) {
-        if (!YEAR_PREV_OK.test(before) && !YEAR_NEXT_OK.test(after)) return null;
+        const nextOk = YEAR_NEXT_OK.test(after) || YEAR_NEXT_CAPITAL.test(after);
+        if (!YEAR_PREV_OK.test(before) && !nextOk) return null;
         const detNoun = /\b(?:a|an|the|that|this|its|his|her|their|our)\s+$/i.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
-        if (/^\s+[a-z]+/.test(after) && !detNoun && !YEAR_NEXT_OK.test(after) && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
+        if (/^\s+[a-z]+/.test(after) && !detNoun && !nextOk && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
         if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
       }
       const mod = pm ? lex.pointMods[pm] : null;

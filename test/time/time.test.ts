@@ -1,0 +1,168 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { createEngine } from '../../src/engine.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { createTimeStage, timeForSpan } from '../../src/time/index.js';
+import type { AnalysisTime } from '../../src/types.js';
+
+const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
+/** All times of `text` read on `date` (null: a document without a date). */
+const times = (text: string, date: string | null): AnalysisTime[] =>
+  engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: date, dateline: null, language: 'en', text }).times;
+/** The one time whose text is `expr`. */
+const one = (text: string, date: string | null, expr: string) => times(text, date).find((t) => t.text === expr);
+const value = (text: string, date: string | null, expr: string) => one(text, date, expr)?.value;
+
+describe('dates against the document date (2025-04-28, a Monday)', () => {
+  const d = '2025-04-28';
+  it('full and partial calendar dates', () => {
+    expect(value('It ended on April 26, 2025, they said.', d, 'April 26, 2025')).toBe('2025-04-26');
+    expect(value('The treaty of June 19, 2024 holds.', d, 'June 19, 2024')).toBe('2024-06-19');
+    expect(value('Talks resumed Sept. 15.', d, 'Sept. 15')).toBe('2024-09-15');
+  });
+  it('deictic days', () => {
+    expect(value('Earlier today the statement came.', d, 'Earlier today')).toBe('2025-04-28');
+    expect(value('He arrived yesterday.', d, 'yesterday')).toBe('2025-04-27');
+    expect(value('He left last night.', d, 'last night')).toBe('2025-04-27TNI');
+  });
+  it('the tense of the verb decides last or next weekday', () => {
+    expect(value('The Kremlin released a statement on Monday.', d, 'Monday')).toBe('2025-04-28');
+    expect(value('The rebels attacked on Friday.', d, 'Friday')).toBe('2025-04-25');
+    expect(value('The talks will resume Friday.', d, 'Friday')).toBe('2025-05-02');
+    expect(value('The vote is scheduled for Thursday.', d, 'Thursday')).toBe('2025-05-01');
+  });
+  it('weeks, months, quarters, years, seasons, decades', () => {
+    expect(value('Prices fell last week.', d, 'last week')).toBe('2025-W17');
+    expect(value('Prices fell last month.', d, 'last month')).toBe('2025-03');
+    expect(value('Profit rose in the first quarter.', d, 'the first quarter')).toBe('2025-Q1');
+    expect(value('Profit fell in the fourth quarter.', d, 'the fourth quarter')).toBe('2024-Q4');
+    expect(value('It will be built next year.', d, 'next year')).toBe('2026');
+    expect(value('It will open this summer.', d, 'this summer')).toBe('2025-SU');
+    expect(value('It grew in the 1990s.', d, 'the 1990s')).toBe('199');
+    expect(value('Sales rose in fiscal 2024.', d, 'fiscal 2024')).toBe('2024');
+  });
+  it('modifiers become mod', () => {
+    const t = one('The deal closed in early March.', d, 'early March');
+    expect(t?.value).toBe('2025-03');
+    expect(t?.mod).toBe('START');
+    expect(one('The plant was built in the late 1980s.', d, 'the late 1980s')?.mod).toBe('END');
+  });
+  it('vague references', () => {
+    expect(value('The rebels now hold the town.', d, 'now')).toBe('PRESENT_REF');
+    expect(value('He recently met the envoy.', d, 'recently')).toBe('PAST_REF');
+    expect(value('Talks may resume in the future.', d, 'the future')).toBe('FUTURE_REF');
+  });
+  it('"the previous day" leans on the last date mentioned', () => {
+    const ts = times('On April 20 the army advanced. The previous day it had shelled the town.', d);
+    const prev = ts.find((t) => t.text === 'The previous day');
+    expect(prev?.value).toBe('2025-04-19');
+    expect(prev?.anchor).toBe(ts.find((t) => t.text === 'April 20')?.id);
+  });
+  it('keeps what was stated apart from what was inferred', () => {
+    const t = one('Talks resumed Sept. 15.', d, 'Sept. 15');
+    expect(t?.stated).toEqual(expect.arrayContaining(['month', 'day']));
+    expect(t?.inferred).toContain('year');
+    expect(t?.anchor).toBe('dct');
+    expect(t?.by).toMatch(/^chrono\//);
+  });
+});
+
+describe('durations and sets', () => {
+  const d = '2025-04-28';
+  it('durations', () => {
+    expect(one('The siege lasted three days.', d, 'three days')).toMatchObject({ type: 'DURATION', value: 'P3D' });
+    expect(one('The war has gone on for several years.', d, 'several years')).toMatchObject({ type: 'DURATION', value: 'PXY' });
+    expect(one('He signed a two-year contract.', d, 'two-year')).toMatchObject({ type: 'DURATION', value: 'P2Y' });
+    expect(one('Over the past two weeks, prices rose.', d, 'the past two weeks')?.value).toBe('P2W');
+    expect(one('The talks took more than four hours.', d, 'more than four hours')).toMatchObject({ value: 'PT4H', mod: 'MORE_THAN' });
+    expect(value('It lasted two decades.', d, 'two decades')).toBe('P20Y');
+  });
+  it('points made of durations', () => {
+    expect(value('The plant closed two years ago.', d, 'two years ago')).toBe('2023');
+    expect(value('He left three days ago.', d, 'three days ago')).toBe('2025-04-25');
+  });
+  it('sets', () => {
+    expect(one('The paper is printed daily.', d, 'daily')).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(one('They meet every Thursday.', d, 'every Thursday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-4' });
+  });
+});
+
+describe('times of day', () => {
+  it('clock times and day parts', () => {
+    expect(one('The blast came at 3 p.m., officials said.', '2025-04-28', '3 p.m.')).toMatchObject({ type: 'TIME', value: '2025-04-28T15:00' });
+    expect(one('They struck this morning.', '2025-04-28', 'this morning')).toMatchObject({ type: 'TIME', value: '2025-04-28TMO' });
+    expect(one('They struck Saturday night.', '2025-04-28', 'Saturday night')).toMatchObject({ type: 'TIME', value: '2025-04-26TNI' });
+  });
+});
+
+describe('without a document date, relative values stay underspecified', () => {
+  it('never uses the wall clock', () => {
+    expect(value('He arrived yesterday.', null, 'yesterday')).toBe('XXXX-XX-XX');
+    expect(value('The rebels attacked on Friday.', null, 'Friday')).toBe('XXXX-WXX-5');
+    expect(value('Prices fell last year.', null, 'last year')).toBe('PAST_REF');
+    expect(value('Talks resumed Sept. 15.', null, 'Sept. 15')).toBe('XXXX-09-15');
+    expect(value('It ended on April 26, 2025.', null, 'April 26, 2025')).toBe('2025-04-26');
+  });
+});
+
+describe('negative cases', () => {
+  const d = '2025-04-28';
+  const texts = (s: string) => times(s, d).map((t) => t.text);
+  it('"may" the verb and "march" the verb are not months', () => {
+    expect(texts('The army may withdraw.')).toEqual([]);
+    expect(texts('May I ask a question?')).toEqual([]);
+    expect(texts('Protesters march on the capital.')).toEqual([]);
+    expect(texts('March on, they cried.')).toEqual([]);
+  });
+  it('"spring" the noun and "fall" the verb are not seasons', () => {
+    expect(texts('Water came from a spring in the hills.')).toEqual([]);
+    expect(texts('The Arab Spring changed the region.')).toEqual([]);
+    expect(texts('Prices could fall sharply.')).toEqual([]);
+    expect(texts('They watched the fall of the city.')).toEqual([]);
+  });
+  it('numbers that are not years', () => {
+    expect(texts('About 2000 people marched.')).toEqual([]);
+    expect(texts('The company earned $1,998 million.')).toEqual([]);
+    expect(texts('Net income was $1.01 a share.')).toEqual([]);
+    expect(texts('The flight carried 1500 passengers.')).toEqual([]);
+  });
+  it('ages and rates are not times', () => {
+    expect(texts('The 46-year-old was arrested.')).toEqual([]);
+    expect(texts('He is 46 years old.')).toEqual([]);
+    expect(texts('Rooms cost $55 a night.')).toEqual([]);
+  });
+  it('"Sun" the paper is not Sunday', () => {
+    expect(texts('The Sun reported the story.')).toEqual([]);
+  });
+});
+
+describe('timeForSpan', () => {
+  it('gives the time of the trigger\'s sentence, nearest first, vague ones last', () => {
+    const text = 'Putin said that on April 26, 2025, the forces defeated the group. Now talks go on.';
+    const doc = engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: '2025-04-28', dateline: null, language: 'en', text });
+    const at = text.indexOf('defeated');
+    expect(timeForSpan(doc, at, at + 'defeated'.length)?.value).toBe('2025-04-26');
+    const talks = text.indexOf('talks');
+    expect(timeForSpan(doc, talks, talks + 5)?.value).toBe('PRESENT_REF');
+    expect(timeForSpan(doc, 0, 5)?.value).toBe('2025-04-26');
+  });
+  it('is null where the sentence has no time', () => {
+    const text = 'The forces advanced. Nothing else happened.';
+    const doc = engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: '2025-04-28', dateline: null, language: 'en', text });
+    expect(timeForSpan(doc, 4, 10)).toBeNull();
+  });
+});
+
+const SEED = new URL('../../../shared/seeds/000_d21a548734dd4e0e.txt', import.meta.url);
+describe('the seed', () => {
+  it.skipIf(!existsSync(SEED))('gives the four times the pipeline issue lists', () => {
+    const a = engine.analyseText(readFileSync(SEED, 'utf8'));
+    const find = (s: string) => a.times.find((t) => t.text.toLowerCase().includes(s.toLowerCase()))?.value;
+    expect(find('April 26, 2025')).toBe('2025-04-26');
+    expect(find('June 19, 2024')).toBe('2024-06-19');
+    expect(find('Monday')).toBe('2025-04-28');
+    expect(find('Earlier today')).toBe('2025-04-28');
+    // the seed-style header ("date 2025-04-28") is metadata, not a time in the report
+    expect(a.times.every((t) => t.start > 20)).toBe(true);
+  });
+});
