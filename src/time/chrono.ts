@@ -117,7 +117,9 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     const minute = get('minute') ?? 0;
     const dir = /\b(last|past|previous)\b/i.test(t) ? -1 : /\b(next|coming)\b/i.test(t) ? 1 : /\bthis\b/i.test(t) ? 0 : null;
     const casualPart = /\b(morning|afternoon|evening|night)\b/i.exec(t)?.[1].toLowerCase();
-    const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? 'parser'}`;
+    // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
+    const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
+    const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
     const resolve = (env: ResolveEnv, cand: Candidate): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
