@@ -85,41 +85,29 @@ function filtered(store: Store, f: EventQuery): EventsQB {
   if (f.place != null) q = q.where('events.location_entity_id', '=', f.place);
   if (f.document) q = q.where('events.document_hash', '=', f.document);
   if (f.claimant != null) q = q.where((eb) => jsonArrayHas(eb, 'events.claimants', f.claimant!));
+  // Actor and country filters are semi-joins, `(hash, id) IN (SELECT …)`, evaluated once:
+  // as correlated EXISTS, SQLite probes event_actors by the (unselective) code or entity
+  // index for every event, which took seconds at a few thousand reports.
+  const pair = (eb: ExpressionBuilder<Database, 'events' | 'documents'>) => eb.refTuple('events.document_hash', 'events.local_id');
   if (f.actor != null && f.actor !== '') {
     const code = typeof f.actor === 'string' && ACTOR_CODE.test(f.actor) ? f.actor.split('-') : null;
     const id = code ? null : Number(f.actor);
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_actors')
-          .select('event_actors.event_local_id')
-          .whereRef('event_actors.document_hash', '=', 'events.document_hash')
-          .whereRef('event_actors.event_local_id', '=', 'events.local_id')
-          .where((eb) => {
-            const conds = [];
-            if (f.role) conds.push(eb('event_actors.role', '=', f.role));
-            if (code) {
-              conds.push(eb('event_actors.code', '=', code[0]));
-              if (code[1]) conds.push(eb('event_actors.sector', '=', code[1]));
-            } else {
-              conds.push(eb('event_actors.entity_id', '=', id!));
-            }
-            return eb.and(conds);
-          }),
-      ),
-    );
+    let actors = store.db.selectFrom('event_actors').select(['event_actors.document_hash', 'event_actors.event_local_id']);
+    if (f.role) actors = actors.where('event_actors.role', '=', f.role);
+    if (code) {
+      actors = actors.where('event_actors.code', '=', code[0]);
+      if (code[1]) actors = actors.where('event_actors.sector', '=', code[1]);
+    } else {
+      actors = actors.where('event_actors.entity_id', '=', id!);
+    }
+    q = q.where((eb) => eb(pair(eb), 'in', actors.$asTuple('document_hash', 'event_local_id')));
   }
   if (f.country) {
     const country = f.country.toUpperCase();
+    const actors = store.db.selectFrom('event_actors').select(['event_actors.document_hash', 'event_actors.event_local_id']).where('event_actors.code', '=', country);
     q = q.where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('event_actors')
-            .select('event_actors.event_local_id')
-            .whereRef('event_actors.document_hash', '=', 'events.document_hash')
-            .whereRef('event_actors.event_local_id', '=', 'events.local_id')
-            .where('event_actors.code', '=', country),
-        ),
+        eb(pair(eb), 'in', actors.$asTuple('document_hash', 'event_local_id')),
         eb('events.location_entity_id', 'in', eb.selectFrom('entities').select('entities.id').where('entities.country', '=', country)),
       ]),
     );

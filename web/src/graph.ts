@@ -51,8 +51,11 @@ export function layout(nodes: GraphNode[], edges: GraphEdge[], iterations = 300)
   const xs = pos.map((p) => p.x);
   const ys = pos.map((p) => p.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = Math.min((W - 160) / (x1 - x0 || 1), (H - 80) / (y1 - y0 || 1), 3);
-  return new Map(nodes.map((node, i) => [node.key, { x: 80 + (pos[i].x - x0) * scale, y: 40 + (pos[i].y - y0) * scale }]));
+  const scale = Math.min((W - 200) / (x1 - x0 || 1), (H - 80) / (y1 - y0 || 1), 3);
+  // centre the drawing: a small graph should not hug the top-left corner
+  const ox = (W - (x1 - x0) * scale) / 2;
+  const oy = (H - (y1 - y0) * scale) / 2;
+  return new Map(nodes.map((node, i) => [node.key, { x: ox + (pos[i].x - x0) * scale, y: oy + (pos[i].y - y0) * scale }]));
 }
 
 export function graphView(el: HTMLElement, p: Params, go: Go): Promise<void> {
@@ -103,7 +106,7 @@ export function graphView(el: HTMLElement, p: Params, go: Go): Promise<void> {
           s('text', { x: (r + 3).toFixed(1), y: 4 }, n.label));
       });
       const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'graph', role: 'img', 'aria-label': 'actor network', 'data-testid': 'graph' },
-        s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' },
+        s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' },
           s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#666' }))),
         edgeEls.map((x) => x.line), nodeEls);
       mount(el, h('h2', null, 'Actor network'), form,
