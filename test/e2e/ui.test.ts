@@ -6,7 +6,7 @@
  * also refreshes docs/screenshots/reader.png).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -17,22 +17,39 @@ const CHROMIUM = process.env.DATELINE_CHROMIUM ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '../..');
 const webDist = join(root, 'web', 'dist');
 const artifacts = join(root, 'test-artifacts');
+const EXAMPLE = process.env.DATELINE_READER_EXAMPLE ?? '01_wire_ceasefire_talks.txt';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) console.warn(`e2e: skipped, no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/** The built UI is missing or older than its source: build it (CI builds it in `npm ci`). */
+function stale(): boolean {
+  const built = join(webDist, 'index.html');
+  if (!existsSync(built)) return true;
+  const at = statSync(built).mtimeMs;
+  const src = join(root, 'web', 'src');
+  return readdirSync(src).some((f) => statSync(join(src, f)).mtimeMs > at);
+}
 
 describe.skipIf(!haveBrowser)('web UI in chromium', () => {
   let fx: Fixture;
   let browser: Browser;
   let page: Page;
+  let exampleEvent: string | null = null;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html'))) execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (stale()) execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     mkdirSync(artifacts, { recursive: true });
     fx = await startFixture({ webDir: webDist });
     // A richer report through today's pipeline, for the reader's screenshot.
-    const example = join(root, 'examples', '04_relay_two_outlets.txt');
-    if (existsSync(example)) await fx.store.put(createEngine().analyseText(readFileSync(example, 'utf8'), { id: '04_relay_two_outlets.txt' }));
+    const example = join(root, 'examples', EXAMPLE);
+    if (existsSync(example)) {
+      const analysis = createEngine().analyseText(readFileSync(example, 'utf8'), { id: EXAMPLE });
+      // open the reader on a claimed event, so the panel shows who claims it through whom
+      const claimed = analysis.events.find((v) => v.claimedIn && analysis.attributions.find((a) => a.id === v.claimedIn)?.parent) ?? analysis.events.find((v) => v.claimedIn) ?? analysis.events[0];
+      exampleEvent = claimed?.id ?? null;
+      await fx.store.put(analysis);
+    }
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -77,11 +94,8 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
   });
 
   it('shows a richer report for the record', async () => {
-    await open('/doc/04_relay_two_outlets.txt');
-    const text = page.getByTestId('reader-text');
-    await text.waitFor();
-    const first = text.locator('span.l-cue').first();
-    if (await first.count()) await first.click();
+    await open(`/doc/${EXAMPLE}${exampleEvent ? '?event=' + exampleEvent : ''}`);
+    await page.getByTestId('reader-text').waitFor();
     await shot('reader');
     if (process.env.DATELINE_DOCS_SCREENSHOT) {
       mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
@@ -114,6 +128,10 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     await expect.poll(() => page.getByTestId('events').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('events').textContent()).toContain('intercepted');
     await shot('events');
+    // The trigger opens the report with that event selected.
+    await page.getByTestId('events').getByRole('link', { name: 'intercepted' }).click();
+    await page.getByTestId('reader-text').waitFor();
+    expect(await page.getByTestId('panel').textContent()).toContain('COERCE');
   });
 
   it('draws the actor network and the map offline', async () => {

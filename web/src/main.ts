@@ -41,7 +41,7 @@ function route(): void {
   for (const a of navEl.querySelectorAll('a')) a.classList.toggle('active', a.dataset.path === top || (top === '/doc' && a.dataset.path === '/'));
   const [, section, id] = path.split('/');
   const arg = id ? decodeURIComponent(id) : '';
-  if (section === 'doc' && arg) void documentView(main, arg);
+  if (section === 'doc' && arg) void documentView(main, arg, params);
   else if (section === 'entity' && arg) void entityView(main, arg, go);
   else if (section === 'entities') void entitiesView(main, params, go);
   else if (section === 'quotes') void quotesView(main, params, go);

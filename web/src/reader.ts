@@ -35,6 +35,9 @@ const PRIORITY: Record<Kind, number> = { trigger: 0, cue: 1, mention: 2, time: 3
 export interface ReaderOptions {
   /** Local entity id → canonical entity id, for links to entity pages (stored reports). */
   entityIds?: Record<string, number>;
+  /** Open with this event (local id) or attribution selected. */
+  event?: string;
+  attribution?: string;
 }
 
 /**
@@ -245,7 +248,7 @@ export function reader(a: Analysis, opts: ReaderOptions = {}): HTMLElement {
     mount(panel, details());
     if (sel) {
       const first = runs.find((r) => r.items.some((it) => isSelected(it)));
-      first?.el.scrollIntoView({ block: 'nearest' });
+      requestAnimationFrame(() => first?.el.scrollIntoView({ block: 'nearest' }));
     }
   };
 
@@ -271,8 +274,11 @@ export function reader(a: Analysis, opts: ReaderOptions = {}): HTMLElement {
       ` · ${a.sentences.length} sentences`),
     d.url && /^https?:\/\//i.test(d.url) ? h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, d.url) : null);
 
-  select(null);
-  return h('div', { class: 'reader' }, h('div', { class: 'reader-main' }, head, toggles, textEl), panel);
+  const root = h('div', { class: 'reader' }, h('div', { class: 'reader-main' }, head, toggles, textEl), panel);
+  if (opts.event && event.has(opts.event)) select({ kind: 'trigger', id: opts.event });
+  else if (opts.attribution && attribution.has(opts.attribution)) select({ kind: 'content', id: opts.attribution });
+  else select(null);
+  return root;
 }
 
 function clip(s: string, n: number): string {

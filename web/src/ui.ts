@@ -69,8 +69,10 @@ export function entityLink(id: number | null, label: string): Child {
   return id != null ? h('a', { href: `#/entity/${id}` }, label) : label;
 }
 
-export function docLink(hash: string, label: string): HTMLAnchorElement {
-  return h('a', { href: `#/doc/${encodeURIComponent(hash)}` }, label);
+/** A link to a report in the reader, optionally opening on one event or quote. */
+export function docLink(hash: string, label: string, event?: string, quote?: string): HTMLAnchorElement {
+  const q = event ? `?event=${encodeURIComponent(event)}` : quote ? `?quote=${encodeURIComponent(quote)}` : '';
+  return h('a', { href: `#/doc/${encodeURIComponent(hash)}${q}` }, label);
 }
 
 export function clip(s: string, n: number): string {

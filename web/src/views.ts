@@ -37,10 +37,10 @@ export function documentsView(el: HTMLElement, p: Params, go: Go): Promise<void>
   });
 }
 
-export function documentView(el: HTMLElement, id: string): Promise<void> {
+export function documentView(el: HTMLElement, id: string, p: Params = {}): Promise<void> {
   return guarded(el, async () => {
     const { analysis, entityIds } = await api.get<{ analysis: Analysis; entityIds: Record<string, number> }>(`/documents/${encodeURIComponent(id)}`);
-    const view = reader(analysis, { entityIds });
+    const view = reader(analysis, { entityIds, event: p.event, attribution: p.quote });
     mount(el, view);
     paintBadges(view);
     new MutationObserver(() => paintBadges(view)).observe(view, { childList: true, subtree: true });
@@ -70,7 +70,7 @@ function eventRows(items: EventItem[]): Child[][] {
     v.date ? (v.dateInferred ? h('span', { title: 'the report’s date: the sentence gives none' }, v.date + '*') : v.date) : '—',
     badge(v.type),
     h('span', null, actors(v.source)),
-    h('span', null, docLink(v.documentHash, v.trigger), v.polarity === 'negative' ? ' (not)' : '', v.modality !== 'asserted' ? h('span', { class: 'muted' }, ` ${v.modality}`) : ''),
+    h('span', null, docLink(v.documentHash, v.trigger, v.id), v.polarity === 'negative' ? ' (not)' : '', v.modality !== 'asserted' ? h('span', { class: 'muted' }, ` ${v.modality}`) : ''),
     h('span', null, actors(v.target)),
     v.place ? entityLink(v.place.id, v.place.name) : '—',
     v.claimants.length ? v.claimants.map((c, i) => [i ? ' ← ' : '', entityLink(c.id, c.name)]) : h('span', { class: 'muted' }, 'publisher'),
@@ -84,7 +84,7 @@ function quoteRows(items: QuoteRow[]): Child[][] {
     q.published ?? '—',
     entityLink(q.speakerId, q.speaker ?? '(unnamed)'),
     q.cue ?? q.kind,
-    h('div', null, h('q', null, clip(q.text, 240)), ' ', docLink(q.documentHash, '→ report')),
+    h('div', null, h('q', null, clip(q.text, 240)), ' ', docLink(q.documentHash, '→ report', undefined, q.id)),
     q.chain.length > 1 ? q.chain.join(' ← ') : '—',
   ]);
 }
@@ -173,11 +173,17 @@ function histogram(items: { date: string; count: number }[], pick: (date: string
   if (items.length === 0) return h('div', { class: 'muted' }, 'No dated events.');
   const max = Math.max(...items.map((i) => i.count));
   const shown = items.slice(-120);
-  return h('div', { class: 'histogram', 'data-testid': 'histogram' }, shown.map((i) => {
+  const total = shown.reduce((n, i) => n + i.count, 0);
+  const bars = h('div', { class: 'histogram', 'data-testid': 'histogram' }, shown.map((i) => {
     const bar = h('button', { type: 'button', class: 'bar', title: `${i.date}: ${i.count}`, onclick: () => pick(i.date) }, h('span', { class: 'bar-label' }, i.date));
     bar.style.setProperty('--h', `${Math.max(4, Math.round((i.count / max) * 100))}%`);
     return bar;
   }));
+  const unit = shown[0].date.length === 7 ? 'month' : 'day';
+  return h('div', { class: 'histo-wrap' }, bars,
+    h('div', { class: 'histo-axis muted' }, h('span', null, shown[0].date),
+      h('span', null, `${total.toLocaleString('en')} dated events by ${unit}; busiest ${max} · click a bar to narrow`),
+      h('span', null, shown[shown.length - 1].date)));
 }
 
 export function searchView(el: HTMLElement, p: Params, go: Go): Promise<void> {
