@@ -122,8 +122,9 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     const before = await page.getByTestId('events').locator('tbody tr').count();
     expect(before).toBeGreaterThanOrEqual(2);
     await page.locator('select[name=type]').selectOption('COERCE');
+    await page.locator('input[name=actor]').fill('NOR-MIL');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForURL(/type=COERCE/);
+    await page.waitForURL(/actor=NOR-MIL.*type=COERCE/);
     await page.getByTestId('events').locator('tbody tr').first().waitFor();
     await expect.poll(() => page.getByTestId('events').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('events').textContent()).toContain('intercepted');
