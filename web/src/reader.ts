@@ -152,10 +152,15 @@ export function reader(a: Analysis, opts: ReaderOptions = {}): HTMLElement {
   const chain = (id: string | null): Child[] => {
     const out: Child[] = [];
     const seen = new Set<string>();
+    let last: string | null = null;
     for (let cur = id; cur && !seen.has(cur); cur = attribution.get(cur)?.parent ?? null) {
       seen.add(cur);
       const x = attribution.get(cur);
       if (!x) break;
+      const who = x.source?.entity ?? x.source?.text ?? null;
+      // one voice relaying itself ("the EU said, in a statement by its service") shows once
+      if (who != null && who === last) continue;
+      last = who;
       if (out.length) out.push(' ← ');
       out.push(pick('content', x.id, x.source ? (x.source.entity ? entity.get(x.source.entity)?.name ?? x.source.text : x.source.text) : '(unnamed)'));
     }
