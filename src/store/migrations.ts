@@ -1,7 +1,8 @@
 /**
  * @module store/migrations
  * Schema migrations, in code and in order, for both backends. Add a migration; never edit
- * one that has shipped. The only dialect difference is the auto-increment key.
+ * one that has shipped. Dialect differences: the auto-increment key (0001) and full-text
+ * search (0002: FTS5 on SQLite, tsvector on PostgreSQL).
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
@@ -157,6 +158,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         END`.execute(db);
         await sql`INSERT INTO search_fts (kind, document_hash, local_id, body) SELECT 'document', hash, NULL, coalesce(title, '') || ' ' || text FROM documents`.execute(db);
         await sql`INSERT INTO search_fts (kind, document_hash, local_id, body) SELECT 'quote', document_hash, local_id, content_text FROM attributions`.execute(db);
+      },
+    },
+    '0003_mention_counts': {
+      // How often an actor is named across all reports: the tie-breaker after the number of
+      // documents when listing "top actors", and a join key for mentions by entity.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('entities').addColumn('mention_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.createIndex('mentions_entity').on('mentions').column('entity_id').execute();
+        await sql`UPDATE entities SET mention_count = (SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id)`.execute(db);
       },
     },
   };

@@ -34,6 +34,8 @@ export interface EntitiesTable {
   country: string | null;
   sector: string | null;
   doc_count: number;
+  /** Mentions across all documents (migration 0003). */
+  mention_count: Generated<number>;
 }
 
 export interface EntityAliasesTable {

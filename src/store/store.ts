@@ -188,6 +188,14 @@ export class Store {
           })),
           (part) => tx.insertInto('mentions').values(part).execute(),
         );
+        const mentionCounts = new Map<number, number>();
+        for (const m of analysis.mentions) {
+          const id = canon(m.entity);
+          if (id != null) mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + 1);
+        }
+        for (const [id, n] of mentionCounts) {
+          await tx.updateTable('entities').set((eb) => ({ mention_count: eb('mention_count', '+', n) })).where('id', '=', id).execute();
+        }
         await chunks(
           analysis.times.map((t) => ({
             document_hash: d.hash, local_id: t.id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value,
@@ -333,7 +341,7 @@ export class Store {
       );
     }
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const rows = await q.selectAll().orderBy('doc_count', 'desc').orderBy('name').limit(limit).offset(offset).execute();
+    const rows = await q.selectAll().orderBy('doc_count', 'desc').orderBy('mention_count', 'desc').orderBy('name').limit(limit).offset(offset).execute();
     const aliases = await this.aliasesOf(rows.map((r) => r.id));
     return {
       items: rows.map((r) => ({
