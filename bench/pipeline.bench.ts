@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReuters, REUTERS_DIR } from './lib/reuters.js';
 import { createEngine } from '../src/engine.js';
+import { defaultStages } from '../src/pipeline.js';
+import type { Stage } from '../src/types.js';
 import { readReport } from '../src/ingest/report.js';
 import { toAnalysis } from '../src/doc.js';
 import { openStore } from '../src/store/open.js';
@@ -31,16 +33,28 @@ interface Figures {
   seconds: number;
   startupSeconds: number;
   peakRssMb: number;
+  stages: Record<string, number>;
 }
 
 async function child(mode: string, target?: string): Promise<Figures> {
   const t0 = performance.now();
   const stories = readReuters(N);
-  const engine = createEngine();
+  // Each stage timed, so the table can say where the time goes.
+  const stageSeconds = new Map<string, number>();
+  const timed: Stage[] = defaultStages().map((st) => ({
+    name: st.name,
+    run(doc) {
+      const t = performance.now();
+      st.run(doc);
+      stageSeconds.set(st.name, (stageSeconds.get(st.name) ?? 0) + (performance.now() - t) / 1000);
+    },
+  }));
+  const engine = createEngine({ stages: timed });
   // warm up: lazy models load on first use; report that start-up apart
   const w0 = performance.now();
   engine.process(readReport(stories[0].text, { id: 'warm', date: stories[0].date }));
   const startupSeconds = (performance.now() - w0) / 1000;
+  stageSeconds.clear();
   let tokens = 0;
   const s0 = performance.now();
   if (mode === 'extract') {
@@ -61,7 +75,11 @@ async function child(mode: string, target?: string): Promise<Figures> {
   }
   const seconds = (performance.now() - s0) / 1000;
   void t0;
-  return { mode: mode + (target?.startsWith('postgres') ? ' (PostgreSQL)' : mode === 'ingest' ? ' (SQLite)' : ''), docs: stories.length, tokens, seconds, startupSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    mode: mode + (target?.startsWith('postgres') ? ' (PostgreSQL)' : mode === 'ingest' ? ' (SQLite)' : ''),
+    docs: stories.length, tokens, seconds, startupSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024,
+    stages: Object.fromEntries(stageSeconds),
+  };
 }
 
 async function mainBench() {
@@ -80,15 +98,22 @@ async function mainBench() {
   if (pg) runs.push(['ingest', pg]);
   console.log(`dateline pipeline benchmark — ${N} Reuters-21578 stories, node ${process.version}, one core\n`);
   console.log('mode                    docs   tokens    seconds   docs/s   tokens/s   start-up s   peak RSS MB');
+  let extractStages: Record<string, number> = {};
   for (const [mode, target] of runs) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, ...(target ? [target] : []), '--docs', String(N)], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     });
     const r = JSON.parse(out) as Figures;
+    if (mode === 'extract') extractStages = r.stages;
     console.log(
       `${r.mode.padEnd(22)} ${String(r.docs).padStart(5)} ${String(r.tokens).padStart(8)} ${r.seconds.toFixed(2).padStart(10)} ${(r.docs / r.seconds).toFixed(1).padStart(8)} ${Math.round(r.tokens / r.seconds).toString().padStart(10)} ${r.startupSeconds.toFixed(2).padStart(12)} ${r.peakRssMb.toFixed(0).padStart(13)}`,
     );
+  }
+  console.log('\nwhere extract spends its time (seconds, share):');
+  const total = Object.values(extractStages).reduce((a, b) => a + b, 0);
+  for (const [name, sec] of Object.entries(extractStages).sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${name.padEnd(20)} ${sec.toFixed(2).padStart(7)}  ${((100 * sec) / total).toFixed(0).padStart(3)}%`);
   }
   rmSync(dir, { recursive: true, force: true });
 }
