@@ -12,7 +12,7 @@
  */
 import type { EntityType, MentionKind, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName, type CountryRecord } from './countries.js';
-import { actorLexicon, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
+import { actorLexicon, leaderBySurname, officeInYear, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
 import { placeIndex } from './places.js';
 
 /** What a candidate mention says about its actor, before grouping. */
@@ -107,6 +107,8 @@ interface Ctx {
   /** Index of the sentence each token is in, and whether it opens it. */
   sentOf: Int32Array;
   sentStart: Uint8Array;
+  /** The report's year (from its publication date), for choosing an office holder's office. */
+  year: number | null;
 }
 
 function span(ctx: Ctx, i: number, j: number): string {
@@ -152,7 +154,8 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     const compact = text.replace(/\./g, '');
     // Short acronyms must be written in capitals ("WHO", not "Who"; "US", not "Us").
     const short = n === 1 && compact.length <= 5;
-    const entry = lex.named.get(key);
+    const found = lex.named.get(key);
+    const entry = found ? officeInYear(lex, found, ctx.year) : undefined;
     if (entry && (!short || !lex.exactCase.has(compact.toUpperCase()) || isAllCaps(text))) {
       return blank(ctx, i, j, {
         type: entry.type, kind: entry.source === 'metonym' ? 'metonym' : 'name', by: `lexicon/${entry.source}`,
@@ -205,7 +208,15 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
       }
     }
     if (n === 1) {
-      const leader = lex.surnames.get(nk);
+      // an office holder's surname alone ("Bouteflika said"), not a word of another name
+      // ("Chelsea Clinton", "Bush Administration" is still Bush's): the holder in office in the
+      // report's year when it has a date
+      const prevTok = toks[i - 1];
+      const otherName = prevTok && ctx.sentOf[i - 1] === sentIdx && !ctx.sentStart[i - 1] && isCap(prevTok.text) && /^\p{L}+$/u.test(prevTok.text)
+        && !HONORIFICS.has(ctx.words[i - 1]) && !lex.roles.has(ctx.words[i - 1]);
+      const nextTok = toks[i + 1];
+      const nextName = nextTok && ctx.sentOf[i + 1] === sentIdx && isCap(nextTok.text) && /^\p{L}+$/u.test(nextTok.text) && !lex.roles.has(ctx.words[i + 1]);
+      const leader = otherName || nextName ? null : leaderBySurname(lex, nk, ctx.year);
       if (leader) {
         return blank(ctx, i, j, {
           type: 'PERSON', by: 'lexicon/leader-surname', country: leader.country, sector: leader.sector, countrySource: leader.country ? 'stated' : null,
@@ -255,7 +266,8 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     while (k < s.tokenEnd && !/[\p{L}\d]/u.test(toks[k].text)) k++;
     if (k < s.tokenEnd) sentStart[k] = 1;
   });
-  const ctx: Ctx = { doc, lex, words, sentOf, sentStart };
+  const published = /^(\d{4})/.exec(doc.document.published ?? '');
+  const ctx: Ctx = { doc, lex, words, sentOf, sentStart, year: published ? Number(published[1]) : null };
   const out: Candidate[] = [];
   // 1. names, longest match left to right
   const nameAt: (Candidate | undefined)[] = new Array(toks.length);

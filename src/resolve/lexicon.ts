@@ -33,6 +33,8 @@ export interface NamedEntry {
   source: 'organisation' | 'leader' | 'metonym';
   /** The office of a leader ("president"). */
   role: string | null;
+  /** Years in office of a leader, [from, to]; `to` null while in office. Null when not given. */
+  years?: [number, number | null] | null;
 }
 
 export interface ActorLexicon {
@@ -46,8 +48,60 @@ export interface ActorLexicon {
   named: ReadonlyMap<string, NamedEntry>;
   /** Aliases that must match with their exact case (short all-capital acronyms: "WHO", "IS"). */
   exactCase: ReadonlySet<string>;
-  /** Surnames of office holders that are unique in the lexicon ("Putin"), → entry. */
+  /** Surnames of office holders that all name one country ("Putin"; "Bush": both USA), → the
+   * most recent holder. Surnames shared across countries ("Kim", "Hussein") are left out. */
   surnames: ReadonlyMap<string, NamedEntry>;
+  /** Every holder of each surname in `surnames`, so a document date can choose among them. */
+  surnameHolders: ReadonlyMap<string, readonly NamedEntry[]>;
+  /** Every office of each office holder (by normalised name), most recent first. */
+  offices: ReadonlyMap<string, readonly NamedEntry[]>;
+}
+
+/**
+ * The office a lexicon leader held in a year (or nearest to it); other entries unchanged.
+ *
+ * @example
+ * officeInYear(actorLexicon(), jensStoltenberg, 2008).country // 'NOR' (2016: null, IGO)
+ */
+export function officeInYear(lex: ActorLexicon, entry: NamedEntry, year: number | null): NamedEntry {
+  if (entry.source !== 'leader' || year === null) return entry;
+  const all = lex.offices.get(wordsOf(entry.name).join(' '));
+  if (!all || all.length < 2) return entry;
+  return nearestInYear(all, year) ?? entry;
+}
+
+function nearestInYear(entries: readonly NamedEntry[], year: number): NamedEntry | null {
+  let best: NamedEntry | null = null;
+  let bestGap = Infinity;
+  for (const e of entries) {
+    if (!e.years) continue;
+    const [from, to] = e.years;
+    const gap = year < from ? from - year : to !== null && year > to ? year - to : 0;
+    if (gap < bestGap) { best = e; bestGap = gap; }
+  }
+  return best;
+}
+
+/** "1999-2019" → [1999, 2019]; "2022-" → [2022, null]; "" → null. */
+function parseYears(s: string | undefined): [number, number | null] | null {
+  const m = /^(\d{4})\s*-\s*(\d{4})?$/.exec(s ?? '');
+  if (!m) return null;
+  return [Number(m[1]), m[2] ? Number(m[2]) : null];
+}
+
+/**
+ * The holder of a surname in office (or nearest to office) in a year; without a year, the most
+ * recent holder. Null when the surname is not a unique-country office-holder surname.
+ *
+ * @example
+ * leaderBySurname(actorLexicon(), 'bush', 1991)?.name // 'George H. W. Bush'
+ */
+export function leaderBySurname(lex: ActorLexicon, surname: string, year: number | null = null): NamedEntry | null {
+  const holders = lex.surnameHolders.get(surname);
+  if (!holders) return null;
+  if (year === null) return lex.surnames.get(surname) ?? null;
+  const best = nearestInYear(holders, year);
+  return best ?? lex.surnames.get(surname) ?? null;
 }
 
 /** The folder holding `data/lexicons`, found by walking up from this module (works from src and dist). */
@@ -113,23 +167,50 @@ export function actorLexicon(dir: string = dataDir()): ActorLexicon {
   for (const [name, aliases, type, country, sector] of readTsv(a('metonyms.tsv'))) {
     add({ name, aliases: list(aliases), type: type as EntityType, country: country || null, sector: sector || null, source: 'metonym', role: null });
   }
+  // Korean, Chinese, Vietnamese and Cambodian names put the family name first; others last.
+  // A `surname` column overrides ("-": never match the surname alone, e.g. "May", "Major").
+  const FAMILY_FIRST = new Set(['PRK', 'KOR', 'CHN', 'VNM', 'KHM', 'TWN', 'SGP']);
+  const offices = new Map<string, NamedEntry[]>();
+  const surnameOf = new Map<string, string>();
+  for (const [name, aliases, country, sector, role, years, surnameCol] of readTsv(a('leaders.tsv'))) {
+    const entry: NamedEntry = { name, aliases: list(aliases), type: 'PERSON', country: country || null, sector: sector || null, source: 'leader', role: role || null, years: parseYears(years) };
+    const key = wordsOf(name).join(' ');
+    offices.set(key, [...(offices.get(key) ?? []), entry]);
+    if (!surnameOf.has(key)) {
+      const w = name.split(/\s+/);
+      surnameOf.set(key, surnameCol === '-' ? '' : surnameCol || (w.length < 2 ? '' : FAMILY_FIRST.has(country) ? w[0] : w[w.length - 1]));
+    }
+  }
+  // a person's most recent office answers when there is no date; the name forms of all rows count
+  const latestFirst = (x: NamedEntry, y: NamedEntry) => (y.years?.[0] ?? 0) - (x.years?.[0] ?? 0);
+  for (const [key, list_] of offices) {
+    list_.sort(latestFirst);
+    const aliases = [...new Set(list_.flatMap((e) => e.aliases))];
+    for (const e of list_) e.aliases = aliases;
+    add(list_[0]);
+    void key;
+  }
   const surnameCount = new Map<string, NamedEntry[]>();
-  for (const [name, aliases, country, sector, role] of readTsv(a('leaders.tsv'))) {
-    const entry: NamedEntry = { name, aliases: list(aliases), type: 'PERSON', country: country || null, sector: sector || null, source: 'leader', role: role || null };
-    add(entry);
-    // Korean, Chinese and Vietnamese names put the family name first; others last. Only a
-    // surname no other office holder shares is kept ("Kim" is shared: left out).
-    const w = name.split(/\s+/);
-    const familyFirst = country === 'PRK' || country === 'KOR' || country === 'CHN' || country === 'VNM';
-    for (const s of [familyFirst ? w[0] : w[w.length - 1]]) {
-      if (s.length < 4 || w.length < 2 || /^(Pope|XIV)$/.test(s)) continue;
-      const k = normaliseName(s);
-      surnameCount.set(k, [...(surnameCount.get(k) ?? []), entry]);
+  for (const [key, s] of surnameOf) {
+    if (s.length < 4 || /^(Pope|XIV|XVI|II|III|Jr\.?|Sr\.?)$/.test(s)) continue;
+    const latest = offices.get(key)![0];
+    // "al-Assad" is also written "Assad"
+    for (const form of new Set([s, s.replace(/^(al|el|ad|as|ash|an|ar|at|az)-/i, '')])) {
+      const k = normaliseName(form);
+      const had = surnameCount.get(k) ?? [];
+      if (!had.includes(latest)) surnameCount.set(k, [...had, latest]);
     }
   }
   const surnames = new Map<string, NamedEntry>();
-  for (const [k, entries] of surnameCount) if (entries.length === 1 && !named.has(k)) surnames.set(k, entries[0]);
-  const lex: ActorLexicon = { roles, roleMaxWords, modifiers, named, exactCase, surnames };
+  const surnameHolders = new Map<string, NamedEntry[]>();
+  for (const [k, people] of surnameCount) {
+    if (named.has(k) || k.length < 4) continue;
+    // a surname of people of different countries ("Kim", "Hussein") says nothing alone
+    if (new Set(people.map((e) => e.country ?? '')).size !== 1) continue;
+    surnames.set(k, [...people].sort(latestFirst)[0]);
+    surnameHolders.set(k, people.flatMap((e) => offices.get(wordsOf(e.name).join(' '))!));
+  }
+  const lex: ActorLexicon = { roles, roleMaxWords, modifiers, named, exactCase, surnames, surnameHolders, offices };
   cache.set(dir, lex);
   return lex;
 }
