@@ -2,26 +2,31 @@
  * Trains the shipped NER model: `npm run train:ner`.
  * Reads ../shared/data/conll2003/train.txt (trains) and valid.txt (reports dev F1, used for
  * tuning only), and models/ner/lexicon.bin (clusters and gazetteers; build it first with
- * `npx tsx scripts/build-clusters.ts`). Writes models/ner/model.bin. Deterministic: fixed
- * seed for the document order of each epoch.
+ * `npx tsx scripts/build-clusters.ts`). Writes models/ner/model.bin (first pass) and
+ * models/ner/model2.bin (the stacked second pass, trained on first-pass tags of the training
+ * documents made by K fold models that never saw them, so it learns how far to trust
+ * first-pass tags on unseen text). Deterministic: fixed seeds for the folds and the
+ * document order of each epoch.
  *
- * Options (environment): NER_EPOCHS (default 12), NER_PRUNE (drop rows whose largest
- * averaged weight is below this; default 0.05), NER_OUT (model file).
+ * Options (environment): NER_EPOCHS (default 12), NER_FOLD_EPOCHS (default 8), NER_FOLDS
+ * (default 5; 0 skips the second pass), NER_PRUNE (drop rows whose largest averaged weight
+ * is below this; default 0.05), NER_OUT_DIR (where to write; default models/ner, which must
+ * hold lexicon.bin).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConll, conllColumns } from '../src/formats/conll.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
-import { FeatureExtractor, prepareDoc, type PreparedDoc } from '../src/nlp/ner/features.js';
-import { CLASSES, PerceptronModel } from '../src/nlp/ner/model.js';
+import { FeatureExtractor, prepareDoc, stackFeatures, type PreparedDoc } from '../src/nlp/ner/features.js';
+import { CLASSES, PerceptronModel, type ExtraFeats } from '../src/nlp/ner/model.js';
 import { createTagger } from '../src/nlp/ner/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/ner/eval.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = resolve(repoRoot, '../shared/data/conll2003');
 const modelDir = join(repoRoot, 'models/ner');
-const VERSION = '1';
+const VERSION = '2';
 
 if (!existsSync(join(dataDir, 'train.txt'))) {
   console.log(`train-ner: ${dataDir}/train.txt not found; skipping (the shipped model is kept).`);
@@ -30,12 +35,14 @@ if (!existsSync(join(dataDir, 'train.txt'))) {
 
 const epochs = Number(process.env.NER_EPOCHS ?? 12);
 const prune = Number(process.env.NER_PRUNE ?? 0.05);
-const outFile = process.env.NER_OUT ?? join(modelDir, 'model.bin');
-const lexFile = join(modelDir, 'lexicon.bin');
+const foldEpochs = Number(process.env.NER_FOLD_EPOCHS ?? 8);
+const nFolds = Number(process.env.NER_FOLDS ?? 5);
+const outDir = process.env.NER_OUT_DIR ?? modelDir;
+const lexFile = join(outDir, 'lexicon.bin');
 const lexicon = existsSync(lexFile) ? Lexicon.load(lexFile) : Lexicon.empty();
-if (!existsSync(lexFile)) console.log('train-ner: no models/ner/lexicon.bin; training without clusters and gazetteers');
+if (!existsSync(lexFile)) console.log('train-ner: no lexicon.bin; training without clusters and gazetteers');
 
-interface Doc { words: string[]; ranges: [number, number][]; gold: string[] }
+interface Doc { words: string[]; ranges: [number, number][]; gold: string[]; orig: number }
 function load(file: string): Doc[] {
   return parseConll(readFileSync(file, 'utf8')).filter((d) => d.sentences.length > 0).map((d) => {
     const words: string[] = []; const gold: string[] = []; const ranges: [number, number][] = [];
@@ -44,12 +51,14 @@ function load(file: string): Doc[] {
       for (const cols of s) { words.push(cols[0]); gold.push(cols[cols.length - 1]); }
       ranges.push([start, words.length]);
     }
-    return { words, ranges, gold };
+    return { words, ranges, gold, orig: -1 };
   });
 }
 
 const t0 = Date.now();
 const train = load(join(dataDir, 'train.txt'));
+train.forEach((d, i) => { d.orig = i; });
+const nOrig = train.length;
 const dev = existsSync(join(dataDir, 'valid.txt')) ? load(join(dataDir, 'valid.txt')) : [];
 // Robustness to lowercase social text: a fixed-seed share of training documents is added
 // again in lower case (tags unchanged), so the model learns to lean on clusters, gazetteers
@@ -60,9 +69,10 @@ const augRand = () => { augSeed = (Math.imul(augSeed, 1103515245) + 12345) >>> 0
 for (const d of [...train]) if (augRand() < lowerShare) train.push({ ...d, words: d.words.map((w) => w.toLowerCase()) });
 const fx = new FeatureExtractor(lexicon);
 const classIndex = new Map<string, number>(CLASSES.map((c, i) => [c, i]));
-const prepared: { doc: PreparedDoc; gold: Int8Array }[] = train.map((d) => ({
+const prepared: { doc: PreparedDoc; gold: Int8Array; orig: number }[] = train.map((d) => ({
   doc: prepareDoc(fx, d.words, d.ranges),
   gold: Int8Array.from(d.gold, (t) => classIndex.get(t) ?? 0),
+  orig: d.orig,
 }));
 console.log(`train-ner: ${train.length} documents, ${prepared.reduce((a, p) => a + p.gold.length, 0)} tokens prepared in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
@@ -70,25 +80,61 @@ console.log(`train-ner: ${train.length} documents, ${prepared.reduce((a, p) => a
 let seed = 0x5eed1234;
 const rand = () => { seed = (seed + 0x6d2b79f5) | 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 
-const model = new PerceptronModel(fx);
-const order = prepared.map((_, i) => i);
-for (let ep = 1; ep <= epochs; ep++) {
-  for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-  let wrong = 0; let total = 0;
-  for (const k of order) {
-    const { doc, gold } = prepared[k];
-    const pred = model.tag(doc, gold);
-    for (let i = 0; i < gold.length; i++) { total++; if (pred[i] !== gold[i]) wrong++; }
+/** Trains a perceptron on the documents `docs` (indices into `prepared`) for `n` epochs. */
+function trainModel(label: string, docs: number[], n: number, extras?: ExtraFeats[]): PerceptronModel {
+  const model = new PerceptronModel(fx);
+  const order = [...docs];
+  for (let ep = 1; ep <= n; ep++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let wrong = 0; let total = 0;
+    for (const k of order) {
+      const { doc, gold } = prepared[k];
+      const pred = model.tag(doc, gold, extras?.[k]);
+      for (let i = 0; i < gold.length; i++) { total++; if (pred[i] !== gold[i]) wrong++; }
+    }
+    if (ep === n || ep === 1) console.log(`${label} epoch ${ep}: train token error ${(100 * wrong / total).toFixed(2)}%  rows ${model.nRows}  ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   }
-  console.log(`epoch ${ep}: train token error ${(100 * wrong / total).toFixed(2)}%  rows ${model.nRows}  ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  return model;
 }
-const { rows, bytes } = model.save(outFile, { version: VERSION, epochs, prune, trainedOn: 'CoNLL-2003 train' }, prune);
-console.log(`train-ner: wrote ${outFile}: ${rows} feature rows, ${(bytes / 1e6).toFixed(1)} MB`);
+
+const all = prepared.map((_, i) => i);
+const first = trainModel('pass 1', all, epochs);
+const r1 = first.save(join(outDir, 'model.bin'), { version: VERSION, pass: 1, epochs, prune, trainedOn: 'CoNLL-2003 train' }, prune);
+console.log(`train-ner: wrote model.bin: ${r1.rows} feature rows, ${(r1.bytes / 1e6).toFixed(1)} MB`);
+
+const file2 = join(outDir, 'model2.bin');
+if (nFolds > 1) {
+  // Jackknife: first-pass tags for every training document from a model that did not see
+  // it (a lowercase copy goes in the same fold as its original).
+  const foldOf = new Int32Array(nOrig);
+  const perm = Array.from({ length: nOrig }, (_, i) => i);
+  for (let i = perm.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+  perm.forEach((d, i) => { foldOf[d] = i % nFolds; });
+  const extras = new Array<ExtraFeats>(prepared.length);
+  for (let f = 0; f < nFolds; f++) {
+    const m = trainModel(`fold ${f + 1}/${nFolds}`, all.filter((k) => foldOf[prepared[k].orig] !== f), foldEpochs);
+    m.freeze();
+    for (const k of all) {
+      if (foldOf[prepared[k].orig] !== f) continue;
+      extras[k] = stackFeatures(prepared[k].doc, m.tag(prepared[k].doc));
+    }
+  }
+  const second = trainModel('pass 2', all, epochs, extras);
+  const r2 = second.save(file2, { version: VERSION, pass: 2, epochs, folds: nFolds, foldEpochs, prune, trainedOn: 'CoNLL-2003 train' }, prune);
+  console.log(`train-ner: wrote model2.bin: ${r2.rows} feature rows, ${(r2.bytes / 1e6).toFixed(1)} MB`);
+} else if (existsSync(file2)) {
+  unlinkSync(file2);
+}
 
 if (dev.length > 0) {
-  const tagger = createTagger(modelDir === join(outFile, '..') ? modelDir : join(outFile, '..'));
-  const gold: string[] = []; const pred: string[] = [];
-  const t1 = Date.now();
-  for (const d of dev) { gold.push(...d.gold); pred.push(...tagger.tag(d.words, d.ranges)); }
-  console.log(`dev (valid.txt), tagged in ${Date.now() - t1} ms:\n${formatScores(evaluate(gold, pred))}`);
+  const report = (name: string, tag: (d: Doc) => string[]) => {
+    const gold: string[] = []; const pred: string[] = [];
+    const t1 = Date.now();
+    for (const d of dev) { gold.push(...d.gold); pred.push(...tag(d)); }
+    console.log(`dev (valid.txt), ${name}, tagged in ${Date.now() - t1} ms:\n${formatScores(evaluate(gold, pred))}`);
+  };
+  const onlyFirst = PerceptronModel.load(join(outDir, 'model.bin'), fx).model;
+  report('first pass only', (d) => Array.from(onlyFirst.tag(prepareDoc(fx, d.words, d.ranges)), (c) => CLASSES[c]));
+  const tagger = createTagger(outDir);
+  report('shipped tagger', (d) => tagger.tag(d.words, d.ranges));
 }

@@ -37,8 +37,10 @@ export interface WordEntry {
   intr: Uint32Array;
   /** neighbour features for offsets -2, -1, +1, +2 */
   ctx: Uint32Array[];
-  /** cached scores (inference only): 9 for the word, then 9 per neighbour offset */
-  scores: Float32Array | null;
+  /** cached scores per model slot (inference only): 9 for the word, then 9 per neighbour offset */
+  scores: (Float32Array | null)[];
+  /** which model (its uid) filled each slot of `scores` */
+  owner: number[];
 }
 
 function shortShape(w: string): string {
@@ -138,7 +140,7 @@ export class FeatureExtractor {
       }
       ctx.push(Uint32Array.from(f));
     }
-    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: null };
+    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0] };
   }
 }
 
@@ -150,6 +152,12 @@ export interface PreparedDoc {
   /** position features of token i: feats[off[i] .. off[i+1]) */
   feats: Uint32Array;
   off: Int32Array;
+  /** per token: bit 1 first word of its sentence, bit 2 in an ALL-CAPS headline */
+  flags: Uint8Array;
+  /** per token: a document-local id of its word key (same id for the same key) */
+  wid: Int32Array;
+  /** number of distinct word keys in the document */
+  nWords: number;
 }
 
 const isSentenceInitialPunct = (w: string) => w === '"' || w === "'" || w === '(' || w === '``' || w === '-' || w === '--';
@@ -165,6 +173,7 @@ class U32Buf {
 }
 const featBuf = new U32Buf();
 const gazBuf = new U32Buf(); // matches as triples: start, length, gazetteer bits
+const widMap = new Map<number, number>();
 
 /**
  * Prepares a document: `words` are the tokens, `sentences` pairs of [start, end) token
@@ -195,7 +204,16 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   }
   // Document casing evidence: for each word key, was it seen in lower case, with an initial
   // capital not at a sentence start, or in capitals outside a headline, anywhere in the document?
-  const docCase = new Map<number, number>();
+  const wid = new Int32Array(n);
+  widMap.clear();
+  for (let i = 0; i < n; i++) {
+    const k = entries[i].key;
+    let id = widMap.get(k);
+    if (id === undefined) { id = widMap.size; widMap.set(k, id); }
+    wid[i] = id;
+  }
+  const nWords = widMap.size;
+  const docCase = new Uint8Array(nWords);
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (!e.hasLetter || headline[i]) continue;
@@ -203,7 +221,7 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
     if (e.caseClass === 1) bit = 1;
     else if (e.caseClass === 2 && !firstOfSentence[i]) bit = 2;
     else if (e.caseClass === 3) bit = 4;
-    if (bit) docCase.set(e.key, (docCase.get(e.key) ?? 0) | bit);
+    if (bit) docCase[wid[i]] |= bit;
   }
 
   // Gazetteer matches (start, length, mask); prefixes stop the scan at the first miss.
@@ -255,11 +273,78 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
         }
       }
       if (w.caseClass >= 2 && w.hasLetter) {
-        const bits = docCase.get(w.key) ?? 0;
+        const bits = docCase[wid[i]];
         featBuf.push(mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (firstOfSentence[i] || headline[i] ? 1 : 0)));
       }
     }
   }
   off[n] = featBuf.n;
-  return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off };
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) flags[i] = firstOfSentence[i] | (headline[i] << 1);
+  return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off, flags, wid, nWords };
+}
+
+const S = { CUR: 201, LR: 202, RR: 203, MAJ: 204, MAJC: 205, ANY: 206, FIRSTOCC: 207, LRR: 208 } as const;
+let typeCounts = new Int32Array(1 << 12);
+let firstType = new Int8Array(1 << 10);
+
+/**
+ * Document-level features from a first tagging pass (`first`: class per token), for the
+ * stacked second pass (Ratinov & Roth 2009's context aggregation and two-stage prediction):
+ * the first-pass class of the token and its neighbours, the majority first-pass entity
+ * type of the same word's other occurrences in the document (case-insensitive, so a
+ * headline's GERMANY sees the body's Germany), which types they got at all, and the type
+ * given to the word's first occurrence.
+ */
+export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint32Array; off: Int32Array } {
+  const { entries, sentences, wid, flags, nWords } = doc;
+  const n = entries.length;
+  if (typeCounts.length < nWords * 5) typeCounts = new Int32Array(nWords * 10);
+  if (firstType.length < nWords) firstType = new Int8Array(nWords * 2);
+  const counts = typeCounts;
+  counts.fill(0, 0, nWords * 5);
+  firstType.fill(-1, 0, nWords);
+  for (let i = 0; i < n; i++) {
+    const t = (first[i] + 1) >> 1;
+    counts[wid[i] * 5 + t]++;
+    if (firstType[wid[i]] < 0) firstType[wid[i]] = t;
+  }
+  featBuf.n = 0;
+  const off = new Int32Array(n + 1);
+  for (let si = 0; si < sentences.length; si += 2) {
+    const s = sentences[si];
+    const e = sentences[si + 1];
+    for (let i = s; i < e; i++) {
+      off[i] = featBuf.n;
+      const w = entries[i];
+      const c = first[i];
+      const l = i > s ? first[i - 1] : 9;
+      const r = i + 1 < e ? first[i + 1] : 9;
+      const f = flags[i];
+      featBuf.push(mix(S.CUR, c * 8 + w.caseClass));
+      featBuf.push(mix(S.LR, l * 10 + c));
+      featBuf.push(mix(S.RR, c * 10 + r));
+      featBuf.push(mix(S.LRR, (l * 10 + c) * 10 + r));
+      if (!w.hasLetter) continue;
+      const b = wid[i] * 5;
+      const own = (c + 1) >> 1;
+      let nOther = 0;
+      let maj = -1;
+      let majN = 0;
+      for (let t = 0; t < 5; t++) {
+        const k = counts[b + t] - (t === own ? 1 : 0);
+        nOther += k;
+        if (k > majN) { majN = k; maj = t; }
+        if (t > 0 && k > 0) featBuf.push(mix(S.ANY, t * 8 + w.caseClass));
+      }
+      if (nOther > 0) {
+        const frac = majN === nOther ? 2 : majN * 2 > nOther ? 1 : 0;
+        featBuf.push(mix(S.MAJ, maj * 4 + frac));
+        featBuf.push(mix(S.MAJC, (maj * 8 + w.caseClass) * 4 + f));
+        featBuf.push(mix(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass));
+      }
+    }
+  }
+  off[n] = featBuf.n;
+  return { feats: featBuf.a.slice(0, featBuf.n), off };
 }

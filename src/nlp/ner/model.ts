@@ -30,8 +30,16 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+let nextUid = 1;
+
+/** Position features added on top of a prepared document (the stacked pass's). */
+export interface ExtraFeats { feats: Uint32Array; off: Int32Array }
+
 export class PerceptronModel {
   index: HashIndex;
+  /** which slot of a word entry's score cache this model uses (0 first pass, 1 second) */
+  slot = 0;
+  private readonly uid = nextUid++;
   W: Float32Array;
   nRows: number;
   /** training only: running sums for averaging */
@@ -80,13 +88,15 @@ export class PerceptronModel {
 
   /** Cached word and neighbour scores (frozen models only). */
   private wordScores(e: WordEntry): Float32Array {
-    if (e.scores) return e.scores;
+    const cached = e.scores[this.slot];
+    if (cached && e.owner[this.slot] === this.uid) return cached;
     const s = new Float32Array(NC * 5);
     const tmp = new Float32Array(NC);
     this.add(tmp, e.intr);
     s.set(tmp, 0);
     for (let j = 0; j < 4; j++) { tmp.fill(0); this.add(tmp, e.ctx[j]); s.set(tmp, NC * (j + 1)); }
-    e.scores = s;
+    e.scores[this.slot] = s;
+    e.owner[this.slot] = this.uid;
     return s;
   }
 
@@ -105,7 +115,7 @@ export class PerceptronModel {
    * Tags a prepared document; with `gold`, learns from each mistake as it goes (one
    * perceptron epoch over the document).
    */
-  tag(doc: PreparedDoc, gold?: Int8Array): Int8Array {
+  tag(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats): Int8Array {
     const { entries, sentences, feats, off } = doc;
     const out = new Int8Array(entries.length);
     const history = new Map<number, number>();
@@ -140,6 +150,7 @@ export class PerceptronModel {
           for (const h of r1.ctx[2]) all.push(h);
           for (const h of r2.ctx[3]) all.push(h);
           for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
+          if (extra) for (let j = extra.off[i]; j < extra.off[i + 1]; j++) all.push(extra.feats[j]);
           all.push(tf0, tf1, tf2, tf3);
           if (tf4) all.push(tf4);
           this.add(scores, all);
@@ -147,6 +158,7 @@ export class PerceptronModel {
           const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
           for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
           this.add(scores, feats, off[i], off[i + 1]);
+          if (extra) this.add(scores, extra.feats, extra.off[i], extra.off[i + 1]);
           this.addOne(scores, tf0); this.addOne(scores, tf1); this.addOne(scores, tf2); this.addOne(scores, tf3);
           if (tf4) this.addOne(scores, tf4);
         }
@@ -170,10 +182,23 @@ export class PerceptronModel {
     return out;
   }
 
-  /** Averaged weights, rows whose largest weight is below `prune` dropped, as Int16. */
-  save(file: string, meta: Record<string, unknown>, prune = 0): { rows: number; bytes: number } {
+  /**
+   * Replaces the weights by their averages and stops learning (training only: to tag
+   * held-out documents with a fold model).
+   */
+  freeze(): void {
+    if (this.frozen) return;
     const U = this.U!;
     const c = this.clock;
+    const W = this.W;
+    for (let i = 0; i < this.nRows * NC; i++) W[i] -= U[i] / c;
+    this.U = null;
+    this.frozen = true;
+  }
+
+  /** Averaged weights, rows whose largest weight is below `prune` dropped, as Int16. */
+  save(file: string, meta: Record<string, unknown>, prune = 0): { rows: number; bytes: number } {
+    this.freeze();
     const keep: number[] = [];
     const keysOf = new Uint32Array(this.nRows);
     for (let i = 0; i < this.index.keys.length; i++) if (this.index.keys[i]) keysOf[this.index.rows[i]] = this.index.keys[i];
@@ -182,7 +207,7 @@ export class PerceptronModel {
     for (let r = 0; r < this.nRows; r++) {
       let m = 0;
       for (let k = 0; k < NC; k++) {
-        const v = this.W[r * NC + k] - U[r * NC + k] / c;
+        const v = this.W[r * NC + k];
         avg[r * NC + k] = v;
         m = Math.max(m, Math.abs(v));
       }

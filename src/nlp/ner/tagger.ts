@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Lexicon } from './lexicon.js';
-import { FeatureExtractor, prepareDoc } from './features.js';
+import { FeatureExtractor, prepareDoc, stackFeatures } from './features.js';
 import { CLASSES, PerceptronModel } from './model.js';
 
 /** Where the shipped model lives (src/ and dist/ are both two levels below the root). */
@@ -32,14 +32,19 @@ export function createTagger(dir: string): NerTagger {
   const lexicon = existsSync(lexFile) ? Lexicon.load(lexFile) : Lexicon.empty();
   const fx = new FeatureExtractor(lexicon);
   const { model, meta } = PerceptronModel.load(join(dir, 'model.bin'), fx);
-  const by = `model/ner@${String(meta.version ?? '1')}`;
+  // the stacked second pass (optional: without it the first pass's tags are final)
+  const file2 = join(dir, 'model2.bin');
+  const second = existsSync(file2) ? PerceptronModel.load(file2, fx) : null;
+  if (second) second.model.slot = 1;
+  const by = `model/ner@${String((second?.meta ?? meta).version ?? '1')}`;
   return {
     by,
     lexicon,
     tag(words, sentences) {
       if (words.length === 0) return [];
       const prepared = prepareDoc(fx, words, sentences);
-      const pred = model.tag(prepared);
+      let pred = model.tag(prepared);
+      if (second) pred = second.model.tag(prepared, undefined, stackFeatures(prepared, pred));
       const out = new Array<string>(pred.length);
       for (let i = 0; i < pred.length; i++) out[i] = CLASSES[pred[i]];
       return out;
