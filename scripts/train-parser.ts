@@ -18,7 +18,7 @@ import { saveParserModel } from '../src/nlp/parse/model.js';
 
 const FOLDS = 4;
 const JACKKNIFE_EPOCHS = 5;
-export const PARSER_EPOCHS = 12;
+export const PARSER_EPOCHS = 15;
 export const LABEL_EPOCHS = 8;
 export const PARSER_SEED = 7;
 export const PARSER_MIN_WEIGHT = 1;

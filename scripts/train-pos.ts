@@ -6,7 +6,7 @@
  *   npm run train:pos            (nice'd; about a minute on one core)
  *   npm run train:pos -- OUT.bin (write elsewhere, e.g. to compare with the shipped model)
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadTreebanks, repoRoot } from '../src/nlp/parse/data.js';
 import { accuracy, trainTagger } from '../src/nlp/pos/tagger.js';
@@ -23,6 +23,12 @@ function main(): void {
     console.log('train:pos skipped: ../shared/data/ud-ewt not found');
     return;
   }
+  // The tagger's copy of the unlabelled-text lexicon (clusters, capitalisation), taken
+  // before training so the features it learns from are the ones it ships with.
+  const nerLexicon = path.join(repoRoot(), 'models/ner/lexicon.bin');
+  const posLexicon = path.join(repoRoot(), 'models/pos/lexicon.bin');
+  if (existsSync(nerLexicon) && !process.argv[2]) copyFileSync(nerLexicon, posLexicon);
+  else if (!existsSync(posLexicon)) console.log('no word-cluster lexicon (npm run train:ner builds it); training without cluster features');
   const t0 = Date.now();
   console.log(`training on ${tb.train.length} sentences, ${tb.train.reduce((a, s) => a + s.words.length, 0)} words`);
   const model = trainTagger(tb.train, {

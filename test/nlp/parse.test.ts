@@ -75,10 +75,19 @@ describe.skipIf(noModel)('parse: constructions', () => {
     expect(headVerbOf(doc, at(doc, 'Ukraine'))).toBe(fought);
   });
   it('parses each sentence separately, one root each', () => {
-    const doc = parsed('The talks resumed on Monday. Officials from both sides met in Istanbul.');
-    expect(arc(doc, 'resumed')).toBe('resumed -root-> ROOT');
+    const doc = parsed('The army shelled the town. Officials from both sides met in Istanbul.');
+    expect(arc(doc, 'shelled')).toBe('shelled -root-> ROOT');
     expect(arc(doc, 'met')).toBe('met -root-> ROOT');
     expect(rootOf(doc, at(doc, 'Istanbul'))).toBe(at(doc, 'met'));
+  });
+});
+
+describe.skipIf(noModel)('parse: known weaknesses', () => {
+  // The tagger reads "resumed" after a plural noun as VBN (a reduced relative), and the
+  // parser follows the tag.
+  it.fails('parses an intransitive past verb after a plural subject as the root', () => {
+    const doc = parsed('The talks resumed on Monday.');
+    expect(arc(doc, 'resumed')).toBe('resumed -root-> ROOT');
   });
 });
 

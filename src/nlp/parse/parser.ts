@@ -13,7 +13,7 @@
  * artificial root; the public functions take and return 0-based heads with -1 for root.
  */
 import { CompactModel, TrainableModel, argmax, feat, hashString, rng, shuffle } from '../pos/perceptron.js';
-import { wordHashes, type WordHashes } from '../pos/words.js';
+import { clusterPrefix, wordHashes, type WordHashes } from '../pos/words.js';
 
 const SHIFT = 0;
 const REDUCE = 1;
@@ -38,7 +38,12 @@ export interface Parse {
   rels: string[];
 }
 
-/** Parser state over positions 0..n (0 = root). */
+/**
+ * Parser state over positions 0..n. Position 0 is the artificial root, placed at the END
+ * of the buffer (after word n), as Ballesteros & Nivre (2013) propose for arc-eager:
+ * the root then takes its dependent last, when the whole sentence has been seen, instead
+ * of committing to a main predicate early. `b` runs over 1..n, then n+1 (= the root).
+ */
 class State {
   readonly n: number;
   stack: Int32Array;
@@ -64,11 +69,10 @@ class State {
     this.nl = new Int32Array(n + 1);
     this.nr = new Int32Array(n + 1);
     this.onStack = new Uint8Array(n + 1);
-    this.push(0);
   }
 
   get done(): boolean {
-    return this.b > this.n;
+    return this.b > this.n && this.sp === 0;
   }
   get s0(): number {
     return this.sp > 0 ? this.stack[this.sp - 1] : -1;
@@ -78,6 +82,11 @@ class State {
   }
   get s2(): number {
     return this.sp > 2 ? this.stack[this.sp - 3] : -1;
+  }
+  /** The j-th buffer position from `b` as a sentence position (0 = root), or -1. */
+  buf(j: number): number {
+    const x = this.b + j;
+    return x <= this.n ? x : x === this.n + 1 ? 0 : -1;
   }
 
   push(i: number): void {
@@ -92,7 +101,7 @@ class State {
 
   addArc(h: number, d: number): void {
     this.heads[d] = h;
-    if (d < h) {
+    if (h === 0 || d < h) {
       this.nl[h]++;
       if (this.lc1[h] === -1 || d < this.lc1[h]) {
         this.lc2[h] = this.lc1[h];
@@ -109,12 +118,11 @@ class State {
 
   valid(out: boolean[]): void {
     const s0 = this.s0;
-    const bufOk = this.b <= this.n;
-    out[SHIFT] = bufOk;
+    const word = this.b <= this.n; // b0 is a word (not the root)
+    out[SHIFT] = word;
     out[REDUCE] = s0 > 0 && this.heads[s0] !== -1;
-    out[LEFT] = bufOk && s0 > 0 && this.heads[s0] === -1;
-    // one root per sentence, as UD requires: the root takes a single dependent
-    out[RIGHT] = bufOk && s0 >= 0 && (s0 !== 0 || this.nr[0] === 0);
+    out[LEFT] = s0 > 0 && this.heads[s0] === -1 && this.b <= this.n + 1;
+    out[RIGHT] = s0 > 0 && word;
   }
 
   apply(a: number): void {
@@ -126,7 +134,7 @@ class State {
         this.pop();
         break;
       case LEFT:
-        this.addArc(this.b, this.pop());
+        this.addArc(this.buf(0), this.pop());
         break;
       case RIGHT:
         this.addArc(this.s0, this.b);
@@ -135,24 +143,30 @@ class State {
     }
   }
 
+  /** Whether gold position g (0 = root) is still in the buffer after b0. */
+  private inBufferAfter(g: number): boolean {
+    return g > this.b || (g === 0 && this.b <= this.n);
+  }
+
   /** Dynamic-oracle cost of each action: gold arcs it makes unreachable (Goldberg & Nivre 2012). */
   costs(gold: Int32Array, valid: boolean[], out: number[]): void {
     const s0 = this.s0;
     const b = this.b;
+    const b0 = this.buf(0);
     const n = this.n;
     for (let a = 0; a < N_ACTIONS; a++) out[a] = valid[a] ? 0 : Infinity;
     if (valid[LEFT]) {
-      let c = gold[s0] > b ? 1 : 0;
+      let c = gold[s0] !== b0 && this.inBufferAfter(gold[s0]) ? 1 : 0;
       for (let k = b; k <= n; k++) if (gold[k] === s0) c++;
       out[LEFT] = c;
     }
     if (valid[RIGHT]) {
       let c = 0;
       const g = gold[b];
-      if (g !== s0 && (g > b || this.onStack[g])) c++;
+      if (g !== s0 && (this.inBufferAfter(g) || (g > 0 && this.onStack[g]))) c++;
       for (let i = 0; i < this.sp; i++) {
         const k = this.stack[i];
-        if (k !== 0 && this.heads[k] === -1 && gold[k] === b) c++;
+        if (this.heads[k] === -1 && gold[k] === b) c++;
       }
       out[RIGHT] = c;
     }
@@ -166,23 +180,24 @@ class State {
       const g = gold[b];
       for (let i = 0; i < this.sp; i++) {
         const k = this.stack[i];
-        if ((k !== 0 && this.heads[k] === -1 && gold[k] === b) || g === k) c++;
+        if ((this.heads[k] === -1 && gold[k] === b) || g === k) c++;
       }
       out[SHIFT] = c;
     }
   }
 
-  /** Attaches what is left headless at the end: to the root's dependent (or makes one). */
+  /**
+   * UD wants one root a sentence: when the root took several dependents, the leftmost
+   * stays and the others hang from it (what follows a sentence's main clause is most
+   * often a fragment or an afterthought of it).
+   */
   finish(): void {
-    let root = this.rc1[0];
+    let root = -1;
     for (let i = 1; i <= this.n; i++) {
-      if (this.heads[i] !== -1) continue;
-      if (root === -1) {
-        root = i;
-        this.addArc(0, i);
-      } else {
-        this.addArc(root, i);
-      }
+      if (this.heads[i] === -1) this.heads[i] = 0;
+      if (this.heads[i] !== 0) continue;
+      if (root === -1) root = i;
+      else this.heads[i] = root;
     }
   }
 }
@@ -206,6 +221,11 @@ function T(s: Sent, p: number): number {
   return p < 0 ? NONE : p === 0 ? ROOT_W : s.tags[p];
 }
 
+/** Word-cluster prefix of position p (8 bits), or a marker for none/root. */
+function C(s: Sent, p: number, len = 8): number {
+  return p < 0 ? NONE : p === 0 ? ROOT_W : clusterPrefix(s.hs.cluster[p - 1], len) + 0x100000;
+}
+
 function distBucket(d: number): number {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
 }
@@ -215,9 +235,9 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   const s0 = st.s0;
   const s1 = st.s1;
   const s2 = st.s2;
-  const b0 = st.b <= st.n ? st.b : -1;
-  const b1 = st.b + 1 <= st.n ? st.b + 1 : -1;
-  const b2 = st.b + 2 <= st.n ? st.b + 2 : -1;
+  const b0 = st.buf(0);
+  const b1 = st.buf(1);
+  const b2 = st.buf(2);
   const s0h = s0 > 0 ? st.heads[s0] : -1;
   const s0l = s0 >= 0 ? st.lc1[s0] : -1;
   const s0r = s0 >= 0 ? st.rc1[s0] : -1;
@@ -236,7 +256,7 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   const s0lt = T(s, s0l), s0lw = W(s, s0l);
   const s0rt = T(s, s0r), s0rw = W(s, s0r);
   const b0lt = T(s, b0l), b0lw = W(s, b0l);
-  const dist = s0 >= 0 && b0 >= 0 ? distBucket(b0 - s0) : 0;
+  const dist = s0 >= 0 && b0 >= 0 ? (b0 === 0 ? 8 : distBucket(b0 - s0)) : 0;
   const s0hasHead = s0 > 0 && st.heads[s0] !== -1 ? 1 : 0;
   const s0vl = s0 >= 0 ? st.nl[s0] : 0;
   const s0vr = s0 >= 0 ? st.nr[s0] : 0;
@@ -314,9 +334,19 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   out[k++] = feat(61, s0t, b0w, b1t);
   out[k++] = feat(62, s0w, b0t, b1t);
   out[k++] = feat(63, s1w, s0t, b0t);
-  out[k++] = feat(64, st.b <= st.n && st.b === st.n ? 1 : 0, s0t, b0t);
+  out[k++] = feat(64, st.b === st.n ? 1 : 0, s0t, b0t);
   out[k++] = feat(65, b0 > 1 ? T(s, b0 - 1) : NONE, b0t);
   out[k++] = feat(66, s0 >= 1 && s0 + 1 <= st.n ? T(s, s0 + 1) : NONE, s0t, b0t);
+  // word clusters from unlabelled news text: back-off for rare words
+  const s0c = C(s, s0), b0c = C(s, b0);
+  out[k++] = feat(67, s0c);
+  out[k++] = feat(68, b0c);
+  out[k++] = feat(69, C(s, b1));
+  out[k++] = feat(70, s0c, b0c);
+  out[k++] = feat(71, s0t, b0c);
+  out[k++] = feat(72, s0c, b0t);
+  out[k++] = feat(73, s0t, b0t, C(s, s0, 12), C(s, b0, 12));
+  out[k++] = feat(74, C(s, s0h), s0t, b0t);
   return k;
 }
 
@@ -347,6 +377,10 @@ function labelFeatures(s: Sent, n: number, heads: Int32Array, kids: number[][], 
   out[k++] = feat(116, dt, kids[d].length > 3 ? 3 : kids[d].length, dir);
   out[k++] = feat(117, d === 1 ? 1 : 0, dt, ht);
   out[k++] = feat(118, hs.flags[d - 1] & 17, dt, ht);
+  out[k++] = feat(123, C(s, d), ht, dir);
+  out[k++] = feat(124, dt, C(s, h), dir);
+  out[k++] = feat(125, C(s, d, 12), C(s, h, 12));
+  out[k++] = feat(126, hs.suf3[d - 1], dt, ht, dir);
   const dk = kids[d];
   for (let j = 0; j < dk.length && k < MAX_FEATS - 24; j++) {
     const c = dk[j];

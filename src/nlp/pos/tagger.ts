@@ -6,7 +6,7 @@
  * XPOS column of UD English-EWT.
  */
 import { CompactModel, TrainableModel, argmax, feat1, feat2, rng, shuffle } from './perceptron.js';
-import { wordHashes, type WordHashes } from './words.js';
+import { clusterPrefix, wordHashes, type WordHashes } from './words.js';
 
 /** What the tagger needs from a trained model: the tag set and the weights. */
 export interface PosModel {
@@ -14,7 +14,7 @@ export interface PosModel {
   weights: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
 }
 
-const MAX_FEATS = 40;
+const MAX_FEATS = 48;
 const START = 0x5ab7; // hash value of "before the sentence"
 const END = 0x3e4d; // hash value of "after the sentence"
 
@@ -61,6 +61,19 @@ function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32
   out[k++] = feat2(30, at(hs.suf1, i + 1), at(hs.suf1, i + 2));
   out[k++] = feat2(31, p1, hs.shape[i]);
   out[k++] = feat2(32, p2, wm1);
+  // unlabelled-text knowledge: clusters at several depths, capitalisation habits
+  const c = hs.cluster[i];
+  const cm1 = i > 0 ? clusterPrefix(hs.cluster[i - 1], 8) : START;
+  const cp1 = i + 1 < lower.length ? clusterPrefix(hs.cluster[i + 1], 8) : END;
+  out[k++] = feat1(40, clusterPrefix(c, 4));
+  out[k++] = feat1(41, clusterPrefix(c, 8));
+  out[k++] = feat1(42, clusterPrefix(c, 12));
+  out[k++] = feat1(43, c);
+  out[k++] = feat2(44, hs.caps[i], (hs.flags[i] & 16) | (i === 0 ? 1 : 0));
+  out[k++] = feat1(45, cp1);
+  out[k++] = feat1(46, cm1);
+  out[k++] = feat2(47, p1, clusterPrefix(c, 8));
+  out[k++] = feat2(48, clusterPrefix(c, 8), cp1);
   return k;
 }
 
