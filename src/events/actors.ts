@@ -26,6 +26,8 @@ export interface ActorPhrase {
   named: boolean;
   /** Where the code came from. */
   by: string;
+  /** The resolve layer's kind for the mention that anchors it (name, nominal, pronoun, metonym), else null. */
+  kind?: string | null;
 }
 
 const PREP_JOIN = new Set(['in', 'of', 'from']);
@@ -85,6 +87,15 @@ function roleAt(doc: WorkingDoc, lex: EventLexicon, i: number, end: number): { l
   return null;
 }
 
+/** Whether a role word (one or more tokens) ends phrase `a` ("Foreign Minister"). */
+function roleEndsAt(doc: WorkingDoc, lex: EventLexicon, a: ActorPhrase): boolean {
+  for (let i = a.tokStart; i < a.tokEnd; i++) {
+    const r = roleAt(doc, lex, i, a.tokEnd);
+    if (r && i + r.len === a.tokEnd) return true;
+  }
+  return false;
+}
+
 /** The first body, metonym or country named inside tokens [a, b), with a role word's sector. */
 function fallbackInside(doc: WorkingDoc, lex: EventLexicon, a: number, b: number): { code: string | null; sector: string | null } | null {
   let sector: string | null = null;
@@ -140,7 +151,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
       const fb = fallbackInside(doc, lex, a, b);
       if (fb) ({ code, sector, by } = { code: fb.code, sector: sector ?? fb.sector, by: `fallback:${m.type}` });
     }
-    out.push({ tokStart: a, tokEnd: b, entity: ref.entity, code, sector, named: true, by });
+    out.push({ tokStart: a, tokEnd: b, entity: ref.entity, code, sector, named: true, by, kind: m.kind });
   }
   // 2. Fallback names where no mention lies.
   const free = (i: number, n: number) => {
@@ -212,7 +223,32 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
       a.sector = b.sector;
     }
   }
+  // A title phrase before a person's name is that person: "North Korean leader Kim Jong-un"
+  // is Kim (the phrase's head), not North Korea.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (b.tokStart !== a.tokEnd || !b.by.endsWith(':PERSON') || b.kind === 'pronoun' || a.by.endsWith(':PERSON')) continue;
+    if (!roleAt(doc, lex, a.tokEnd - 1, a.tokEnd) && !(a.tokEnd - a.tokStart > 1 && roleEndsAt(doc, lex, a))) continue;
+    b.tokStart = a.tokStart;
+    b.code ??= a.code;
+    b.sector ??= a.sector;
+    b.by += '+title';
+    out.splice(k, 1);
+    k--;
+  }
   const all = [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
+  // "its soldiers": a phrase owned by a resolved pronoun takes the owner's country.
+  for (const a of all) {
+    if (a.code || a.tokEnd - a.tokStart < 2) continue;
+    const t = doc.tokens[a.tokStart];
+    if (!/^(its|their|his|her|our)$/i.test(t.text)) continue;
+    const owner = actorForSpan(doc, t.start, t.end);
+    if (owner.code) {
+      a.code = owner.code;
+      a.by += '+owner';
+    }
+  }
   // "the Armed Forces of the Russian Federation": a phrase without a country takes the
   // country of the name it is "of", and spans it.
   for (let k = 0; k + 1 < all.length; k++) {

@@ -21,6 +21,7 @@ import type { AnalysisEvent, EventActor, Modality, Polarity, PloverType, Sentenc
 import { claimantsOf, innermostAttribution } from '../attribute/chain.js';
 import { loadEventLexicon, type EventLexicon, type Frame, type TriggerEntry } from './lexicon.js';
 import { actorPhrases, type ActorPhrase } from './actors.js';
+import { lonePossessive, parseSubject, parseTarget } from './roles.js';
 
 /** Options for building an events stage. */
 export interface EventStageOptions {
@@ -356,10 +357,23 @@ function subjectLeft(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
  * actor even inside a prepositional phrase; an infinitive's bare role subject ("sent troops
  * to fight") takes the country of the clause's own subject.
  */
-function subjectFor(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], gov: Hit): ActorPhrase | null {
+function subjectFor(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], gov: Hit, hits: Hit[] = []): ActorPhrase | null {
   const p = prevContent(doc, gov.i, s.tokenStart);
   const prev = p >= s.tokenStart ? lower(doc, p) : '';
   const nearest = () => [...actors].reverse().find((a) => a.tokEnd <= gov.i && !isTimeWord(doc, a)) ?? null;
+  // "X praised Y and commended Z": the actor before "and" is the first verb's object; both
+  // verbs share the first one's subject.
+  if (prev === 'and') {
+    const a = nearest();
+    if (a && a.tokEnd === p) {
+      const earlier = [...hits].reverse().find((h) => h.kind !== 'N' && h.j <= a.tokStart && sameClause(doc, h.j, a.tokStart));
+      const verbAt = earlier?.i ?? (posUsable(doc) ? [...Array(Math.max(0, a.tokStart - s.tokenStart)).keys()].map((k) => a.tokStart - 1 - k).find((k) => /^VB[DZP]$/.test(doc.pos![k] ?? '')) : undefined);
+      if (verbAt !== undefined) {
+        const first = subjectLeft(doc, s, actors, verbAt);
+        if (first) return first;
+      }
+    }
+  }
   if (prev === 'that' || prev === 'which' || prev === 'who') {
     const a = nearest();
     if (a && p - a.tokEnd <= 1) return a;
@@ -373,15 +387,30 @@ function subjectFor(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], gov: Hi
   return subj;
 }
 
+/**
+ * Whether a phrase may act. A possessive determiner alone ("their training") is an owner,
+ * never the doer; a region, river or building does not act (it may only undergo: `passive`
+ * callers pass it as a target).
+ */
+function actorLike(doc: WorkingDoc, a: ActorPhrase, asTarget: boolean): boolean {
+  if (lonePossessive(doc, a)) return false;
+  if (!asTarget && /:(LOC|FAC)$/.test(a.by)) return false;
+  return true;
+}
+
 function isTimeWord(doc: WorkingDoc, a: ActorPhrase): boolean {
   return MONTHS_OR_DAYS.test(doc.tokens[a.tokStart].text);
 }
 
 /** The target right of token `t`: prefer one introduced by a preposition the type expects. */
-function objectRight(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: number, type: PloverType, exclude: Set<ActorPhrase>): ActorPhrase | null {
+function objectRight(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: number, type: PloverType, exclude: Set<ActorPhrase>, clauseOnly = false): ActorPhrase | null {
   let end = s.tokenEnd;
   for (let k = t; k < s.tokenEnd; k++) {
     const w = lower(doc, k);
+    if (clauseOnly && (w === ',' || w === 'if' || w === 'when' || w === 'which' || w === 'who' || w === 'that' || w === 'after' || w === 'since' || w === 'as')) {
+      end = k;
+      break;
+    }
     if (w === ';' || w === 'but' || w === 'while' || w === 'unless' || w === 'because' || (w === ',' && ['said', 'says', 'according', 'officials', 'police', 'sources'].includes(lower(doc, k + 1)))) {
       end = k;
       break;
@@ -498,18 +527,21 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
   const events: AnalysisEvent[] = [];
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
-    const actors = actorPhrases(doc, lex, s);
-    const actorEnds = new Set(actors.map((a) => a.tokEnd));
-    const hits = findHits(doc, lex, s, actorEnds).filter((h) => !actors.some((a) => a.tokStart <= h.i && h.j <= a.tokEnd && a.named));
-    const cands = compose(doc, s, hits, actors);
+    const allActors = actorPhrases(doc, lex, s);
+    const actorEnds = new Set(allActors.map((a) => a.tokEnd));
+    const hits = findHits(doc, lex, s, actorEnds).filter((h) => !allActors.some((a) => a.tokStart <= h.i && h.j <= a.tokEnd && a.named));
+    const cands = compose(doc, s, hits, allActors);
     for (const c of cands) {
       const gov = c.gov;
       const act = c.act;
+      // Actors that say nothing (no entity, country or sector: "Motherland") or lie inside
+      // the trigger itself ("sent troops") play no role in it.
+      const actors = allActors.filter((a) => (a.code || a.sector || (a.entity && !/:(LOC|FAC|MISC)$/.test(a.by))) && !(a.tokStart >= c.i && a.tokEnd <= c.j && !(c.i <= gov.i && gov.j <= a.tokStart)));
       const parsed = parseActors(doc, actors, gov.head, s);
       const parsedAct = act === gov ? parsed : parseActors(doc, actors, act.head, s);
       let source: ActorPhrase[] = [];
       let target: ActorPhrase[] = [];
-      const passive = parsed.passive || (gov.kind !== 'N' && isPassive(doc, gov, s.tokenStart));
+      const passive0 = parsed.passive || (gov.kind !== 'N' && isPassive(doc, gov, s.tokenStart));
       if (gov.kind === 'N' && act.kind === 'N') {
         // Nominalisation: "Russia's invasion of Ukraine", "talks between X and Y", "an attack by X on Y".
         const before = actors.find((a) => a.tokEnd === gov.i || (a.tokEnd + 1 === gov.i && /^(['’]s|')$/.test(doc.tokens[a.tokEnd].text)) || (a.tokEnd < gov.i && gov.i - a.tokEnd <= 2 && [...Array(gov.i - a.tokEnd).keys()].every((k) => /^(['’]s|a|an|the|new|\p{Ll}+(al|ic|ed|ive|ary))$/u.test(doc.tokens[a.tokEnd + k].text))));
@@ -524,22 +556,44 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
         }
         if (!source.length && !target.length) continue;
       } else {
-        const subj = parsed.subj ?? subjectFor(doc, s, actors, gov);
-        const agent = parsed.agent ?? (passive ? actors.find((a) => a.tokStart > act.j - 1 && a.tokStart <= act.j + 3 && lower(doc, a.tokStart - 1) === 'by') ?? null : null);
+        // The parse first: when it names the subject (actor or not), no guessing by position.
+        const ps = parseSubject(doc, actors, gov.head, s);
+        const passive = passive0 || ps.passive;
+        let subj = ps.found ? ps.actor : subjectFor(doc, s, actors, gov, hits);
+        if (subj && !actorLike(doc, subj, passive)) subj = null;
+        const agent = ps.agent ?? parsed.agent ?? (passive ? actors.find((a) => a.tokStart > act.j - 1 && a.tokStart <= act.j + 3 && lower(doc, a.tokStart - 1) === 'by') ?? null : null);
         if (passive) {
-          if (agent) source = coordinated(doc, actors, agent);
+          if (agent && actorLike(doc, agent, false)) source = coordinated(doc, actors, agent);
           if (subj) target = coordinated(doc, actors, subj);
         } else {
           if (subj) source = coordinated(doc, actors, subj);
           const excl = new Set<ActorPhrase>(source);
-          const obj = c.target ?? parsedAct.obj ?? objectRight(doc, s, actors, c.j, c.type, excl);
+          let obj: ActorPhrase | null = c.target;
+          if (!obj) {
+            let pt = parseTarget(doc, actors, act.head, c.type, s, excl);
+            if (!pt.actor && act !== gov) {
+              const pg = parseTarget(doc, actors, gov.head, c.type, s, excl);
+              if (pg.actor || !pt.found) pt = pg;
+            }
+            // Without a parsed actor, the nearest actor to the right in the same clause; a
+            // parsed object that is no actor keeps the search inside the clause ("invaded our
+            // territory, in … the Treaty" finds nothing; "blocked streets in Hong Kong" does).
+            obj = pt.actor ?? objectRight(doc, s, actors, c.j, c.type, excl, pt.found);
+          }
+          if (obj && lonePossessive(doc, obj) && !obj.entity) obj = null;
           if (obj && !excl.has(obj)) target = coordinated(doc, actors, obj);
         }
         if (c.target && !target.includes(c.target)) target = coordinated(doc, actors, c.target);
         if (!source.length && !target.length) continue;
+        // A light verb standing alone ("an order given by X") is its own event only with a
+        // receiver: giving is aid when someone is given to.
+        if (c.rule === 'rule/events:verb' && gov.entries.some((e) => e.frame === 'light') && !target.length) continue;
         // Releasing or returning is an event only when someone is released ("released a statement" is not).
         if (c.mode === 'release' && !target.length) continue;
       }
+      // An event needs someone identifiable: a lone unresolved name ("our Motherland") is
+      // too little to code.
+      if (![...source, ...target].some((a) => a.code || a.sector) && !(source.length && target.length)) continue;
       const trigStart = doc.tokens[c.i].start;
       const trigEnd = doc.tokens[c.j - 1].end;
       const when = dateFor(doc, s, trigStart);
