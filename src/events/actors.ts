@@ -146,7 +146,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     let code = ref.code;
     let sector = ref.sector;
     let by = `resolve:${m.type}`;
-    if (!ref.entity) {
+    if (!ref.entity || (!code && (m.type === 'NORP' || m.type === 'MISC' || m.type === 'ORG'))) {
       // A name the resolve layer has not (yet) resolved: read its words ourselves.
       const fb = fallbackInside(doc, lex, a, b);
       if (fb) ({ code, sector, by } = { code: fb.code, sector: sector ?? fb.sector, by: `fallback:${m.type}` });

@@ -107,7 +107,9 @@ export function parseSubject(doc: WorkingDoc, actors: ActorPhrase[], v: number, 
   const none = { ...NONE, passive: false, agent: null };
   if (!parsed(doc) || v < s.tokenStart || v >= s.tokenEnd || depth > 3) return none;
   const kids = children(doc, v);
-  const passive = kids.some((k) => rel(doc, k) === 'nsubj:pass' || rel(doc, k) === 'aux:pass');
+  // Passive only with passive morphology: a participle with a passive subject or auxiliary
+  // (a tagger's slip that labels "outright" nsubj:pass must not turn "X rejected Y" round).
+  const passive = doc.pos?.[v] === 'VBN' && kids.some((k) => (rel(doc, k) === 'nsubj:pass' && /^(NN|PRP|CD|DT)/.test(doc.pos?.[k] ?? '')) || rel(doc, k) === 'aux:pass');
   let agent: ActorPhrase | null = null;
   for (const k of kids) {
     if (rel(doc, k) === 'obl:agent' || (rel(doc, k).startsWith('obl') && caseOf(doc, k) === 'by')) {
@@ -118,6 +120,8 @@ export function parseSubject(doc: WorkingDoc, actors: ActorPhrase[], v: number, 
   const subj = kids.find((k) => rel(doc, k) === 'nsubj' || rel(doc, k) === 'nsubj:pass');
   const r = rel(doc, v);
   const head = doc.heads![v];
+  // A subject the tagger does not read as a noun or pronoun is a parse slip: say nothing.
+  if (subj !== undefined && !/^(NN|PRP|CD|DT|WP|EX)/.test(doc.pos?.[subj] ?? 'NN')) return { ...none, passive, agent };
   if (subj !== undefined) {
     // "the militants that invaded": the relative pronoun stands for the noun modified.
     if (RELATIVE.has(lower(doc, subj)) && r.startsWith('acl') && head >= 0) {
@@ -135,7 +139,9 @@ export function parseSubject(doc: WorkingDoc, actors: ActorPhrase[], v: number, 
   // ("forces attacking X"), or for a passive participle, undergoes ("a town shelled by X").
   if ((r === 'acl' || r === 'acl:relcl') && !markTo(doc, v) && !isVerb(doc, head)) {
     const n = actorOfPhrase(doc, actors, head, false);
-    if (/^VBN$/.test(doc.pos?.[v] ?? '')) return { actor: n, found: true, how: 'participle-pass', passive: true, agent };
+    // "a town shelled by X" is passive; without a "by" agent the parser may have taken a
+    // main verb for a participle ("The parliament threatened on Monday to …"): no answer.
+    if (/^VBN$/.test(doc.pos?.[v] ?? '')) return agent ? { actor: n, found: true, how: 'participle-pass', passive: true, agent } : { ...none, passive: false, agent };
     return { actor: n, found: true, how: 'participle', passive, agent };
   }
   // An infinitive or gerund takes the subject of what controls it ("attempted to seize",

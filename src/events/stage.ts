@@ -346,9 +346,9 @@ function subjectLeft(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
       break;
     }
   }
-  const left = actors.filter((a) => a.tokEnd <= t && a.tokStart >= floor);
+  const left = actors.filter((a) => a.tokEnd <= t && a.tokStart >= floor && !lonePossessive(doc, a));
   for (let n = left.length - 1; n >= 0; n--) if (!inPP(doc, left[n], floor) && !isTimeWord(doc, left[n])) return left[n];
-  return left.length ? left[left.length - 1] : null;
+  return null;
 }
 
 /**
@@ -417,7 +417,7 @@ function objectRight(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
     }
   }
   const hostile = !COOPERATIVE.has(type);
-  const right = actors.filter((a) => a.tokStart >= t && a.tokEnd <= end && !exclude.has(a) && !isTimeWord(doc, a) &&
+  const right = actors.filter((a) => a.tokStart >= t && a.tokEnd <= end && !exclude.has(a) && !isTimeWord(doc, a) && !lonePossessive(doc, a) &&
     // "fighting side by side with X", "alongside X": X is a partner, not a target.
     !(hostile && [1, 2, 3, 4].some((k) => ['alongside', 'shoulder', 'side'].includes(lower(doc, a.tokStart - k)))));
   if (!right.length) return null;
@@ -541,7 +541,7 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
       const parsedAct = act === gov ? parsed : parseActors(doc, actors, act.head, s);
       let source: ActorPhrase[] = [];
       let target: ActorPhrase[] = [];
-      const passive0 = parsed.passive || (gov.kind !== 'N' && isPassive(doc, gov, s.tokenStart));
+      const passive0 = gov.kind !== 'N' && isPassive(doc, gov, s.tokenStart);
       if (gov.kind === 'N' && act.kind === 'N') {
         // Nominalisation: "Russia's invasion of Ukraine", "talks between X and Y", "an attack by X on Y".
         const before = actors.find((a) => a.tokEnd === gov.i || (a.tokEnd + 1 === gov.i && /^(['’]s|')$/.test(doc.tokens[a.tokEnd].text)) || (a.tokEnd < gov.i && gov.i - a.tokEnd <= 2 && [...Array(gov.i - a.tokEnd).keys()].every((k) => /^(['’]s|a|an|the|new|\p{Ll}+(al|ic|ed|ive|ary))$/u.test(doc.tokens[a.tokEnd + k].text))));
@@ -558,10 +558,16 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
       } else {
         // The parse first: when it names the subject (actor or not), no guessing by position.
         const ps = parseSubject(doc, actors, gov.head, s);
-        const passive = passive0 || ps.passive;
-        let subj = ps.found ? ps.actor : subjectFor(doc, s, actors, gov, hits);
+        // "is prepared to", "is committed to": a frame verb before an infinitive is no passive.
+        const framedInf = gov.entries.some((e) => e.frame !== null) && lower(doc, gov.j) === 'to';
+        const passive = (passive0 || ps.passive) && !framedInf;
+        let subj = ps.actor ?? subjectFor(doc, s, actors, gov, hits);
         if (subj && !actorLike(doc, subj, passive)) subj = null;
         const agent = ps.agent ?? parsed.agent ?? (passive ? actors.find((a) => a.tokStart > act.j - 1 && a.tokStart <= act.j + 3 && lower(doc, a.tokStart - 1) === 'by') ?? null : null);
+        // "an order given by X": the noun the participle follows is what undergoes it; when
+        // that noun is no actor, there is no target to look for.
+        const pb = prevContent(doc, gov.i, s.tokenStart);
+        if (passive && !ps.found && lower(doc, gov.j) === 'by' && pb >= s.tokenStart && /^NN/.test(doc.pos?.[pb] ?? '') && !actorAt(actors, pb)) subj = null;
         if (passive) {
           if (agent && actorLike(doc, agent, false)) source = coordinated(doc, actors, agent);
           if (subj) target = coordinated(doc, actors, subj);
