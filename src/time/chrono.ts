@@ -120,7 +120,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -157,6 +157,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           if (dir === -1) p = weekdayNear(dctNow, wd, -1, true);
           else if (dir === 1) p = weekdayNear(dctNow, wd, 1, true);
           else if (dir === 0) p = weekdayNear(dctNow, wd, 0);
+          // "as soon as Tuesday", "as early as Tuesday": a limit that lies ahead
+          else if (cand.ahead) p = weekdayNear(dctNow, wd, 1);
           else p = weekdayNear(dctNow, wd, env.tense() === 'future' ? 1 : -1);
           date = dayValue(p);
           inferred.push('year', 'month', 'day');
@@ -178,7 +180,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate = {
+    const cand: Candidate & { ahead?: boolean } = {
+      ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       start,
       end: start + t.length - trailing,
       by,

@@ -502,11 +502,17 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         else if (pre === 'last' || pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
         else if (pre === 'next' || pre === 'this coming') y = month > dct.m ? dct.y : dct.y + 1;
         else if (pre !== 'this' && !yS) {
-          // News names months of its own year; only a month well past (or well ahead) in
-          // the wrong direction for the tense moves a year.
+          // A past verb puts a month well after the document's in the year before, a future
+          // one a month well before it in the year after (plans reported in the past tense
+          // often name the next few months, and tense checks err); with no tense to go on,
+          // the month nearest the document date.
           const t = env.tense();
           if (t === 'past' && month - dct.m > 3) y = dct.y - 1;
           else if (t === 'future' && dct.m - month > 3) y = dct.y + 1;
+          else if (t !== 'past' && t !== 'future') {
+            if (month - dct.m > 6) y = dct.y - 1;
+            else if (dct.m - month > 6) y = dct.y + 1;
+          }
         }
         return res('DATE', monthValue(y, month), yS ? ['month', 'year'] : ['month'], yS ? [] : ['year'], 'dct', mod);
       }, 1);
@@ -628,9 +634,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (/^(?:daily|weekly|monthly|quarterly|nightly)$/.test(w) && /^\s+[a-z]+/.test(text.slice(end, end + 20)) && !/^\s+(?:and|or|in|on|at|for|to|by|since|until|basis)\b/.test(text.slice(end, end + 20))) return null;
         return cand(start, end, 'rule/set', () => res('SET', value[w], ['frequency'], [], null));
       }
-      if (m[6]) {
-        const wd = lex.weekdays[m[6].toLowerCase()];
-        if (!/^\p{Lu}/u.test(m[6])) return null;
+      // m[5]: a plural weekday ("Tuesdays"), the pattern's last group
+      if (m[5]) {
+        const wd = lex.weekdays[m[5].toLowerCase()];
+        if (!/^\p{Lu}/u.test(m[5])) return null;
         return cand(start, end, 'rule/set', () => res('SET', `XXXX-WXX-${wd}`, ['weekday', 'frequency'], [], null));
       }
       const q = m[2].toLowerCase();

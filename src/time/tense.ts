@@ -27,45 +27,101 @@ export interface TenseCues {
   pastIrregular: ReadonlySet<string>;
 }
 
-const BE_HAVE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'has', 'have', 'had']);
+const BE_HAVE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', "'s", "'re", "'ve", "'d"]);
+/** Modals other than the future cues of the lexicon: in news they mostly look ahead. */
+const MODALS = new Set(['may', 'might', 'could', 'can', 'should', 'must', 'ca']);
+const PAST_AUX = new Set(['was', 'were', 'had', "'d"]);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do']);
 // Words ending in -ed that are rarely the governing verb.
 const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'seed', 'feed', 'united', 'limited', 'based', 'related', 'armed']);
+// Adverbs that sit inside a verb group ("will still be held", "has already left"); the
+// auxiliary scan steps over them. With POS tags any RB does.
+const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
+// Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
+// Friday"), unless a past auxiliary puts the plan itself in the past ("was to meet").
+const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoping|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
 /** Tense of one verb-like token, looking a few tokens back for auxiliaries; null if not a verb. */
 function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null {
   const word = input.tokens[i].text.toLowerCase();
   const tag = input.pos ? input.pos[i] : null;
-  const back = (k: number) => (i - k >= input.from ? input.tokens[i - k].text.toLowerCase() : '');
-  const auxFuture = () => {
-    for (let k = 1; k <= 3; k++) {
-      const w = back(k);
-      if (cues.future.has(w)) return true;
-      if (w === 'going' && back(k - 1) === 'to') return true;
-      if (w === 'to' && k === 1) return true; // "plans to meet Monday"
-      if (!BE_HAVE.has(w) && w !== 'not' && w !== "n't" && k > 1) break;
+  const wordAt = (j: number) => (j >= input.from ? input.tokens[j].text.toLowerCase() : '');
+  const isAdverb = (j: number) => INNER_ADVERBS.has(wordAt(j)) || (!!input.pos && j >= input.from && /^RB/.test(input.pos[j]) && !/^(?:ago|later|earlier)$/.test(wordAt(j)));
+  /** The auxiliaries before token i (adverbs stepped over), nearest first. */
+  const auxes = (): string[] => {
+    const out: string[] = [];
+    for (let j = i - 1; j >= input.from && out.length < 4; j--) {
+      const w = wordAt(j);
+      if (isAdverb(j)) continue;
+      if (BE_HAVE.has(w) || cues.future.has(w) || w === 'to' || w === 'going' || w === 'gonna' || (input.pos && input.pos[j] === 'MD')) {
+        out.push(w);
+        if (w === 'to') break;
+        continue;
+      }
+      break;
     }
-    return false;
+    return out;
   };
+  /** For an infinitive "to V": the verb "to" hangs on says whether V lies ahead. */
+  const infinitive = (toIndex: number): Tense | null => {
+    let j = toIndex - 1;
+    while (j >= input.from && isAdverb(j)) j--;
+    const gov = wordAt(j);
+    if (!INTENT.test(gov) && !cues.planned.has(gov)) return null; // "extended its offer to acquire …": no tense of its own
+    let k = j - 1;
+    while (k >= input.from && isAdverb(k)) k--;
+    if (PAST_AUX.has(wordAt(k)) && gov !== 'is' && gov !== 'are') return 'past';
+    return 'future';
+  };
+  const group = (): Tense | null | undefined => {
+    const a = auxes();
+    // "could have been shot Monday": a modal before "have" looks back
+    if (a.some((w) => MODALS.has(w)) && a.some((w) => w === 'have' || w === "'ve")) return 'past';
+    if (a.some((w) => cues.future.has(w) || MODALS.has(w) || w === 'going' || w === 'gonna')) return 'future';
+    if (a[a.length - 1] === 'to') {
+      // the position of "to" before token i
+      let j = i - 1;
+      while (j >= input.from && wordAt(j) !== 'to') j--;
+      return infinitive(j);
+    }
+    if (a.some((w) => PAST_AUX.has(w))) return 'past';
+    if (a.length) return a.some((w) => w === 'has' || w === 'have' || w === "'ve") ? 'past' : 'present';
+    return undefined; // no auxiliary: the verb's own form decides
+  };
+  if (cues.planned.has(word)) {
+    // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
+    const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
+    if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
+    if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
+  }
   if (tag) {
-    if (tag === 'MD') return cues.future.has(word) ? 'future' : word === 'would' || word === 'could' ? 'past' : null;
+    // a modal looks ahead ("could come as early as Tuesday") unless "have" follows it
+    if (tag === 'MD') return wordAt(i + 1) === 'have' || (isAdverb(i + 1) && wordAt(i + 2) === 'have') ? 'past' : 'future';
     if (!tag.startsWith('VB')) return null;
-    if (auxFuture()) return 'future';
+    if (tag === 'VBG') return null;
+    const g = group();
+    if (g !== undefined) return g;
+    if (tag === 'VB') return null; // a bare verb with nothing before it: imperative or a tagging slip
     if (tag === 'VBD') return 'past';
-    if (tag === 'VBN') return back(1) === 'has' || back(1) === 'have' || back(1) === 'been' ? 'past' : 'past';
+    // a participle with no auxiliary: the tagger often gives VBN for a simple past
+    // ("announced Friday"), so it counts as past
+    if (tag === 'VBN') return 'past';
     if (tag === 'VBZ' || tag === 'VBP') return 'present';
     return null;
   }
   if (cues.future.has(word)) return 'future';
-  if (cues.planned.has(word)) {
-    // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
-    const b1 = back(1), b2 = back(2);
-    if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
-    if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
+  const verbish = (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word);
+  if (verbish) {
+    const g = group();
+    if (g === 'future') return 'future';
+    if (g === null) return null;
+    return 'past';
   }
-  if (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) return auxFuture() ? 'future' : 'past';
-  if (cues.pastIrregular.has(word)) return auxFuture() ? 'future' : 'past';
   if (PRESENT.has(word)) return 'present';
+  // an infinitive after a word like "plans": "plans to meet Monday"
+  if (/^[a-z]+$/.test(word) && wordAt(i - 1) === 'to' && /^(?:meet|hold|vote|visit|begin|start|resume|announce|release|sign|open|close|travel|return|leave|decide|discuss|take|make|go|come|attend|arrive|testify|report|hear|rule|appear|speak|address|launch|end|give|present|deliver|face|play|run|review|consider)$/.test(word)) {
+    return infinitive(i - 1);
+  }
   return null;
 }
 
