@@ -120,14 +120,14 @@ const COMMON_SHORT_FORMS: ReadonlyArray<[string, string]> = [
   ['Holland', 'NLD'], ['Czech Republic', 'CZE'], ['Ivory Coast', 'CIV'], ['Burma', 'MMR'],
   ['Congo', 'COD'], ['DRC', 'COD'], ['Vatican', 'VAT'], ['Palestine', 'PSE'], ['Gaza', 'PSE'],
   ['West Bank', 'PSE'], ['Taiwan', 'TWN'], ['Syria', 'SYR'], ['Iran', 'IRN'], ['Laos', 'LAO'],
-  ['Macedonia', 'MKD'], ['Bosnia', 'BIH'], ['Herzegovina', 'BIH'], ['Serbia', 'SRB'], ['Kosovo', 'XKX'], ['Swaziland', 'SWZ'], ['East Timor', 'TLS'], ['Turkey', 'TUR'], ['Türkiye', 'TUR'],
+  ['Macedonia', 'MKD'], ['Bosnia', 'BIH'], ['Herzegovina', 'BIH'], ['Serbia', 'SRB'], ['Kosovo', 'XKX'], ['Swaziland', 'SWZ'], ['Trinidad', 'TTO'], ['Zaire', 'COD'], ['Soviet Union', 'RUS'], ['USSR', 'RUS'], ['Yugoslavia', 'SRB'], ['Kampuchea', 'KHM'], ['East Timor', 'TLS'], ['Turkey', 'TUR'], ['Türkiye', 'TUR'],
 ];
 
 /** Demonyms news uses that world-countries spells otherwise or lacks. */
 const COMMON_DEMONYMS: ReadonlyArray<[string, string]> = [
   ['Kyrgyz', 'KGZ'], ['American', 'USA'], ['British', 'GBR'], ['Palestinian', 'PSE'], ['Congolese', 'COD'],
   ['Emirati', 'ARE'], ['Saudi', 'SAU'], ['Filipino', 'PHL'], ['Bosnian', 'BIH'], ['Serb', 'SRB'], ['Croat', 'HRV'],
-  ['Kosovar', 'XKX'], ['Burmese', 'MMR'], ['Afghan', 'AFG'], ['Taiwanese', 'TWN'], ['Czech', 'CZE'],
+  ['Kosovar', 'XKX'], ['Burmese', 'MMR'], ['Afghan', 'AFG'], ['Taiwanese', 'TWN'], ['Czech', 'CZE'], ['Soviet', 'RUS'], ['Yugoslav', 'SRB'], ['Zairean', 'COD'], ['Zairian', 'COD'], ['Sri Lankan', 'LKA'], ['Sierra Leonean', 'SLE'], ['Trinidadian', 'TTO'],
 ];
 
 /** Capitals as news writes them ("Washington", not "Washington D.C."). */

@@ -321,6 +321,20 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
       nameEndAt[i] = c2;
     }
   }
+  // 1c. capitalised organisation names the lexicon lacks: "Kenya Anti-Corruption Commission",
+  // "Rwandan Patriotic Front" (country from a country or demonym inside, sector from the head)
+  for (let i = 0; i < toks.length; i++) {
+    const org = matchOrgName(ctx, i, nameAt);
+    if (!org) continue;
+    for (let k = org.tokStart; k < org.tokEnd; k++) {
+      const inside = nameAt[k];
+      if (inside) { out.splice(out.indexOf(inside), 1); nameAt[k] = undefined; nameEndAt[inside.tokEnd - 1] = undefined; }
+    }
+    out.push(org);
+    nameAt[i] = org;
+    nameEndAt[org.tokEnd - 1] = org;
+    i = org.tokEnd - 1;
+  }
   // 2. capitals as places or as their governments
   for (const c of out) {
     if (c.place?.kind !== 'city' || c.type !== 'GPE') continue;
@@ -365,6 +379,71 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
   return out;
 }
 
+/** Last words that make a capitalised run an organisation's name, with the sector they give. */
+const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
+  ['party', 'PTY'], ['front', null], ['movement', null], ['army', 'MIL'], ['commission', 'GOV'], ['committee', null],
+  ['council', 'GOV'], ['assembly', 'LEG'], ['parliament', 'LEG'], ['court', 'JUD'], ['tribunal', 'JUD'], ['university', 'EDU'],
+  ['college', 'EDU'], ['ministry', 'GOV'], ['agency', null], ['police', 'COP'], ['union', null],
+  ['association', null], ['organization', null], ['organisation', null], ['forum', null], ['alliance', null], ['league', null],
+  ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'], ['airlines', 'BUS'], ['foundation', 'NGO'], ['church', 'REL'],
+  ['times', 'MED'], ['post', 'MED'], ['news', 'MED'], ['herald', 'MED'], ['tribune', 'MED'], ['journal', 'MED'], ['television', 'MED'], ['radio', 'MED'],
+  ['guard', 'MIL'], ['brigades', null], ['brigade', null], ['congress', null], ['coalition', null], ['institute', null],
+]);
+const ORG_JOINERS = new Set(['of', 'for', 'the', 'and', 'de', '&']);
+const REB_WORDS = /^(liberation|resistance|mujahideen|mujahedeen|jihad|rebel|rebels|insurgency|militia)$/;
+
+/** A capitalised organisation name starting at token i that the lexicon and NER may lack. */
+function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): Candidate | null {
+  const toks = ctx.doc.tokens;
+  const { words } = ctx;
+  if (!isCap(toks[i].text) || !/^\p{L}/u.test(toks[i].text) || words[i] === 'the') return null;
+  // "Armed Forces of the Russian Federation", "Foreign Ministry": role phrases, handled there
+  if (matchRole(ctx, i)) return null;
+  const prev = toks[i - 1];
+  if (prev && ctx.sentOf[i - 1] === ctx.sentOf[i] && isCap(prev.text) && /^\p{L}/u.test(prev.text) && !ctx.sentStart[i - 1]) return null;
+  const sent = ctx.sentOf[i];
+  let j = i;
+  let lastHead = -1;
+  while (j < toks.length && ctx.sentOf[j] === sent && j - i < 12) {
+    const t = toks[j].text;
+    if (j > i && toks[j].start > toks[j - 1].end + 1) break;
+    if (isCap(t) && /^\p{L}[\p{L}'’-]*$/u.test(t)) { if (ORG_HEADS.has(words[j])) lastHead = j; j++; continue; }
+    if (ORG_JOINERS.has(words[j]) && j > i && isCap(toks[j + 1]?.text ?? '')) { j++; continue; }
+    if ((words[j] === "'s" || t === '’s') && j > i) { j++; continue; }
+    break;
+  }
+  if (lastHead < i + 1) return null;
+  const end = lastHead + 1;
+  // lexicon names, people and organisations inside: not ours to rename
+  for (let k = i; k < end; k++) {
+    const n = nameAt[k];
+    if (n && n.type !== 'GPE' && n.type !== 'NORP') return null;
+    if (n && n.tokEnd > end) return null;
+  }
+  // country and demonym words inside (also those the name pass skipped as glued)
+  const idx = countryIndex();
+  let country: string | null = null;
+  let rest = i;
+  for (let k = i; k < end && !country; k++) {
+    for (let n = 3; n >= 1 && !country; n--) {
+      if (k + n > end) continue;
+      const nk = normaliseName(span(ctx, k, k + n));
+      const c = idx.byName.get(nk) ?? idx.byDemonym.get(nk);
+      if (c && nk.length > 3) { country = c.cca3; if (k === i) rest = k + n; }
+    }
+  }
+  // "French National Assembly", "Interior Ministry": a demonym and a role are a role phrase
+  const tail: string[] = [];
+  for (let k = rest; k < end; k++) tail.push(words[k].replace(/-/g, ' '));
+  if (ctx.lex.roles.has(tail.join(' '))) return null;
+  if (end - rest < 2 && !country) return null;
+  // a country's own name ("Russian Federation", "Republic of Korea") is not an organisation
+  if (rest === end || countryIndex().byName.has(normaliseName(span(ctx, i, end)))) return null;
+  let sector = ORG_HEADS.get(words[lastHead]) ?? null;
+  if (!sector) for (let k = i; k < end; k++) if (REB_WORDS.test(words[k])) sector = 'REB';
+  return blank(ctx, i, end, { type: 'ORG', by: 'rule/org-name', country, countrySource: country ? 'stated' : null, sector, key: 'org:' + normaliseName(span(ctx, i, end)), canonical: span(ctx, i, end) });
+}
+
 /** "Kursk Region", "Kursk Oblast", "the Kursk border region", "Donetsk People's Republic" aside. */
 function matchRegion(ctx: Ctx, i: number): Candidate | null {
   const toks = ctx.doc.tokens;
@@ -402,6 +481,13 @@ function isAgentive(ctx: Ctx, c: Candidate): boolean {
   const next = ctx.words[c.tokEnd] ?? '';
   if (next === "'s" || ctx.doc.tokens[c.tokEnd]?.text === '’s') return true;
   if (AGENT_VERBS.test(next)) return true;
+  // the subject of a verb of doing or saying ("Washington, along with its allies, demanded"),
+  // when the parser ran; a copula's subject ("Moscow is a big city") is the city
+  const last = c.tokEnd - 1;
+  const rel = ctx.doc.deprels?.[last];
+  const head = ctx.doc.heads?.[last];
+  if (rel && /^nsubj/.test(rel) && head !== undefined && head >= 0 && /^VB/.test(ctx.doc.pos?.[head] ?? '')
+    && !/^(is|was|are|were|be|been|being|has|have|had|lies|lay|lie|sits|stands|remains|became|becomes|looks|seems|hosts|hosted|houses)$/.test(ctx.words[head])) return true;
   if (LOCATIVE.has(prev) && prev !== 'of' && prev !== 'to') return false;
   if (RELATION_BEFORE.has(prev)) return true;
   return false;
@@ -491,6 +577,19 @@ function rolePhrase(
       complement = named;
       country = country ?? named.country;
       right = named.tokEnd;
+    }
+  }
+  // "refugees fleeing the war in Liberia", "a terror group based in Trinidad": a place named
+  // in a short post-modifier (no finite verb, no comma before it) gives the group its country
+  if (!country && !complement && role.kind !== 'person') {
+    for (let k = right; k < Math.min(toks.length, right + 8) && ctx.sentOf[k] === sent; k++) {
+      if (/^[,;:.()"“”]$/.test(toks[k].text) || /^(VBD|VBZ|VBP|MD)$/.test(doc.pos?.[k] ?? '') || /^(said|says|and|or|but|who|which|that)$/.test(words[k])) break;
+      const named = nameAt[k];
+      if (named && /^(in|at|from|of)$/.test(words[k - 1] ?? '') && named.country && (named.type === 'GPE' || named.type === 'LOC')) {
+        country = named.country;
+        right = named.tokEnd;
+        break;
+      }
     }
   }
   // a group noun before "of": "a group of Ukrainian fighters"

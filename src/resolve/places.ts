@@ -94,6 +94,8 @@ export function resolveCity(name: string, hints: PlaceHints): City | null {
   for (const c of list) {
     let score = Math.log10(c.population + 1);
     if (c.country === hints.datelineCountry) score += 6;
+    // a country's capital is what a bare capital name most often means ("Nicosia", "Lima")
+    if (countryIndex().byCapital.get(key)?.cca3 === c.country) score += 3;
     if (hints.countries.has(c.country)) score += 4;
     if (c.country === 'USA' && c.admin1 && hints.usStates.has(c.admin1.slice(3))) score += 8;
     if (score > bestScore) {

@@ -158,7 +158,13 @@ export function resolveDocument(doc: WorkingDoc): void {
         if (rec?.latlng) geo = { lat: rec.latlng[0], lon: rec.latlng[1], admin1: null };
       } else if (p.kind === 'city' || p.kind === 'region' || p.kind === 'other') {
         const city = resolveCity(p.lookup, hints);
-        if (city && (p.kind !== 'other' || city.country === country)) {
+        // a country's capital ("Washington", "Nicosia") unless the document points to a
+        // namesake elsewhere (Washington, Tyne and Wear; Paris, Texas)
+        const capitalOf = p.kind === 'city' ? countryIndex().byCapital.get(normaliseName(p.lookup)) : undefined;
+        const hinted = city !== null && (hints.countries.has(city.country) || (city.country === 'USA' && !!city.admin1 && hints.usStates.has(city.admin1.slice(3))));
+        if (capitalOf && city && city.country !== capitalOf.cca3 && !hinted) {
+          country = capitalOf.cca3;
+        } else if (city && (p.kind !== 'other' || city.country === country)) {
           geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
           if (p.kind === 'city') country = city.country;
         }
