@@ -23,12 +23,12 @@ import { countryIndex } from '../src/resolve/countries.js';
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = resolve(repoRoot, '../shared/data');
-const outFile = join(repoRoot, 'models/ner/lexicon.bin');
+const outFile = join(process.env.NER_OUT_DIR ?? join(repoRoot, 'models/ner'), 'lexicon.bin');
 const t0 = Date.now();
 const DEPTH = Number(process.env.NER_CLUSTER_DEPTH ?? 14);
 const DIM = 64;
 const N_CONTEXT = 1000;
-const MIN_COUNT = 4;
+const MIN_COUNT = Number(process.env.NER_CLUSTER_MIN ?? 4);
 
 // ---- unlabelled text -------------------------------------------------------------------
 function unescapeXml(s: string): string {

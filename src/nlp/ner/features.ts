@@ -41,6 +41,8 @@ export interface WordEntry {
   scores: (Float32Array | null)[];
   /** which model (its uid) filled each slot of `scores` */
   owner: number[];
+  /** per slot, a bit per previous tag whose (previous tag, word) sums are in `scores` */
+  pwDone: number[];
 }
 
 function shortShape(w: string): string {
@@ -140,7 +142,7 @@ export class FeatureExtractor {
       }
       ctx.push(Uint32Array.from(f));
     }
-    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0] };
+    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
   }
 }
 

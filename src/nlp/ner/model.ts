@@ -90,8 +90,9 @@ export class PerceptronModel {
   private wordScores(e: WordEntry): Float32Array {
     const cached = e.scores[this.slot];
     if (cached && e.owner[this.slot] === this.uid) return cached;
-    const s = new Float32Array(NC * 5);
+    const s = new Float32Array(NC * 15);
     const tmp = new Float32Array(NC);
+    e.pwDone[this.slot] = 0;
     this.add(tmp, e.intr);
     s.set(tmp, 0);
     for (let j = 0; j < 4; j++) { tmp.fill(0); this.add(tmp, e.ctx[j]); s.set(tmp, NC * (j + 1)); }
@@ -116,14 +117,17 @@ export class PerceptronModel {
    * perceptron epoch over the document).
    */
   tag(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats): Int8Array {
-    const { entries, sentences, feats, off } = doc;
+    const { entries, sentences, feats, off, wid } = doc;
     const out = new Int8Array(entries.length);
-    const history = new Map<number, number>();
-    const scores = new Float32Array(NC);
+    // what each capitalised word was last tagged in this document (5: not yet)
+    const history = new Int8Array(doc.nWords).fill(5);
+    const scores = this.scratch;
     const training = !!gold && !this.frozen;
+    const frozen = this.frozen;
+    const dense = frozen ? (this.dense ??= this.buildDense()) : null;
     const bos = this.fx.entry(BOS);
     const eos = this.fx.entry(EOS);
-    const all: number[] = [];
+    const all = this.featList;
     for (let si = 0; si < sentences.length; si += 2) {
       const s = sentences[si];
       const e = sentences[si + 1];
@@ -135,14 +139,9 @@ export class PerceptronModel {
         const l1 = i - 1 >= s ? entries[i - 1] : bos;
         const r1 = i + 1 < e ? entries[i + 1] : eos;
         const r2 = i + 2 < e ? entries[i + 2] : eos;
-        const tf0 = mix(T_P1, p1);
-        const tf1 = mix(T_P2, p2 * 10 + p1);
-        const tf2 = mix(mix(T_P1W, p1), w.key);
-        const tf3 = mix(mix(T_P1SH, p1), w.shape);
-        const hist = w.caseClass >= 2 && w.hasLetter ? (history.get(w.key) ?? 5) : -1;
-        const tf4 = hist >= 0 ? mix(T_HIST, hist * 8 + w.caseClass) : 0;
-        scores.fill(0);
-        if (!this.frozen) {
+        const hist = w.caseClass >= 2 && w.hasLetter ? history[wid[i]] : -1;
+        if (!frozen) {
+          scores.fill(0);
           all.length = 0;
           for (const h of w.intr) all.push(h);
           for (const h of l2.ctx[0]) all.push(h);
@@ -151,16 +150,23 @@ export class PerceptronModel {
           for (const h of r2.ctx[3]) all.push(h);
           for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
           if (extra) for (let j = extra.off[i]; j < extra.off[i + 1]; j++) all.push(extra.feats[j]);
-          all.push(tf0, tf1, tf2, tf3);
-          if (tf4) all.push(tf4);
+          all.push(mix(T_P1, p1), mix(T_P2, p2 * 10 + p1), mix(mix(T_P1W, p1), w.key), mix(mix(T_P1SH, p1), w.shape));
+          if (hist >= 0) all.push(mix(T_HIST, hist * 8 + w.caseClass));
           this.add(scores, all);
         } else {
+          // the same features as above, from caches: word and neighbour sums per word,
+          // (previous tag, word) sums per word, dense tables for the tag-only features
           const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
-          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
+          const pw = NC * 5 + p1 * NC;
+          if (!(w.pwDone[this.slot] & (1 << p1))) this.fillPrevWord(w, a, p1);
+          const d0 = p1 * NC;
+          const d1 = dense!.p2Off + (p2 * 10 + p1) * NC;
+          const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
+          const D = dense!.table;
+          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k] + a[pw + k] + D[d0 + k] + D[d1 + k];
+          if (dh >= 0) for (let k = 0; k < NC; k++) scores[k] += D[dh + k];
           this.add(scores, feats, off[i], off[i + 1]);
           if (extra) this.add(scores, extra.feats, extra.off[i], extra.off[i + 1]);
-          this.addOne(scores, tf0); this.addOne(scores, tf1); this.addOne(scores, tf2); this.addOne(scores, tf3);
-          if (tf4) this.addOne(scores, tf4);
         }
         let best = 0;
         let bestScore = -Infinity;
@@ -174,13 +180,43 @@ export class PerceptronModel {
           this.clock++;
         }
         out[i] = best;
-        if (hist >= 0) history.set(w.key, typeOfClass(best));
+        if (hist >= 0) history[wid[i]] = typeOfClass(best);
         p2 = p1;
         p1 = best;
       }
     }
     return out;
   }
+
+  private readonly scratch = new Float32Array(NC);
+  private readonly featList: number[] = [];
+  private dense: { table: Float32Array; p2Off: number; histOff: number } | null = null;
+
+  /** Dense score tables for the features made of tags alone (frozen models). */
+  private buildDense(): { table: Float32Array; p2Off: number; histOff: number } {
+    const p2Off = 10 * NC;
+    const histOff = p2Off + 100 * NC;
+    const table = new Float32Array(histOff + 48 * NC);
+    const tmp = new Float32Array(NC);
+    const put = (at: number, h: number) => { tmp.fill(0); this.addOne(tmp, h); table.set(tmp, at); };
+    for (let p = 0; p < 10; p++) put(p * NC, mix(T_P1, p));
+    for (let p = 0; p < 100; p++) put(p2Off + p * NC, mix(T_P2, p));
+    for (let h = 0; h < 48; h++) put(histOff + h * NC, mix(T_HIST, h));
+    return { table, p2Off, histOff };
+  }
+
+  /** Adds to a word's score cache the (previous tag, word) and (previous tag, shape) sums. */
+  private fillPrevWord(e: WordEntry, s: Float32Array, p1: number): void {
+    const at = NC * 5 + p1 * NC;
+    for (let k = 0; k < NC; k++) s[at + k] = 0;
+    const tmp = this.scratch2;
+    tmp.fill(0);
+    this.addOne(tmp, mix(mix(T_P1W, p1), e.key));
+    this.addOne(tmp, mix(mix(T_P1SH, p1), e.shape));
+    s.set(tmp, at);
+    e.pwDone[this.slot] |= 1 << p1;
+  }
+  private readonly scratch2 = new Float32Array(NC);
 
   /**
    * Replaces the weights by their averages and stops learning (training only: to tag
@@ -194,6 +230,7 @@ export class PerceptronModel {
     for (let i = 0; i < this.nRows * NC; i++) W[i] -= U[i] / c;
     this.U = null;
     this.frozen = true;
+    this.dense = null;
   }
 
   /** Averaged weights, rows whose largest weight is below `prune` dropped, as Int16. */
