@@ -561,8 +561,9 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
         // "is prepared to", "is committed to": a frame verb before an infinitive is no passive.
         const framedInf = gov.entries.some((e) => e.frame !== null) && lower(doc, gov.j) === 'to';
         const passive = (passive0 || ps.passive) && !framedInf;
-        let subj = ps.actor ?? subjectFor(doc, s, actors, gov, hits);
-        if (subj && !actorLike(doc, subj, passive)) subj = null;
+        // The parse's subject first, then the position's; a place never acts (it may undergo).
+        let subj = [ps.actor, ps.actor && actorLike(doc, ps.actor, passive) ? null : subjectFor(doc, s, actors, gov, hits)]
+          .find((a): a is ActorPhrase => !!a && actorLike(doc, a, passive)) ?? null;
         const agent = ps.agent ?? parsed.agent ?? (passive ? actors.find((a) => a.tokStart > act.j - 1 && a.tokStart <= act.j + 3 && lower(doc, a.tokStart - 1) === 'by') ?? null : null);
         // "an order given by X": the noun the participle follows is what undergoes it; when
         // that noun is no actor, there is no target to look for.

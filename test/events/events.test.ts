@@ -151,3 +151,60 @@ describe('seed', () => {
     for (const e of [...aid, ...by('ASSAULT', 'RUS', 'UKR')]) if (held(e)) expect(e.claimedIn).not.toBeNull();
   });
 });
+
+/** The whole default pipeline (POS, parse, resolve): the roles read from the parse. */
+const full = (() => {
+  let engine: ReturnType<typeof createEngine> | null = null;
+  return (text: string) => (engine ??= createEngine()).analyse(readReport(text, { date: '2024-03-05' })).events;
+})();
+
+describe('roles from the parse (whole pipeline)', () => {
+  it('a purpose clause names the beneficiary of aid, its "against" phrase the target of the fight', () => {
+    const es = full('Cuba sent troops to fight for Angola against South Africa.');
+    const aid = es.find((x) => x.type === 'AID')!;
+    expect(codes(aid.source)).toEqual(['CUB']);
+    expect(codes(aid.target)).toEqual(['AGO']);
+    expect(es.find((x) => x.type === 'ASSAULT')?.target.map((t) => t.code)).toEqual(['ZAF']);
+  });
+  it('a pronoun subject is coded through its entity and keeps its own text', () => {
+    const aid = full('Chad said on Monday that it had sent troops to help Niger.').find((x) => x.type === 'AID')!;
+    expect(aid.source.map((s) => [s.text, s.code])).toEqual([['it', 'TCD']]);
+    expect(codes(aid.target)).toEqual(['NER']);
+  });
+  it('a coordinated verb shares the first verb\'s subject', () => {
+    const e = full('Ghana praised Togo and commended Benin.').find((x) => x.trigger.text === 'commended')!;
+    expect(codes(e.source)).toEqual(['GHA']);
+    expect(codes(e.target)).toEqual(['BEN']);
+  });
+  it('a title before a name is that person', () => {
+    const e = full('Kenyan President Daniel Moi praised Uganda.')[0];
+    expect(e.source[0].text).toBe('Kenyan President Daniel Moi');
+    expect([e.source[0].code, e.source[0].sector]).toEqual(['KEN', 'GOV']);
+  });
+  it('an adverb the tagger misreads does not turn an active verb passive', () => {
+    const e = full('Senegal has once again outright rejected a Gambian proposal.')[0];
+    expect([e.type, ...codes(e.source)]).toEqual(['REJECT', 'SEN']);
+  });
+});
+
+describe('precision', () => {
+  it('"gave their lives for X" is no aid', () => {
+    expect(full('Many Malian soldiers gave their lives for Mali.').filter((x) => x.type === 'AID')).toEqual([]);
+    expect(events('Many Malian soldiers gave their lives for Mali.').filter((x) => x.type === 'AID')).toEqual([]);
+  });
+  it('a light verb alone gives nothing without a receiver ("an order given by X")', () => {
+    expect(full('The order given by the Nigerian general was clear.')).toEqual([]);
+  });
+  it('a region is never the doer of an agentive verb', () => {
+    const es = full('The Kivu Region saw heavy shelling as militants tried to seize the mines.');
+    expect(es.some((e) => e.source.some((x) => x.text.includes('Kivu')))).toBe(false);
+  });
+  it('a possessive determiner is never the doer', () => {
+    const es = events('Their Chilean allies fought on.');
+    expect(es.every((e) => e.source.every((s) => s.text.toLowerCase() !== 'their'))).toBe(true);
+  });
+  it('an event with no identifiable actor is dropped', () => {
+    expect(events('The soldiers attacked at dawn.').filter((e) => e.type === 'ASSAULT').every((e) => e.source.length + e.target.length > 0)).toBe(true);
+    expect(events('It attacked at dawn.')).toEqual([]);
+  });
+});
