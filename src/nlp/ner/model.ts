@@ -35,6 +35,13 @@ let nextUid = 1;
 /** Position features added on top of a prepared document (the stacked pass's). */
 export interface ExtraFeats { feats: Uint32Array; off: Int32Array }
 
+/**
+ * Position-feature sums shared between the two passes (models made by `shareRows`): the
+ * first pass writes the second model's sums (`read` false, `other` the second model), the
+ * second reads them (`read` true).
+ */
+export interface SharedPos { sums: Float32Array; read: boolean; other: PerceptronModel }
+
 export class PerceptronModel {
   index: HashIndex;
   /** which slot of a word entry's score cache this model uses (0 first pass, 1 second) */
@@ -116,7 +123,7 @@ export class PerceptronModel {
    * Tags a prepared document; with `gold`, learns from each mistake as it goes (one
    * perceptron epoch over the document).
    */
-  tag(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats): Int8Array {
+  tag(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats, shared?: SharedPos): Int8Array {
     const { entries, sentences, feats, off, wid } = doc;
     const out = new Int8Array(entries.length);
     // what each capitalised word was last tagged in this document (5: not yet)
@@ -165,7 +172,14 @@ export class PerceptronModel {
           const D = dense!.table;
           for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k] + a[pw + k] + D[d0 + k] + D[d1 + k];
           if (dh >= 0) for (let k = 0; k < NC; k++) scores[k] += D[dh + k];
-          this.add(scores, feats, off[i], off[i + 1]);
+          if (shared?.read) {
+            const P = shared.sums;
+            for (let k = 0; k < NC; k++) scores[k] += P[i * NC + k];
+          } else if (shared) {
+            this.addBoth(scores, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
+          } else {
+            this.add(scores, feats, off[i], off[i + 1]);
+          }
           if (extra) this.add(scores, extra.feats, extra.off[i], extra.off[i + 1]);
         }
         let best = 0;
@@ -186,6 +200,47 @@ export class PerceptronModel {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the rows of `feats` to `scores` from this model and to `sums[at…]` from the
+   * other model's weights `W2` (same row numbers): one index lookup serves both passes.
+   */
+  private addBoth(scores: Float32Array, W2: Float32Array, sums: Float32Array, at: number, feats: Uint32Array, from: number, to: number): void {
+    const W = this.W;
+    const index = this.index;
+    for (let k = 0; k < NC; k++) sums[at + k] = 0;
+    for (let j = from; j < to; j++) {
+      const r = index.get(feats[j]);
+      if (r < 0) continue;
+      const b = r * NC;
+      for (let k = 0; k < NC; k++) { scores[k] += W[b + k]; sums[at + k] += W2[b + k]; }
+    }
+  }
+
+  /**
+   * Gives two frozen models one row index (the union of their features, zero rows where a
+   * model lacks one), so that the second pass can reuse the first pass's lookups.
+   */
+  static shareRows(a: PerceptronModel, b: PerceptronModel): void {
+    const index = new HashIndex(a.nRows + b.nRows);
+    let n = 0;
+    for (const m of [a, b]) {
+      const keys = m.index.keys;
+      for (let i = 0; i < keys.length; i++) if (keys[i] && index.get(keys[i]) < 0) index.set(keys[i], n++);
+    }
+    for (const m of [a, b]) {
+      const W = new Float32Array(n * NC);
+      const keys = m.index.keys;
+      for (let i = 0; i < keys.length; i++) {
+        if (!keys[i]) continue;
+        W.set(m.W.subarray(m.index.rows[i] * NC, m.index.rows[i] * NC + NC), index.get(keys[i]) * NC);
+      }
+      m.index = index;
+      m.W = W;
+      m.nRows = n;
+      m.dense = null;
+    }
   }
 
   private readonly scratch = new Float32Array(NC);

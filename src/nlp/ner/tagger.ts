@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Lexicon } from './lexicon.js';
 import { FeatureExtractor, prepareDoc, stackFeatures } from './features.js';
-import { CLASSES, PerceptronModel } from './model.js';
+import { CLASSES, NC, PerceptronModel } from './model.js';
 
 /** Where the shipped model lives (src/ and dist/ are both two levels below the root). */
 export const MODEL_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
@@ -35,7 +35,8 @@ export function createTagger(dir: string): NerTagger {
   // the stacked second pass (optional: without it the first pass's tags are final)
   const file2 = join(dir, 'model2.bin');
   const second = existsSync(file2) ? PerceptronModel.load(file2, fx) : null;
-  if (second) second.model.slot = 1;
+  if (second) { second.model.slot = 1; PerceptronModel.shareRows(model, second.model); }
+  let sums = new Float32Array(0);
   const by = `model/ner@${String((second?.meta ?? meta).version ?? '1')}`;
   return {
     by,
@@ -43,8 +44,14 @@ export function createTagger(dir: string): NerTagger {
     tag(words, sentences) {
       if (words.length === 0) return [];
       const prepared = prepareDoc(fx, words, sentences);
-      let pred = model.tag(prepared);
-      if (second) pred = second.model.tag(prepared, undefined, stackFeatures(prepared, pred));
+      let pred: Int8Array;
+      if (second) {
+        if (sums.length < words.length * NC) sums = new Float32Array(words.length * NC * 2);
+        pred = model.tag(prepared, undefined, undefined, { sums, read: false, other: second.model });
+        pred = second.model.tag(prepared, undefined, stackFeatures(prepared, pred), { sums, read: true, other: model });
+      } else {
+        pred = model.tag(prepared);
+      }
       const out = new Array<string>(pred.length);
       for (let i = 0; i < pred.length; i++) out[i] = CLASSES[pred[i]];
       return out;
