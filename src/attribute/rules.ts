@@ -43,6 +43,8 @@ const NP_TAGS = new Set(['DT', 'PDT', 'PRP', 'PRP$', 'NN', 'NNS', 'NNP', 'NNPS',
 /** Words that are nouns at least as often as verbs: with a determiner before them they are nouns. */
 const NOUNLIKE = new Set(['report', 'reports', 'claim', 'claims', 'note', 'notes', 'comment', 'comments', 'answer', 'question', 'object', 'cry', 'charge', 'charges', 'signal', 'hint', 'promise', 'promises', 'pledge', 'quote', 'estimate', 'estimates', 'post', 'posts', 'tweet', 'tweets', 'blog', 'demand', 'demands', 'protest', 'protests', 'dispute', 'challenge', 'forecast', 'reply', 'remark', 'remarks', 'attack', 'attacks', 'call', 'calls', 'label', 'brand', 'term', 'terms', 'plan', 'plans', 'need', 'needs', 'fear', 'fears', 'wish', 'doubt', 'doubts', 'hope', 'hopes', 'trust', 'aim', 'sense', 'show', 'find', 'counter', 'concern', 'warning', 'finding', 'findings', 'saying', 'feeling', 'understanding', 'thinking', 'showing', 'learning', 'hearing', 'meaning', 'statement', 'rip', 'knock', 'project', 'champion', 'figure', 'figures', 'decline', 'tout', 'aim', 'whisper', 'scream', 'shout', 'repeat', 'concede', 'review', 'study']);
 
+/** Paragraph labels before a colon that are not speakers. */
+const COLON_LABELS = new Set(['update', 'note', "editor's note", 'editor’s note', 'related', 'watch', 'read more', 'read', 'photo', 'photos', 'video', 'correction', 'clarification', 'source', 'sources', 'q', 'a', 'question', 'answer', 'listen', 'see also', 'also', 'disclosure', 'warning', 'breaking', 'exclusive', 'live', 'opinion', 'analysis', 'transcript', 'full transcript', 'subscribe']);
 const lower = (t: Token) => t.text.toLowerCase();
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
@@ -95,6 +97,7 @@ class Finder {
 
   run(): Candidate[] {
     this.directQuotes();
+    this.colonTurns();
     this.prepositional();
     this.cueVerbs();
     this.fragments();
@@ -476,6 +479,42 @@ class Finder {
       by,
       cls: cue?.cls,
     };
+  }
+
+  /**
+   * A paragraph that opens with a short name and a colon is that speaker's turn: interview
+   * transcripts ("SMITH: We will win.") and headline style ("Senator: Deal Is Dead").
+   * The whole paragraph after the colon is the content; the colon is the cue.
+   */
+  colonTurns() {
+    for (let i = 0; i < this.toks.length; i++) {
+      if (i > 0 && !this.breakAfter(i - 1)) continue;
+      if (this.quoteOf[i] >= 0) continue;
+      // the speaker: 1–5 capitalised words (a possessive or "of" may join them)
+      let k = i;
+      while (k < this.toks.length && k - i < 6 && (isCap(this.toks[k].text) || (k > i && ["'s", '’s', 'of', '.'].includes(this.low[k])))) k++;
+      if (k === i || this.low[k] !== ':' || this.usedCue.has(k) || this.breakAfter(k)) continue;
+      const label = this.low.slice(i, k).join(' ');
+      if (COLON_LABELS.has(label) || /^\d/.test(label)) continue;
+      let e = k + 1;
+      while (e < this.toks.length && !this.breakAfter(e)) e++;
+      let b = e + 1;
+      while (b > k + 1 && (TERMINAL.has(this.toks[b - 1].text))) b--;
+      if (b - (k + 1) < 2 || this.toks.slice(k + 1, b).filter((t) => isWord(t.text)).length < 2) continue;
+      // a quoted turn is already a direct quote ("Smith: “…”")
+      const qi = this.quoteOf[k + 1];
+      if (qi >= 0 && this.usedQuote.has(qi)) continue;
+      this.usedCue.add(k);
+      this.push({
+        kind: 'direct',
+        source: this.span(i, k),
+        cue: this.span(k, k + 1),
+        content: this.span(k + 1, b),
+        by: 'rule/colon-turn',
+        cls: 'speech',
+      });
+      i = e;
+    }
   }
 
   // ------------------------------------------------------ 2. prepositional cues

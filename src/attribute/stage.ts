@@ -14,10 +14,13 @@ import type { AnalysisAttribution, Span, Stage, WorkingDoc } from '../types.js';
 import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
+import { defaultCueModel, modelCandidates, type CueModel } from './model.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
   lexicon?: CueLexicon;
+  /** The trained cue model; default: models/attribution/cue.json when present; null: rules only. */
+  cueModel?: CueModel | null;
 }
 
 const holds = (c: { content: Span; parts?: Span[] }, start: number, end: number) =>
@@ -36,7 +39,10 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
     name: 'attribute',
     run(doc: WorkingDoc) {
       const lex = options.lexicon ?? defaultLexicon();
-      doc.attributions = buildAttributions(doc, findAttributions(doc, lex), lex);
+      const found = findAttributions(doc, lex);
+      const model = options.cueModel === undefined ? defaultCueModel() : options.cueModel;
+      if (model) found.push(...modelCandidates(doc, lex, model, found));
+      doc.attributions = buildAttributions(doc, found, lex);
     },
   };
 }

@@ -1,0 +1,396 @@
+/**
+ * @module attribute/model
+ * A trained cue detector over the dependency parse, and the parse-derived spans it reads.
+ *
+ * The rules (rules.ts) read the constructions news style marks plainly (quotes, "said",
+ * "according to"). Much attribution is less marked: stances and intentions with a noun-phrase
+ * content ("wants a wall", "criticized the plan", "called for an inquiry"), poll findings,
+ * beliefs. Whether such a word is a cue depends on the word and on its clause, which an
+ * averaged perceptron learns from features of the parse (the word, its lemma and tag, its
+ * relation, which dependents it has, its subject). The spans of a detected cue come from the
+ * parse: content = its clausal or object dependents' subtrees, source = its subject.
+ *
+ * The model file (`models/attribution/cue.json`, built by `scripts/train-attribution.ts`)
+ * holds feature weights only; it is optional: without it only the rules run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Span, WorkingDoc } from '../types.js';
+import type { CueLexicon } from './lexicon.js';
+import { findQuotes } from './quotes.js';
+import { children, subtreeTokens } from '../nlp/parse/tree.js';
+import type { Candidate } from './rules.js';
+
+/** A binary averaged-perceptron model: feature → weight, and a bias. */
+export interface CueModel {
+  version: number;
+  /** Decision threshold on the score (0 unless the trainer chose another). */
+  threshold: number;
+  weights: Map<string, number>;
+}
+
+/** The serialised form of {@link CueModel}. */
+export interface CueModelFile {
+  version: number;
+  threshold: number;
+  trainedOn: string;
+  scores?: Record<string, number>;
+  weights: Record<string, number>;
+}
+
+/** Tags of words that may be cues: verbs, nouns ("the poll", "his statement"), adjectives ("confident"). */
+const CANDIDATE_TAG = /^(VB|NN|JJ)/;
+/** Relations whose subtree is a cue's content. */
+const CONTENT_RELS = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'obl', 'advcl', 'csubj', 'nmod', 'acl']);
+/** Prepositions under which an oblique holds a stance's content ("criticized X for Y", "warned about Y"). */
+const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 'that', 'whether']);
+/** Clausal content: when a cue has one, its objects before it are addressees ("told reporters that …"). */
+const CLAUSAL = new Set(['ccomp', 'xcomp', 'csubj']);
+const SUBJECT_RELS = new Set(['nsubj', 'csubj']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+const QUOTE_MARK = /^["“”‘’'«»„]$/;
+
+/** What the features of one document need, computed once. */
+export interface CueContext {
+  doc: WorkingDoc;
+  lex: CueLexicon;
+  low: string[];
+  /** Token → inside a quotation (marks included). */
+  inQuote: Uint8Array;
+  /** Token → sentence index. */
+  sentOf: Int32Array;
+}
+
+/** Prepares a document for {@link cueFeatures}; null without a POS layer and a parse. */
+export function cueContext(doc: WorkingDoc, lex: CueLexicon): CueContext | null {
+  if (!doc.pos || !doc.heads || !doc.deprels || doc.pos.length !== doc.tokens.length) return null;
+  const low = doc.tokens.map((t) => t.text.toLowerCase());
+  const inQuote = new Uint8Array(doc.tokens.length);
+  let k = 0;
+  for (const q of findQuotes(doc.text)) {
+    while (k < doc.tokens.length && doc.tokens[k].end <= q.open) k++;
+    for (let i = k; i < doc.tokens.length && doc.tokens[i].start < q.close; i++) inQuote[i] = 1;
+  }
+  const sentOf = new Int32Array(doc.tokens.length).fill(-1);
+  doc.sentences.forEach((s, n) => { for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = n; });
+  return { doc, lex, low, inQuote, sentOf };
+}
+
+/** Whether token i is a candidate cue (a verb, noun or adjective word). */
+export function isCueCandidate(ctx: CueContext, i: number): boolean {
+  return CANDIDATE_TAG.test(ctx.doc.pos![i]) && /\p{L}/u.test(ctx.low[i]);
+}
+
+/** A crude lemma for features: the lexicon's, else the word without a regular ending. */
+function lemma(ctx: CueContext, w: string): string {
+  const l = ctx.lex.lemmaOf.get(w);
+  if (l) return l;
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+// per-lexicon caches: features ask for the same words' classes many times
+const classCache = new WeakMap<CueLexicon, Map<string, string>>();
+
+function lexClass(ctx: CueContext, w: string): string {
+  let cache = classCache.get(ctx.lex);
+  if (!cache) { cache = new Map(); classCache.set(ctx.lex, cache); }
+  let c = cache.get(w);
+  if (c === undefined) {
+    const e = ctx.lex.byFirst.get(w);
+    c = e ? [...new Set(e.map((x) => x.cls))].sort().join('|') : '-';
+    cache.set(w, c);
+  }
+  return c;
+}
+
+/** The kind of a noun phrase headed by token j, for features: pronoun, name, noun. */
+function npKind(ctx: CueContext, j: number): string {
+  const tag = ctx.doc.pos![j];
+  if (tag === 'PRP') return 'prp';
+  if (tag.startsWith('NNP')) return 'name';
+  if (tag.startsWith('NN')) return 'noun';
+  if (RELATIVE.has(ctx.low[j])) return 'rel';
+  return tag;
+}
+
+/**
+ * The features of candidate cue token i (strings; the model weighs each present one by 1).
+ *
+ * @example
+ * cueFeatures(ctx, saidIndex) // ['b', 'w=said', 'l=say', 't=VBD', 'r=root', 'k=ccomp', …]
+ */
+export function cueFeatures(ctx: CueContext, i: number): string[] {
+  const { doc, low } = ctx;
+  const pos = doc.pos!;
+  const heads = doc.heads!;
+  const rels = doc.deprels!;
+  const w = low[i];
+  const l = lemma(ctx, w);
+  const t = pos[i];
+  const r = rels[i] ?? '-';
+  const h = heads[i];
+  const f: string[] = ['b', 'w=' + w, 'l=' + l, 't=' + t, 'r=' + r, 'lc=' + lexClass(ctx, w), 'lt=' + l + '|' + t[0] + t[1], 'q=' + ctx.inQuote[i]];
+  f.push('rt=' + r + '|' + t);
+  f.push('p1=' + (low[i - 1] ?? '<s>'), 'n1=' + (low[i + 1] ?? '</s>'), 'n2=' + (low[i + 2] ?? '</s>'));
+  f.push('l_n1=' + l + '|' + (low[i + 1] ?? '</s>'));
+  f.push('l_p1=' + l + '|' + (low[i - 1] ?? '<s>'));
+  if (h >= 0) {
+    f.push('h=' + lemma(ctx, low[h]) + '|' + r, 'ht=' + pos[h] + '|' + r, 'hlc=' + lexClass(ctx, low[h]) + '|' + r);
+  }
+  const kids = children(doc, i);
+  let subj = -1;
+  const kr = new Set<string>();
+  for (const c of kids) {
+    const cr = rels[c];
+    kr.add(cr);
+    if (SUBJECT_RELS.has(cr.split(':')[0]) && subj < 0) subj = c;
+    if (cr === 'ccomp' || cr === 'advcl' || cr === 'xcomp' || cr === 'acl') {
+      const marks = children(doc, c).filter((m) => rels[m] === 'mark').map((m) => low[m]);
+      f.push('km=' + cr + '|' + (marks.join('_') || '-'));
+      f.push('lkm=' + l + '|' + cr + '|' + (marks.join('_') || '-'));
+    }
+    if (cr === 'obl' || cr === 'nmod') {
+      const cs = children(doc, c).filter((m) => rels[m] === 'case').map((m) => low[m]);
+      f.push('kc=' + cr + '|' + (cs.join('_') || '-'));
+      f.push('lkc=' + l + '|' + (cs.join('_') || '-'));
+    }
+    if (cr === 'obj') f.push('ko=' + npKind(ctx, c));
+    if (cr === 'nmod:poss') f.push('kposs=' + npKind(ctx, c));
+  }
+  for (const cr of kr) f.push('k=' + cr, 'lk=' + l + '|' + cr);
+  f.push('ks=' + [...kr].filter((x) => /^(ccomp|xcomp|obj|nsubj|nsubj:pass|obl|advcl|csubj|mark|cop|aux:pass)$/.test(x)).sort().join(','));
+  if (subj >= 0) {
+    const sk = npKind(ctx, subj);
+    f.push('s=' + sk, 'ls=' + l + '|' + sk, 'sw=' + low[subj]);
+  } else f.push('s=none', 'ls=' + l + '|none');
+  // a cue inside another cue's clause: PolNeAR gives each token one attribution
+  let a = h;
+  let depth = 0;
+  let under = '-';
+  while (a >= 0 && depth++ < 8) {
+    if (lexClass(ctx, low[a]) !== '-' && /^VB/.test(pos[a])) { under = lexClass(ctx, low[a]); break; }
+    a = heads[a];
+  }
+  f.push('under=' + under);
+  return f;
+}
+
+/** The score of a feature list. */
+export function scoreFeatures(model: CueModel, feats: string[]): number {
+  let s = 0;
+  for (const x of feats) s += model.weights.get(x) ?? 0;
+  return s;
+}
+
+/** Builds a model from its file form. */
+export function cueModelFromFile(file: CueModelFile): CueModel {
+  return { version: file.version, threshold: file.threshold, weights: new Map(Object.entries(file.weights)) };
+}
+
+let cached: CueModel | null | undefined;
+
+/**
+ * The shipped cue model (models/attribution/cue.json), read once; null when absent.
+ *
+ * @example
+ * const m = defaultCueModel(); // null before `npm run train:attribution`
+ */
+export function defaultCueModel(): CueModel | null {
+  if (cached !== undefined) return cached;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const file = path.resolve(here, '../../models/attribution/cue.json');
+  cached = existsSync(file) ? cueModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as CueModelFile) : null;
+  return cached;
+}
+
+// ----------------------------------------------------------------- spans from the parse
+
+/** Token range [start, end) trimmed of edge punctuation, "that" and quote marks. */
+function trimRange(ctx: CueContext, s: number, e: number): [number, number] {
+  const skip = (j: number) => /^[,;:—–\-.!?()]$/.test(ctx.low[j]) || QUOTE_MARK.test(ctx.low[j]);
+  while (s < e && (skip(s) || (ctx.low[s] === 'that' && ctx.doc.deprels![s] === 'mark'))) s++;
+  while (e > s && skip(e - 1)) e--;
+  return [s, e];
+}
+
+/** A passive verb's "by" phrase: obl:agent, or an obl with "by" under a participle. */
+function isAgent(ctx: CueContext, v: number, k: number): boolean {
+  const rel = ctx.doc.deprels![k];
+  if (rel === 'obl:agent') return true;
+  return rel === 'obl' && ctx.doc.pos![v] === 'VBN' && children(ctx.doc, k).some((m) => ctx.low[m] === 'by' && ctx.doc.deprels![m] === 'case');
+}
+
+/** The subject of cue token c: its own, or through xcomp/conj heads ("He decided to …", "… and said"). */
+function subjectOf(ctx: CueContext, c: number): number {
+  const rels = ctx.doc.deprels!;
+  const heads = ctx.doc.heads!;
+  let v = c;
+  for (let step = 0; step < 3 && v >= 0; step++) {
+    const s = children(ctx.doc, v).find((k) => rels[k] === 'nsubj' || rels[k] === 'csubj');
+    if (s !== undefined) {
+      // "X, who said …": the relative pronoun's antecedent
+      if (RELATIVE.has(ctx.low[s]) && rels[v] === 'acl:relcl' && heads[v] >= 0) return heads[v];
+      return s;
+    }
+    // a passive cue's source is its "by" agent ("was criticized by X")
+    const agent = children(ctx.doc, v).find((k) => isAgent(ctx, v, k));
+    if (agent !== undefined) return agent;
+    // "…, calling it X": a participle clause shares its head's subject
+    const walk = ['xcomp', 'conj'].includes(rels[v]) || (rels[v] === 'advcl' && !children(ctx.doc, v).some((k) => rels[k] === 'mark' && ctx.low[k] !== 'to'));
+    if (!walk) break;
+    v = heads[v];
+  }
+  // a noun cue: its possessor ("Trump's statement", "his plan")
+  const poss = children(ctx.doc, c).find((k) => rels[k] === 'nmod:poss');
+  return poss ?? -1;
+}
+
+/** The noun phrase span of a source head: its subtree without clauses after it. */
+function sourceRange(ctx: CueContext, s: number, cue: number): [number, number] {
+  const rels = ctx.doc.deprels!;
+  let lo = s;
+  let hi = s;
+  for (const k of children(ctx.doc, s)) {
+    if (['acl:relcl', 'acl', 'appos', 'parataxis', 'punct', 'conj', 'cc'].includes(rels[k]) && k > s) continue;
+    const [a, b] = subtreeTokens(ctx.doc, k);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  if (s < cue) hi = Math.min(hi, cue - 1);
+  const [a, b] = trimRange(ctx, lo, hi + 1);
+  return [a, b];
+}
+
+/**
+ * The content of cue token c from the parse: the hull of its content dependents after it,
+ * within its sentence; null when it has none.
+ */
+function contentRange(ctx: CueContext, c: number, subj: number): [number, number] | null {
+  const rels = ctx.doc.deprels!;
+  const sent = ctx.doc.sentences[ctx.sentOf[c]];
+  if (!sent) return null;
+  let lo = Infinity;
+  let hi = -1;
+  const kids = children(ctx.doc, c);
+  const clausal = kids.some((k) => k > c && CLAUSAL.has(rels[k]));
+  for (const k of kids) {
+    if (k < c || k === subj || isAgent(ctx, c, k)) continue;
+    if (clausal && !CLAUSAL.has(rels[k]) && !(rels[k] === 'obj' && kids.some((x) => x > k && rels[x] === 'xcomp'))) continue;
+    const rel = rels[k];
+    const base = rel.split(':')[0];
+    if (!CONTENT_RELS.has(base) || rel === 'obl:tmod' || rel === 'obl:agent' || rel === 'nmod:poss' || rel === 'obl:npmod') continue;
+    if (base === 'obl' || base === 'nmod') {
+      const cs = children(ctx.doc, k).filter((m) => rels[m] === 'case').map((m) => ctx.low[m]);
+      if (!cs.some((x) => CONTENT_CASES.has(x))) continue;
+    }
+    if (base === 'advcl') {
+      const marks = children(ctx.doc, k).filter((m) => rels[m] === 'mark').map((m) => ctx.low[m]);
+      if (marks.some((x) => x !== 'to' && x !== 'that')) continue;
+    }
+    const [a, b] = subtreeTokens(ctx.doc, k);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  if (hi < 0) return contentBefore(ctx, c, subj, sent.tokenStart);
+  lo = Math.max(lo, c + 1, sent.tokenStart);
+  hi = Math.min(hi, sent.tokenEnd - 1);
+  const [a, b] = trimRange(ctx, lo, hi + 1);
+  return b > a ? [a, b] : null;
+}
+
+/**
+ * The parse-derived spans of cue token c, as token ranges [start, end): content (null when the
+ * cue has no content dependent) and source (null when it has no subject).
+ *
+ * @example
+ * spansForCue(ctx, wantsIndex) // { content: [5, 9], source: [0, 2] }
+ */
+export function spansForCue(ctx: CueContext, c: number): { content: [number, number] | null; source: [number, number] | null } {
+  const subj = subjectOf(ctx, c);
+  const content = contentRange(ctx, c, subj);
+  let source: [number, number] | null = null;
+  if (subj >= 0) {
+    const r = sourceRange(ctx, subj, c);
+    if (r[1] > r[0]) source = r;
+  }
+  return { content, source };
+}
+
+/**
+ * Content before its cue ("The talks failed, he said"): a clausal dependent before the cue,
+ * or, for a cue attached as parataxis, the sentence up to the cue's own clause.
+ */
+function contentBefore(ctx: CueContext, c: number, subj: number, sentStart: number): [number, number] | null {
+  const rels = ctx.doc.deprels!;
+  const heads = ctx.doc.heads!;
+  const [ownLo] = subtreeTokens(ctx.doc, c);
+  const stop = Math.min(c, subj >= 0 ? subtreeTokens(ctx.doc, subj)[0] : c, ownLo);
+  let range: [number, number] | null = null;
+  const k = children(ctx.doc, c).find((x) => x < c && x !== subj && (rels[x] === 'ccomp' || rels[x] === 'parataxis'));
+  if (k !== undefined) {
+    const [a, b] = subtreeTokens(ctx.doc, k);
+    range = [Math.max(a, sentStart), Math.min(b + 1, stop)];
+  } else if ((rels[c] === 'parataxis' || rels[c] === 'ccomp') && heads[c] >= sentStart && heads[c] < c) {
+    range = [sentStart, stop];
+  }
+  if (!range) return null;
+  const [a, b] = trimRange(ctx, range[0], range[1]);
+  return b - a >= 2 ? [a, b] : null;
+}
+
+const tokSpan = (doc: WorkingDoc, a: number, b: number): Span => {
+  const start = doc.tokens[a].start;
+  const end = doc.tokens[b - 1].end;
+  return { start, end, text: doc.text.slice(start, end) };
+};
+
+/**
+ * Attribution candidates from the cue model: every candidate token the model scores over its
+ * threshold, with a content from the parse, that the rules did not already find (its cue is
+ * not one of theirs and its content does not mostly overlap one of theirs).
+ *
+ * @example
+ * modelCandidates(doc, lex, defaultCueModel()!, ruleCandidates) // [{ cue: 'wants', content: 'a wall', … }]
+ */
+export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueModel, existing: Candidate[]): Candidate[] {
+  const ctx = cueContext(doc, lex);
+  if (!ctx) return [];
+  const out: Candidate[] = [];
+  const cues = existing.filter((c) => c.cue).map((c) => c.cue!);
+  const taken = (s: number, e: number) => cues.some((c) => c.start < e && s < c.end);
+  const overlapsContent = (sp: Span) => [...existing, ...out].some((c) => (c.parts ?? [c.content]).some((p) => {
+    const inter = Math.min(p.end, sp.end) - Math.max(p.start, sp.start);
+    return inter > 0.5 * Math.min(p.end - p.start, sp.end - sp.start);
+  }));
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (ctx.inQuote[i] || !isCueCandidate(ctx, i)) continue;
+    const tok = doc.tokens[i];
+    if (taken(tok.start, tok.end)) continue;
+    const s = scoreFeatures(model, cueFeatures(ctx, i));
+    if (s <= model.threshold) continue;
+    const subj = subjectOf(ctx, i);
+    const cr = contentRange(ctx, i, subj);
+    if (!cr) continue;
+    const content = tokSpan(doc, cr[0], cr[1]);
+    if (overlapsContent(content)) continue;
+    let source: Span | null = null;
+    if (subj >= 0) {
+      const [a, b] = sourceRange(ctx, subj, i);
+      if (b > a) source = tokSpan(doc, a, b);
+    }
+    const hasQuote = /["“”«»„]/.test(content.text);
+    out.push({
+      kind: hasQuote ? 'mixed' : 'indirect',
+      source,
+      cue: { start: tok.start, end: tok.end, text: tok.text },
+      content,
+      by: 'model/attribution-cue@1',
+    });
+  }
+  return out;
+}
