@@ -32,10 +32,18 @@ function stagesThroughResolve(): Stage[] {
 
 interface GoldActor { actorText: string; code: string; sector?: string }
 
+/**
+ * The gold records' sector names where they differ from Contract 1's vocabulary: the GSR
+ * writes journalists/media as JRN and medical as MED, where Contract 1 (and CAMEO's actor
+ * codes) write media as MED and health as HLH. A renaming, like FIGHT→ASSAULT for types.
+ */
+const GOLD_SECTOR_NAMES: Record<string, string> = { JRN: 'MED', MED: 'HLH' };
+
 /** Gold sector as PLOVER/CAMEO's primary three letters; '***' and absent mean none. */
 function goldSector(s: string | undefined): string | null {
   if (!s || s.startsWith('*')) return null;
-  return s.slice(0, 3).toUpperCase();
+  const primary = s.slice(0, 3).toUpperCase();
+  return GOLD_SECTOR_NAMES[primary] ?? primary;
 }
 
 function locate(text: string, actor: string): [number, number] | null {
