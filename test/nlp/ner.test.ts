@@ -5,6 +5,8 @@ import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { nerStage, loadTagger, MODEL_DIR } from '../../src/nlp/ner/index.js';
 import { evaluate, chunks } from '../../src/nlp/ner/eval.js';
+import { FeatureExtractor, prepareDoc, stackFeatures } from '../../src/nlp/ner/features.js';
+import { Lexicon } from '../../src/nlp/ner/lexicon.js';
 
 const hasModel = existsSync(join(MODEL_DIR, 'model.bin'));
 const engine = createEngine({ stages: [tokenizeStage, sentenceStage, nerStage] });
@@ -83,5 +85,35 @@ describe.skipIf(!hasModel)('NER stage (shipped model)', () => {
     // Not yet found by the model (see models/ner.md): Yonhap (typed LOC there) and
     // "Korean People's Army" (split at the possessive); the resolve stage covers them.
     expect(has(/Kremlin/, 'ORG') || has(/Kremlin/, 'GPE') || has(/Kremlin/, 'LOC') || has(/Kremlin/, 'FAC')).toBe(true);
+  });
+});
+
+describe('stacked document features', () => {
+  const fx = new FeatureExtractor(Lexicon.empty());
+  // One document written for this test: "Garvey" occurs twice, once in the headline.
+  const words = ['GARVEY', 'WINS', 'Mr', 'Garvey', 'won', 'in', 'Leeds', '.'];
+  const doc = prepareDoc(fx, words, [[0, 2], [2, 8]]);
+
+  it('gives the same word the same document id, case-insensitively', () => {
+    expect(doc.wid[0]).toBe(doc.wid[3]);
+    expect(doc.wid[1]).not.toBe(doc.wid[3]);
+    expect(doc.flags[0] & 2).toBe(2); // headline
+    expect(doc.flags[2] & 1).toBe(1); // first word of its sentence
+  });
+
+  it("reads the other occurrences' first-pass types", () => {
+    const first = Int8Array.from([0, 0, 0, 1, 0, 0, 5, 0]); // Garvey B-PER in the body only
+    const withPer = stackFeatures(doc, first);
+    const without = stackFeatures(doc, new Int8Array(words.length));
+    const at = (f: { feats: Uint32Array; off: Int32Array }, i: number) => [...f.feats.subarray(f.off[i], f.off[i + 1])];
+    // the headline GARVEY hears about the body's PER: its features change, WINS's do not
+    expect(at(withPer, 0)).not.toEqual(at(without, 0));
+    expect(at(withPer, 1)).toEqual(at(without, 1));
+  });
+});
+
+describe.skipIf(!hasModel)('shipped model version', () => {
+  it('names the stacked model in provenance', () => {
+    expect(loadTagger()!.by).toBe('model/ner@2');
   });
 });
