@@ -121,8 +121,21 @@ export function weekdayNear(ref: Ymd, wd: number, dir: -1 | 0 | 1, strict = fals
   return addDays(ref, fwd);
 }
 
+/** For a unit: its letter, the half of it in the next smaller unit, and whether it is a time unit. */
+const HALF: Record<string, [string, string, boolean]> = {
+  Y: ['Y', '6M', false], M: ['M', '15D', false], D: ['D', 'T12H', false], H: ['H', '30M', true],
+  MIN: ['M', '30S', true],
+};
+
 /** Formats a duration as TIMEX3 (`P3D`, `PT2H`, `P20Y`, `PXY`); `n` null means unknown. */
 export function durationValue(n: number | null, unit: string): string {
+  // A half unit is written with the next smaller unit, as TimeML annotators do:
+  // "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S.
+  if (n != null && n % 1 === 0.5 && HALF[unit]) {
+    const whole = Math.floor(n);
+    const [big, small, time] = HALF[unit];
+    return `P${time ? 'T' : ''}${whole ? whole + big : ''}${small}`;
+  }
   const q = n == null ? 'X' : formatAmount(n, unit);
   switch (unit) {
     case 'S': return `PT${q}S`;

@@ -120,7 +120,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | null }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -138,7 +138,12 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           // (only a date two months or more the wrong way round is moved: tense checks err)
           const gap = month * 31 + day - (dctNow.m * 31 + dctNow.d);
           const after = gap > 0;
-          const tense = Math.abs(gap) >= 60 && Math.abs(gap) <= 183 ? env.tense() : null;
+          // (beyond six months the tense still decides: "the year ended March 31" in a November
+          // report is this year's March, not next year's)
+          const cue = cand.lean ?? null;
+          const tense0 = Math.abs(gap) >= 60 ? cue ?? env.tense() : null;
+          // the present tense says nothing about which year ("is payable Jan. 2")
+          const tense = tense0 === 'present' ? null : tense0;
           const y = tense === 'past' && after ? dctNow.y - 1 : tense === 'future' && !after ? dctNow.y + 1 : tense ? dctNow.y : nearestYear(dctNow, month, day);
           date = dayValue({ y, m: month, d: day });
         } else date = `XXXX-${pad(month)}-${pad(day)}`;
@@ -180,8 +185,12 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean } = {
+    const cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | null } = {
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
+      // words right before a date that say which way it lies: "effective Feb. 1", "payable
+      // Jan. 2" look ahead, "since Oct. 23" back
+      lean: /\b(?:effective|payable|due|starting|beginning|expiring|until|till)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 16), start)) ? 'future'
+        : /\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) ? 'past' : null,
       start,
       end: start + t.length - trailing,
       by,

@@ -83,7 +83,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   const numWords = Object.keys(lex.numbers);
   const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
   const ones = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-  const NUM = `\\d+(?:\\.\\d+)?|(?:${tens.join('|')})[- ](?:${ones.join('|')})|${alternation([...numWords, ...lex.vagueNumbers])}`;
+  const NUM = `\\d+(?:\\s+1/2|½)|\\d+(?:\\.\\d+)?|(?:${tens.join('|')})[- ](?:${ones.join('|')})|${alternation([...numWords, ...lex.vagueNumbers])}`;
   const UNIT = alternation(Object.keys(lex.units));
   const UNIT_SING = alternation(Object.keys(lex.units).filter((u) => !/s$/.test(u) || u === 'hrs'));
   const MODQ = alternation(Object.keys(lex.quantityMods));
@@ -92,6 +92,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   const ORD = alternation(Object.keys(lex.ordinals));
   const SEASON = alternation(Object.keys(lex.seasons));
   const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+  // "nineteen ninety-four" after a month or season (broadcast transcripts spell years out)
+  const SP_TENS = alternation(Object.keys(lex.spelledYears.tens).filter((w) => lex.spelledYears.tens[w] >= 20));
+  const SP_ONES = alternation(Object.keys(lex.spelledYears.ones));
+  const SPELLED = `nineteen[- ](?:${SP_TENS})(?:[- ](?:${SP_ONES}))?`;
+  /** "1994" or "nineteen ninety-four" → 1994. */
+  const yearOf = (s: string): number => {
+    if (/^\d/.test(s)) return +s;
+    const parts = s.toLowerCase().split(/[- \s]+/);
+    return 1900 + (lex.spelledYears.tens[parts[1]] ?? 0) + (parts[2] ? lex.spelledYears.ones[parts[2]] ?? 0 : 0);
+  };
 
   const parseNum = (s: string | undefined): number | null => {
     if (!s) return 1;
@@ -112,20 +122,29 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
-      const [all, modq, det, adj, numS, , unitS, suffix0] = m;
+      const [all, modq, det, adj, numS, , unitS, half, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
       if (suffix === 'old') return null; // ages are not times
       const unit = unitOf(unitS);
-      const num = parseNum(numS);
+      // "2 1/2 years", "a minute and a half": the half is added to the quantity
+      const num0 = parseNum(numS.replace(/\s*(?:1\/2|½)$/, ''));
+      const num = num0 != null && (half || /(?:1\/2|½)$/.test(numS)) ? num0 + 0.5 : num0;
       const numL = numS.toLowerCase();
       const single = numL === 'a' || numL === 'an' || numL === 'one';
       let end = m.index + all.length;
       let suffixKind: 'ago' | 'rel-back' | 'rel-fwd' | 'fwd' | null = null;
+      let signalled = !!half;
       if (suffix === 'ago') suffixKind = 'ago';
       else if (suffix === 'from now' || suffix === 'hence') suffixKind = 'fwd';
-      else if (suffix === 'earlier' || suffix === 'later') suffixKind = suffix === 'earlier' ? 'rel-back' : 'rel-fwd';
+      else if ((suffix === 'earlier' || suffix === 'later') && (unit === 'Y' || unit === 'Q')) suffixKind = suffix === 'earlier' ? 'rel-back' : 'rel-fwd';
+      else if (suffix === 'earlier' || suffix === 'later') {
+        // "three days later", "an hour earlier": TimeBank tags the quantity as a DURATION and
+        // leaves "later" as a signal; only the year-ago forms of earnings reports are points.
+        signalled = true;
+        end = m.index + all.slice(0, all.toLowerCase().lastIndexOf(suffix0!.toLowerCase())).trimEnd().length;
+      }
       else if (suffix === 'before' || suffix === 'after') {
         // "two days after the attack": TimeML tags "two days" and calls "after" a signal;
         // only a clause-final "the day before" is a point of its own.
@@ -134,7 +153,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       }
       if (/^(?:1[5-9]|20)\d\d$/.test(numS)) return null; // "the 1988 quarter" is a year
       if (single && unit === 'Q' && !suffixKind) return null; // "a quarter of the vote"
-      if (!modq && !det && !adj && !suffixKind && single) {
+      if (!modq && !det && !adj && !suffixKind && !signalled && single) {
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         if (RATE_BEFORE.test(before)) return null; // a SET rule takes "$5 a year"
         if (!DURATION_BEFORE.test(before)) return null;
@@ -441,12 +460,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/season',
     reason: 'a season is a time only with a determiner, a year or a preposition ("spring" the noun is not)',
-    pattern: re(`(?:${B}(the|this|last|next|this\\s+past|this\\s+coming|early|late|mid|the\\s+early|the\\s+late)[- ]+)?(?<![\\p{L}])(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?${E}`),
+    pattern: re(`(?:${B}(the|this|last|next|this\\s+past|this\\s+coming|early|late|mid|the\\s+early|the\\s+late)[- ]+)?(?<![\\p{L}])(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}|${SPELLED}))?${E}`),
     make(m, text) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const sw = m[2];
       const season = lex.seasons[sw.toLowerCase()];
-      const y = m[3] ? +m[3] : null;
+      const y = m[3] ? yearOf(m[3]) : null;
       const start = m.index;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 12), start);
@@ -479,7 +498,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/month',
     reason: 'a month name alone is a month of the year the anchor and the tense point to',
-    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of)(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}))?${E}`),
+    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of)(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}|${SPELLED}))?${E}`),
     make(m, text) {
       const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const mw = m[2];
@@ -494,7 +513,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
       return cand(start, start + m[0].length, 'rule/month', (env) => {
         const dct = env.dct;
-        if (yS && /^\d/.test(yS)) return res('DATE', monthValue(+yS, month), ['year', 'month'], [], null, mod);
+        if (yS && /^(?:\d|nineteen)/.test(yS)) return res('DATE', monthValue(yearOf(yS), month), ['year', 'month'], [], null, mod);
         if (!dct) return res('DATE', monthValue(null, month), ['month'], [], null, mod);
         let y = dct.y;
         if (yS === 'last year') y = dct.y - 1;

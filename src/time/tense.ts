@@ -110,6 +110,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     return null;
   }
   if (cues.future.has(word)) return 'future';
+  if (MODALS.has(word)) return wordAt(i + 1) === 'have' ? 'past' : 'future';
   const verbish = (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word);
   if (verbish) {
     const g = group();

@@ -136,6 +136,44 @@ describe('negative cases', () => {
   });
 });
 
+describe('robustness and TimeML conventions', () => {
+  const d = '1998-02-27';
+  it('a plural weekday is a SET and does not throw', () => {
+    expect(() => times('He meets Tuesdays with the board.', d)).not.toThrow();
+    expect(one('He meets Tuesdays with the board.', d, 'Tuesdays')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2' });
+    expect(times('tuesdays and mondays', d).some((t) => t.type === 'SET')).toBe(false);
+  });
+  it('halves are written with the next smaller unit', () => {
+    expect(value('He served 2 1/2 years in jail.', d, '2 1/2 years')).toBe('P2Y6M');
+    expect(value('It took 5 1/2 hours.', d, '5 1/2 hours')).toBe('PT5H30M');
+    expect(value('A minute and a half later, it fell.', d, 'A minute and a half')).toBe('PT1M30S');
+    expect(value('They waited a year and a half.', d, 'a year and a half')).toBe('P1Y6M');
+  });
+  it('"three days later" is a duration with "later" left as a signal; "a year earlier" a point', () => {
+    expect(one('Three days later, he died.', d, 'Three days')).toMatchObject({ type: 'DURATION', value: 'P3D' });
+    expect(value('A year earlier, it was cheaper.', d, 'A year earlier')).toBe('1997');
+  });
+  it('spelled-out years after a month or a season', () => {
+    expect(value('It happened in January nineteen ninety-seven.', d, 'January nineteen ninety-seven')).toBe('1997-01');
+    expect(value('It was built in the winter of nineteen ninety-four.', d, 'the winter of nineteen ninety-four')).toBe('1994-WI');
+  });
+  it('modals and "as soon as" look ahead; "could have" looks back', () => {
+    // 1998-02-27 is a Friday
+    expect(value('The group might come as soon as Tuesday.', d, 'Tuesday')).toBe('1998-03-03');
+    expect(value('Officials said the talks could resume Monday.', d, 'Monday')).toBe('1998-03-02');
+    expect(value('He could have been shot Monday.', d, 'Monday')).toBe('1998-02-23');
+  });
+  it('a tenseless month is the one nearest the document date', () => {
+    expect(value('Revisions to December figures are small.', d, 'December')).toBe('1997-12');
+    expect(value('Sales in March are the test.', d, 'March')).toBe('1998-03');
+  });
+  it('a to-infinitive takes its tense from the verb it hangs on', () => {
+    // "extended … to acquire … Friday": past, not a plan
+    expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
+    expect(value('The company plans to announce results Tuesday.', d, 'Tuesday')).toBe('1998-03-03');
+  });
+});
+
 describe('timeForSpan', () => {
   it('gives the time of the trigger\'s sentence, nearest first, vague ones last', () => {
     const text = 'Putin said that on April 26, 2025, the forces defeated the group. Now talks go on.';
