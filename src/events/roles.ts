@@ -72,7 +72,7 @@ function actorOfPhrase(doc: WorkingDoc, actors: ActorPhrase[], t: number, owners
     for (const x of layer) {
       for (const c of children(doc, x)) {
         const r = rel(doc, c);
-        if (!/^(nmod|compound|amod|appos|flat|nmod:poss|det:poss)/.test(r)) continue;
+        if (!/^(nmod|compound|amod|appos|flat|nmod:poss|det:poss)/.test(r) && !(r.startsWith('obl') && caseOf(doc, c) === 'of')) continue;
         // "a group of fighters", "units of the army": an of-modifier names who; others only own.
         const a = actorAt(actors, c);
         if (a && (!lonePossessive(doc, a) || owners || r === 'nmod:poss' && owners)) return a;

@@ -9,8 +9,9 @@
  * 2. Frames compose: a governing trigger takes the action after it ("threatened to ban" →
  *    THREATEN, "refused to deploy" → REJECT, "held talks" → CONSULT, "will give a grant" →
  *    AGREE with modality future), as PLOVER codes intentions, threats and refusals.
- * 3. Actors: from the dependency parse when there is one (nsubj, obj, obl:agent), else by
- *    position: the subject is the nearest actor left of the governing trigger outside a
+ * 3. Actors: from the dependency parse when there is one (`roles.ts`: nsubj, shared and
+ *    controlled subjects, obl:agent, obj, typed prepositional and purpose-clause targets),
+ *    else by position: the subject is the nearest actor left of the governing trigger outside a
  *    prepositional phrase, the target the first actor right of the action (the "by" actor
  *    of a passive is the source, the subject its target).
  * 4. Date from the sentence's time expression (else the report's date, `dateInferred`),
@@ -330,10 +331,19 @@ function coordinated(doc: WorkingDoc, actors: ActorPhrase[], a: ActorPhrase): Ac
   return out;
 }
 
-function inPP(doc: WorkingDoc, a: ActorPhrase, floor: number): boolean {
+function inPP(doc: WorkingDoc, a: ActorPhrase, floor: number, actors: ActorPhrase[] = []): boolean {
   let k = a.tokStart - 1;
   while (k >= floor && (lower(doc, k) === 'the' || lower(doc, k) === 'a')) k--;
-  return k >= floor && PREPS.has(lower(doc, k));
+  if (k < floor || !PREPS.has(lower(doc, k))) return false;
+  // "members of X", "one third of X", "thousands of X": the of-phrase of a word that is no
+  // actor itself names who the whole phrase is.
+  if (lower(doc, k) === 'of' && k - 1 >= floor && !actorAt(actors, k - 1) && /^[\p{L}\d][\p{L}\d,.-]*$/u.test(doc.tokens[k - 1].text) && !PREPS.has(lower(doc, k - 1))) {
+    let h = k - 1;
+    while (h > floor && !/^(,|;|:|and|but|that|which|who)$/.test(lower(doc, h - 1)) && h > k - 5) h--;
+    // Only at the start of a clause: the phrase must not itself follow a preposition.
+    return h > floor && PREPS.has(lower(doc, h - 1));
+  }
+  return true;
 }
 
 /** The subject left of token `t`: the nearest actor outside a prepositional phrase in the clause. */
@@ -347,7 +357,7 @@ function subjectLeft(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
     }
   }
   const left = actors.filter((a) => a.tokEnd <= t && a.tokStart >= floor && !lonePossessive(doc, a));
-  for (let n = left.length - 1; n >= 0; n--) if (!inPP(doc, left[n], floor) && !isTimeWord(doc, left[n])) return left[n];
+  for (let n = left.length - 1; n >= 0; n--) if (!inPP(doc, left[n], floor, actors) && !isTimeWord(doc, left[n])) return left[n];
   return null;
 }
 
@@ -568,7 +578,7 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
         // "an order given by X": the noun the participle follows is what undergoes it; when
         // that noun is no actor, there is no target to look for.
         const pb = prevContent(doc, gov.i, s.tokenStart);
-        if (passive && !ps.found && lower(doc, gov.j) === 'by' && pb >= s.tokenStart && /^NN/.test(doc.pos?.[pb] ?? '') && !actorAt(actors, pb)) subj = null;
+        if (passive && lower(doc, gov.j) === 'by' && pb >= s.tokenStart && /^NN/.test(doc.pos?.[pb] ?? '') && !actorAt(actors, pb)) subj = null;
         if (passive) {
           if (agent && actorLike(doc, agent, false)) source = coordinated(doc, actors, agent);
           if (subj) target = coordinated(doc, actors, subj);
