@@ -247,7 +247,15 @@ function subjectOf(ctx: CueContext, c: number): number {
   }
   // a noun cue: its possessor ("Trump's statement", "his plan")
   const poss = children(ctx.doc, c).find((k) => rels[k] === 'nmod:poss');
-  return poss ?? -1;
+  if (poss !== undefined) return poss;
+  // otherwise the nearest clause above with a subject before the cue ("He went on to criticize …")
+  let a = heads[c];
+  for (let step = 0; step < 4 && a >= 0; step++) {
+    const s = children(ctx.doc, a).find((k) => (rels[k] === 'nsubj' || rels[k] === 'csubj') && k < c);
+    if (s !== undefined) return RELATIVE.has(ctx.low[s]) && rels[a] === 'acl:relcl' && heads[a] >= 0 ? heads[a] : s;
+    a = heads[a];
+  }
+  return -1;
 }
 
 /** The noun phrase span of a source head: its subtree without clauses after it. */

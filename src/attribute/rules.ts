@@ -494,7 +494,7 @@ class Finder {
       let k = i;
       while (k < this.toks.length && k - i < 6 && (isCap(this.toks[k].text) || (k > i && ["'s", '’s', 'of', '.'].includes(this.low[k])))) k++;
       if (k === i || this.low[k] !== ':' || this.usedCue.has(k) || this.breakAfter(k)) continue;
-      const label = this.low.slice(i, k).join(' ');
+      const label = this.low.slice(i, k).join(' ').replace(/ (['’]s)\b/g, '$1');
       if (COLON_LABELS.has(label) || /^\d/.test(label)) continue;
       let e = k + 1;
       while (e < this.toks.length && !this.breakAfter(e)) e++;

@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
+import { createWorkingDoc } from '../../src/doc.js';
+import { readReport } from '../../src/ingest/report.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { posStage } from '../../src/nlp/pos/stage.js';
+import { parseStage } from '../../src/nlp/parse/stage.js';
+import { createAttributionStage, attributionStage } from '../../src/attribute/stage.js';
+import { defaultLexicon } from '../../src/attribute/lexicon.js';
+import { cueContext, cueFeatures, cueModelFromFile, defaultCueModel, spansForCue } from '../../src/attribute/model.js';
+import type { WorkingDoc } from '../../src/types.js';
+
+const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
+const haveCue = haveModels && existsSync('models/attribution/cue.json');
+
+/** Tokens, sentences, tags and parse, then the attribution stage given. */
+function parsed(text: string, stage = attributionStage): WorkingDoc {
+  const doc = createWorkingDoc(readReport(text, { id: 't', date: '2024-03-05' }));
+  for (const s of [tokenizeStage, sentenceStage, posStage, parseStage, stage]) s.run(doc);
+  return doc;
+}
+const idx = (doc: WorkingDoc, word: string) => doc.tokens.findIndex((t) => t.text === word);
+
+describe('parse-derived spans', () => {
+  it.skipIf(!haveModels)('takes a stance verb’s object as content and its subject as source', () => {
+    const doc = parsed('The mayor strongly criticized the new parking rules.', createAttributionStage({ cueModel: null }));
+    const ctx = cueContext(doc, defaultLexicon())!;
+    const { content, source } = spansForCue(ctx, idx(doc, 'criticized'));
+    expect(content && doc.tokens.slice(content[0], content[1]).map((t) => t.text).join(' ')).toBe('the new parking rules');
+    expect(source && doc.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ')).toBe('The mayor');
+  });
+
+  it.skipIf(!haveModels)('finds the subject of a participle clause through its head', () => {
+    const doc = parsed('The senator left the hall early, calling the vote a sham.', createAttributionStage({ cueModel: null }));
+    const ctx = cueContext(doc, defaultLexicon())!;
+    const { source } = spansForCue(ctx, idx(doc, 'calling'));
+    expect(source && doc.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ')).toBe('The senator');
+  });
+
+  it('gives no features without a parse (rules only)', () => {
+    const doc = createWorkingDoc(readReport('He said so.', { id: 't' }));
+    tokenizeStage.run(doc);
+    sentenceStage.run(doc);
+    expect(cueContext(doc, defaultLexicon())).toBeNull();
+  });
+});
+
+describe('the trained cue model', () => {
+  it.skipIf(!haveCue)('adds stances with noun-phrase content that the rules do not read', () => {
+    const text = 'The governor criticized the new bridge plan.';
+    const rulesOnly = parsed(text, createAttributionStage({ cueModel: null })).attributions;
+    const withModel = parsed(text).attributions;
+    expect(rulesOnly).toHaveLength(0);
+    expect(withModel).toHaveLength(1);
+    expect(withModel[0]).toMatchObject({ kind: 'indirect', cue: { text: 'criticized' }, source: { text: 'The governor' }, by: 'model/attribution-cue@1' });
+    expect(withModel[0].content.text).toBe('the new bridge plan');
+  });
+
+  it.skipIf(!haveCue)('leaves plain event sentences alone', () => {
+    expect(parsed('The river flooded three villages on Monday.').attributions).toHaveLength(0);
+  });
+
+  it('scores a feature list by summing weights, with a threshold', () => {
+    const m = cueModelFromFile({ version: 1, threshold: 0, trainedOn: 'test', weights: { b: -1, 'w=said': 3 } });
+    expect(m.weights.get('w=said')).toBe(3);
+    expect(defaultCueModel() === null || defaultCueModel()!.weights.size > 0).toBe(true);
+    void cueFeatures;
+  });
+});
+
+describe('colon turns', () => {
+  const rules = createAttributionStage({ cueModel: null });
+  it('reads a transcript turn as the speaker’s words', () => {
+    const doc = parsed('Interview transcript follows.\n\nHARPER: We will fix the roads before winter.\n', rules);
+    const a = doc.attributions.find((x) => x.by === 'rule/colon-turn');
+    expect(a).toMatchObject({ kind: 'direct', source: { text: 'HARPER' }, cue: { text: ':' }, content: { text: 'We will fix the roads before winter' } });
+  });
+  it('ignores labels such as "Update:"', () => {
+    const doc = parsed('Storm hits coast\n\nUpdate: The road has reopened after the storm.\n', rules);
+    expect(doc.attributions.filter((x) => x.by === 'rule/colon-turn')).toHaveLength(0);
+  });
+});
