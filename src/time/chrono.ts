@@ -29,6 +29,8 @@ const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i;
 const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 const CLOCK = /\d:\d\d|\b[ap]\.?m\b|noon|midnight|o'clock/i;
+/** chrono merges "night of Oct. 23" into one result that holds no certain day; TimeML tags the date. */
+const DAYPART_OF = /^(?:morning|afternoon|evening|night)\s+of\s+(?=\S)/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
 
 /**
@@ -43,6 +45,7 @@ export const timemlFilterRefiner: chrono.Refiner = {
       const tags = r.tags();
       const start = r.start;
       const hasDate = start.isCertain('weekday') || start.isCertain('day') || start.isCertain('month');
+      if (DAYPART_OF.test(text)) return true; // "night of Oct. 23": re-read without the day part below
       if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text)) return false;
       if (start.isCertain('weekday')) {
         const w = WEEKDAY_WORD.exec(text);
@@ -88,8 +91,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null): Candidate[] {
   const ref = dct ? new Date(dct.y, dct.m - 1, dct.d, 12) : new Date(2000, 0, 1, 12);
   const out: Candidate[] = [];
+  const results: { r: chrono.ParsedResult; shift: number }[] = [];
   for (const r of c.parse(text, ref)) {
-    let start = r.index;
+    const dp = DAYPART_OF.exec(r.text);
+    if (!dp) { results.push({ r, shift: 0 }); continue; }
+    // re-read what follows "night of" on its own, at its place in the text
+    const from = r.index + dp[0].length;
+    for (const q of c.parse(text.slice(from, r.index + r.text.length), ref)) {
+      if (!DAYPART_OF.test(q.text)) results.push({ r: q, shift: from });
+    }
+  }
+  for (const { r, shift } of results) {
+    let start = r.index + shift;
     let mod: string | null = null;
     let t = r.text;
     let pm: RegExpExecArray | null;
@@ -163,7 +176,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           else if (dir === 1) p = weekdayNear(dctNow, wd, 1, true);
           else if (dir === 0) p = weekdayNear(dctNow, wd, 0);
           // "as soon as Tuesday", "as early as Tuesday": a limit that lies ahead
-          else if (cand.ahead) p = weekdayNear(dctNow, wd, 1);
+          else if (cand.ahead || cand.lean === 'future') p = weekdayNear(dctNow, wd, 1);
+          else if (cand.lean === 'past') p = weekdayNear(dctNow, wd, -1);
           else p = weekdayNear(dctNow, wd, env.tense() === 'future' ? 1 : -1);
           date = dayValue(p);
           inferred.push('year', 'month', 'day');

@@ -78,6 +78,42 @@ function res(type: TimeType, value: string, stated: string[], inferred: string[]
   return { type, value, stated, inferred, anchor, mod };
 }
 
+/**
+ * The day of a holiday in year `y`, from its lexicon spec: `MM-DD` (fixed), `MM-W-N` (the
+ * Nth weekday W of month MM; N `L` = the last), `MM-W-N@D` (counted from day D: US Election
+ * Day is the first Tuesday on or after November 2), `easter±K` (K days from Western Easter).
+ *
+ * @example
+ * holidayDate('11-4-4', 1999) // { y: 1999, m: 11, d: 25 } (Thanksgiving)
+ */
+export function holidayDate(spec: string, y: number): Ymd {
+  const e = /^easter([+-]\d+)$/.exec(spec);
+  if (e) return addDays(easter(y), +e[1]);
+  const f = /^(\d\d)-(\d)-(\d|L)(?:@(\d+))?$/.exec(spec);
+  if (!f) {
+    const [mm, dd] = spec.split('-').map(Number);
+    return { y, m: mm, d: dd };
+  }
+  const mm = +f[1];
+  const wd = +f[2];
+  if (f[3] === 'L') {
+    const last = { y, m: mm, d: new Date(Date.UTC(y, mm, 0)).getUTCDate() };
+    return weekdayNear(last, wd, -1);
+  }
+  const first = weekdayNear({ y, m: mm, d: f[4] ? +f[4] : 1 }, wd, 1);
+  return addDays(first, 7 * (+f[3] - 1));
+}
+
+/** Western Easter Sunday (the anonymous Gregorian computus). */
+function easter(y: number): Ymd {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+
 /** Builds the rule set from a lexicon. */
 export function buildRules(lex: TimeLexicon): TimeRule[] {
   const numWords = Object.keys(lex.numbers);
@@ -602,21 +638,28 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
-  // "Christmas", "New Year's Day"
+  // "Christmas", "New Year's Day", "Thanksgiving", "last Easter"
   rules.push({
     name: 'rule/holiday',
-    reason: 'fixed-date holidays are days of the anchor year',
-    pattern: re(`${B}(${alternation(Object.keys(lex.holidays))})${E}`),
+    reason: 'holidays are days of the anchor year: fixed dates, nth weekdays of a month, or Easter-based',
+    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})${E}`),
     make(m) {
-      if (!/^\p{Lu}/u.test(m[1])) return null;
-      const md = lex.holidays[m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
-      if (!md) return null;
+      if (!/^\p{Lu}/u.test(m[2])) return null;
+      const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
+      if (!spec) return null;
+      const dir = m[1]?.toLowerCase();
       return cand(m.index, m.index + m[0].length, 'rule/holiday', (env) => {
-        if (!env.dct) return res('DATE', `XXXX-${md}`, ['month', 'day'], [], null);
-        const [mm, dd] = md.split('-').map(Number);
-        let y = env.dct.y;
-        if (Math.abs(mm - env.dct.m) > 6) y += mm > env.dct.m ? -1 : 1;
-        return res('DATE', dayValue({ y, m: mm, d: dd }), ['month', 'day'], ['year'], 'dct');
+        const fixed = /^\d\d-\d\d$/.test(spec);
+        if (!env.dct) return res('DATE', fixed ? `XXXX-${spec}` : 'XXXX-XX-XX', ['month', 'day'], [], null);
+        const dct = env.dct;
+        const at = (y: number) => holidayDate(spec, y);
+        let y = dct.y;
+        const days = (p: Ymd) => Date.UTC(p.y, p.m - 1, p.d) / 86400000;
+        const gap = days(at(y)) - days(dct);
+        if (dir === 'last') { if (gap >= 0) y -= 1; }
+        else if (dir === 'next') { if (gap <= 0) y += 1; }
+        else if (dir !== 'this' && Math.abs(gap) > 183) y += gap > 0 ? -1 : 1; // the nearest one
+        return res('DATE', dayValue(at(y)), ['month', 'day'], ['year'], 'dct');
       });
     },
   });

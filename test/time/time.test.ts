@@ -167,6 +167,12 @@ describe('robustness and TimeML conventions', () => {
     expect(value('Revisions to December figures are small.', d, 'December')).toBe('1997-12');
     expect(value('Sales in March are the test.', d, 'March')).toBe('1998-03');
   });
+  it('holidays: fixed, nth weekday, Easter; "the night of" keeps the date', () => {
+    expect(value('It happened on Thanksgiving Day.', d, 'Thanksgiving Day')).toBe('1997-11-27');
+    expect(value('We vote on Election Day.', '1998-10-26', 'Election Day')).toBe('1998-11-03');
+    expect(value('They met on Good Friday.', d, 'Good Friday')).toBe('1998-04-10');
+    expect(value('He was shot on the night of Oct. 23 as he stood there.', '1998-10-26', 'Oct. 23')).toBe('1998-10-23');
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
