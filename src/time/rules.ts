@@ -382,7 +382,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (det === 'a' && n == null && !qual) return null;
       if (kind === 'period' && n != null) return null;
       const yearAgo = /year-ago|year-earlier|comparable|corresponding/.test(qual) || det === "last year's" || relYear === 'last year';
-      return cand(m.index, m.index + m[0].length, 'rule/quarter', (env) => {
+      // The article and possessive belong to the noun phrase, not to the time: TimeBank tags
+      // "a third-quarter loss" and "its fourth quarter" without them; a hyphenated quarter
+      // used as an adjective ("the third-quarter results") leaves out "the" as well.
+      const adjective = /-(?:fiscal-)?quarter$/i.test(m[0]) && !ofYear && !relYear;
+      const dropDet = det === 'a' || det === 'its' || det === 'their' || (det === 'the' && adjective);
+      const qStart = dropDet ? m.index + m[0].indexOf(m[1]) + m[1].length + (/^\s+/.exec(m[0].slice(m[0].indexOf(m[1]) + m[1].length))?.[0].length ?? 0) : m.index;
+      return cand(qStart, m.index + m[0].length, 'rule/quarter', (env) => {
         const dct = env.dct;
         let y: number | null = ofYear ?? detYear ?? null;
         const stated = ['unit'];
@@ -580,7 +586,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     reason: 'in earnings reports "year-ago"/"year-earlier" name the same period a year before',
     pattern: re(`${B}(?:the\\s+)?year-(?:ago|earlier)(?![\\p{L}-])`),
     make(m) {
-      return cand(m.index, m.index + m[0].length, 'rule/year-ago', (env) => {
+      // "the year-ago results": the article belongs to the noun ("year-ago" is the time)
+      const start = m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0);
+      return cand(start, m.index + m[0].length, 'rule/year-ago', (env) => {
         if (!env.dct) return res('DATE', 'XXXX', ['offset'], [], null);
         if (env.quarterContext || env.last.quarter) {
           const ref = env.last.quarter ?? lastCompletedQuarter(env.dct);
@@ -674,6 +682,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const w = m[1].toLowerCase();
         if (w === 'soon' && /\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return null; // "as soon as"
         if (w === 'soon' && /^\s+as\b/i.test(text.slice(m.index + 4, m.index + 8))) return null;
+        // "soon after the attack", "shortly before noon": a signal relating two times, not a time
+        if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(text.slice(m.index + w.length, m.index + w.length + 14))) return null;
         if (m[1] === 'Now' && /^\s*,/.test(text.slice(m.index + 3, m.index + 6))) return null; // "Now, …" opens a turn
         return cand(m.index, m.index + m[0].length, 'rule/vague', () => res(entry.type, entry.value, [], [], null), 0);
       },

@@ -173,6 +173,16 @@ describe('robustness and TimeML conventions', () => {
     expect(value('They met on Good Friday.', d, 'Good Friday')).toBe('1998-04-10');
     expect(value('He was shot on the night of Oct. 23 as he stood there.', '1998-10-26', 'Oct. 23')).toBe('1998-10-23');
   });
+  it('articles and possessives of a noun phrase stay out of an adjectival time', () => {
+    expect(one('It had a third-quarter loss.', d, 'third-quarter')?.value).toBe('1997-Q3');
+    expect(one('Its fourth quarter was bad.', d, 'fourth quarter')?.value).toBe('1997-Q4');
+    expect(one('The year-ago results were better.', d, 'year-ago')?.value).toBe('1997');
+    expect(one('In the fourth quarter, it fell.', d, 'the fourth quarter')?.value).toBe('1997-Q4');
+  });
+  it('"soon after" is a signal, not a time', () => {
+    expect(times('He died soon after being captured.', d)).toHaveLength(0);
+    expect(value('Talks will resume soon.', d, 'soon')).toBe('FUTURE_REF');
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
