@@ -35,7 +35,7 @@ const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwic
 /** Words that, right before a number-less "a year", make it a duration ("for a year"). */
 const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|took|lasted|another|half|through|during|around|up to|roughly|some)\s+$/i;
 /** Year numbers are only years when the words around them say so (not "2000 people"). */
-const YEAR_PREV_OK = /(?:\b(?:in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
+const YEAR_PREV_OK = /(?:['’]s\s+|\b(?:its|his|their|our|that|in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
 const YEAR_NEXT_CAPITAL = /^\s+\p{Lu}/u;
 const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/i;
 const YEAR_BAD_NEXT = /^\s*(?:%|percent|per\s+cent|GMT|EST|EDT|UTC|hours|hrs)\b/i;
@@ -225,6 +225,19 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // reporting year; both are still durations in TimeML.
       void adjL;
       return cand(start, end, 'rule/duration', () => res('DURATION', value, ['quantity', 'unit'], [], null, mod), 2);
+    },
+  });
+
+  // "for years", "within weeks", "for the first time in decades"
+  rules.push({
+    name: 'rule/bare-plural-duration',
+    reason: 'a bare plural unit after for/within/over/in/after is a DURATION of unknown length (PXY)',
+    pattern: re(`(?<=${B}(?:for|within|over|in|after)\\s+)(years|months|weeks|days|decades|centuries|hours|minutes)(?:\\s+or\\s+(?:years|months|weeks|days))?(?![\\p{L}\\p{N}-])`),
+    make(m, text) {
+      // "in days to come" and "over days of talks" read the same; "in hours" after a number is part of an amount
+      if (/\d\s+(?:for|within|over|in|after)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      const unit = unitOf(m[1]);
+      return cand(m.index, m.index + m[0].length, 'rule/bare-plural-duration', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
     },
   });
 
@@ -444,7 +457,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (!prefix && !pm) {
         const nextOk = YEAR_NEXT_OK.test(after) || YEAR_NEXT_CAPITAL.test(after);
         if (!YEAR_PREV_OK.test(before) && !nextOk) return null;
-        const detNoun = /\b(?:a|an|the|that|this|its|his|her|their|our)\s+$/i.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
+        const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
         if (/^\s+[a-z]+/.test(after) && !detNoun && !nextOk && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
         if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
       }

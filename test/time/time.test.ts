@@ -183,6 +183,12 @@ describe('robustness and TimeML conventions', () => {
     expect(times('He died soon after being captured.', d)).toHaveLength(0);
     expect(value('Talks will resume soon.', d, 'soon')).toBe('FUTURE_REF');
   });
+  it('bare plural units after for/within are durations; years after a possessive are dates', () => {
+    expect(one('It was ruled from Moscow for centuries.', d, 'centuries')).toMatchObject({ type: 'DURATION', value: 'PXCE' });
+    expect(value('The first time in years.', d, 'years')).toBe('PXY');
+    expect(value("The company's 1989 operating results fell.", d, '1989')).toBe('1989');
+    expect(times("The firm's 1500 workers left.", d)).toHaveLength(0);
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
