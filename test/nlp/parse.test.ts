@@ -82,6 +82,30 @@ describe.skipIf(noModel)('parse: constructions', () => {
   });
 });
 
+describe.skipIf(noModel)('parse: tree helpers on parsed text', () => {
+  const doc = parsed('Protesters were killed by police. Zelensky is the president.');
+  it('finds the passive subject and the agent with its "by"', () => {
+    const killed = at(doc, 'killed');
+    expect(words(doc, dependentsByRel(doc, killed, 'nsubj'))).toEqual(['Protesters']);
+    expect(words(doc, dependentsByRel(doc, killed, 'nsubj:pass'))).toEqual(['Protesters']);
+    const agent = dependentsByRel(doc, killed, 'obl:agent');
+    expect(words(doc, agent)).toEqual(['police']);
+    expect(words(doc, dependentsByRel(doc, agent[0], 'case'))).toEqual(['by']);
+    const { start, end } = subtreeSpan(doc, agent[0]);
+    expect(doc.text.slice(start, end)).toBe('by police');
+  });
+  it('walks up to the governing predicate', () => {
+    expect(headVerbOf(doc, at(doc, 'police'))).toBe(at(doc, 'killed'));
+    expect(headVerbOf(doc, at(doc, 'killed'))).toBe(at(doc, 'killed'));
+    expect(headVerbOf(doc, at(doc, 'were'))).toBe(at(doc, 'killed'));
+    expect(headVerbOf(doc, at(doc, 'Zelensky'))).toBe(at(doc, 'president'));
+    expect(headVerbOf(doc, at(doc, 'killed'), { includeSelf: false })).toBe(-1);
+  });
+  it('lists children in text order', () => {
+    expect(words(doc, children(doc, at(doc, 'killed')))).toEqual(['Protesters', 'were', 'police', '.']);
+  });
+});
+
 describe.skipIf(noModel)('parse: known weaknesses', () => {
   // The tagger reads "resumed" after a plural noun as VBN (a reduced relative), and the
   // parser follows the tag.

@@ -9,7 +9,7 @@
  * can fall back to other evidence without checks of their own.
  *
  * @example
- * // "Police were attacked by protesters in Paris."
+ * // "Police were attacked by protesters."
  * const v = doc.tokens.findIndex((t) => t.text === 'attacked');
  * dependentsByRel(doc, v, 'nsubj:pass')            // [index of "Police"]
  * const agent = dependentsByRel(doc, v, 'obl:agent')[0]; // "protesters"
