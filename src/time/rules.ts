@@ -707,16 +707,19 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/set',
     reason: 'frequencies are SETs',
-    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
+    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|quarterly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;
       if (m[1]) {
         const w = m[1].toLowerCase();
         const value: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D', biweekly: 'P2W', semiannually: 'P6M' };
-        // "daily" before a noun ("daily newspaper") is an adjective, not a frequency
-        if (/^\s+[a-z]/.test(text.slice(end, end + 3)) && !/ly$/.test(w.slice(-2)) ) return null;
-        if (/^(?:daily|weekly|monthly|quarterly|nightly)$/.test(w) && /^\s+[a-z]+/.test(text.slice(end, end + 20)) && !/^\s+(?:and|or|in|on|at|for|to|by|since|until|basis)\b/.test(text.slice(end, end + 20))) return null;
+        const before = text.slice(Math.max(0, start - 12), start);
+        // "the Communist Party daily Granma": a newspaper; "average daily volume": a statistic
+        if (/\p{Lu}\p{L}*\s+$|\baverage\s+$/u.test(before) && /^\s+\p{L}/u.test(text.slice(end, end + 3))) return null;
+        // a frequency adjective before a noun ("a daily rally", "his weekly radio address") is a
+        // SET in TimeML; financial "quarterly dividend", "monthly payments" are not annotated
+        if (/^(?:monthly|quarterly|annually|semiannually)$/.test(w) && /^\s+[a-z]+/.test(text.slice(end, end + 20)) && !/^\s+(?:and|or|in|on|at|for|to|by|since|until|basis|through)\b/.test(text.slice(end, end + 20))) return null;
         return cand(start, end, 'rule/set', () => res('SET', value[w], ['frequency'], [], null));
       }
       // m[5]: a plural weekday ("Tuesdays"), the pattern's last group

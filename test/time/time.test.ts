@@ -189,6 +189,13 @@ describe('robustness and TimeML conventions', () => {
     expect(value("The company's 1989 operating results fell.", d, '1989')).toBe('1989');
     expect(times("The firm's 1500 workers left.", d)).toHaveLength(0);
   });
+  it('frequency words: SETs, but not a newspaper, a statistic or a dividend', () => {
+    expect(one('It gives the daily tally of inspections.', d, 'daily')).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(value('Profits doubled annually since 1980.', d, 'annually')).toBe('P1Y');
+    expect(times('The Communist Party daily Granma said so.', d)).toHaveLength(0);
+    expect(times("Nasdaq's average daily volume rose.", d)).toHaveLength(0);
+    expect(times('It cut its quarterly dividend.', d)).toHaveLength(0);
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
