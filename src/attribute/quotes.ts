@@ -2,8 +2,9 @@
  * @module attribute/quotes
  * Finds quoted passages in a text: every common style of marks (straight and curly double,
  * curly and straight single, guillemets both ways, German „…“, CJK 「…」), quotes nested in
- * quotes (only the outer closer is looked for), and quotes that run over paragraphs — news
- * style opens each paragraph again and closes only at the end.
+ * quotes (only the outer closer is looked for), quotes that run over paragraphs — news
+ * style opens each paragraph again and closes only at the end — and doubled apostrophes
+ * (''…''), which some archives (the New York Times' among them) use for double quotes.
  */
 import type { Span } from '../types.js';
 
@@ -77,6 +78,12 @@ export function findQuotes(text: string): Quote[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
+    if (text.startsWith("''", i) && text[i + 2] !== "'") {
+      const q = doubledApostrophes(text, i);
+      if (q) { out.push(q); i = q.close; continue; }
+      i += 2;
+      continue;
+    }
     const c = text[i];
     if (!(c in CLOSERS) || !canOpen(text, i)) { i++; continue; }
     const opener = c;
@@ -120,4 +127,38 @@ export function findQuotes(text: string): Quote[] {
     i = closedAt + 1;
   }
   return out;
+}
+
+/**
+ * A quote in doubled apostrophes opening at i (''…''), over paragraphs that each open again
+ * with '' like the other styles; null when the mark cannot open or never closes.
+ */
+function doubledApostrophes(text: string, i: number): Quote | null {
+  const prev = text[i - 1];
+  if (isSpace(text[i + 2]) || (prev !== undefined && !/[\s(\[{—–]/.test(prev))) return null;
+  const paragraphs: Span[] = [];
+  let pieceStart = i + 2;
+  let j = i + 2;
+  let paraEnd = paragraphEnd(text, j);
+  while (j < text.length) {
+    if (j >= paraEnd) {
+      let k = j;
+      while (k < text.length && /\s/.test(text[k])) k++;
+      if (!text.startsWith("''", k)) return null;
+      paragraphs.push(trimSpan(text, pieceStart, j));
+      pieceStart = k + 2;
+      j = k + 2;
+      paraEnd = paragraphEnd(text, j);
+      continue;
+    }
+    if (text.startsWith("''", j) && !isSpace(text[j - 1]) && !isWordChar(text[j + 2])) {
+      paragraphs.push(trimSpan(text, pieceStart, j));
+      const first = paragraphs[0];
+      const last = paragraphs[paragraphs.length - 1];
+      if (last.end <= first.start) return null;
+      return { open: i, close: j + 2, inner: { start: first.start, end: last.end, text: text.slice(first.start, last.end) }, paragraphs };
+    }
+    j++;
+  }
+  return null;
 }

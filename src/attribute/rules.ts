@@ -91,7 +91,10 @@ class Finder {
       const start = this.tokAt(q.open);
       const end = this.tokAt(q.close - 1) + 1;
       for (let i = start; i < end; i++) this.quoteOf[i] = k;
-      return { start, end, innerStart: start + 1, innerEnd: end - 1 };
+      // marks may be two tokens ('' …'')
+      const innerStart = Math.min(Math.max(start + 1, this.tokAt(q.inner.start)), end);
+      const innerEnd = Math.max(Math.min(end - 1, this.tokAt(q.inner.end - 1) + 1), innerStart);
+      return { start, end, innerStart, innerEnd };
     });
   }
 
@@ -131,7 +134,7 @@ class Finder {
     if (s && s.tokenStart === i) return true;
     if (this.breakAfter(i - 1)) return true;
     const q = this.quoteOf[i - 1];
-    return q >= 0 && this.qTok[q].start === i - 1;
+    return q >= 0 && this.qTok[q].innerStart === i;
   }
 
   isQuoteMark(i: number) { return QUOTE_CHARS.has(this.toks[i]?.text ?? ''); }
@@ -323,7 +326,7 @@ class Finder {
 
   isClosingQuote(i: number): boolean {
     const q = this.quoteOf[i];
-    return q >= 0 && this.qTok[q].end - 1 === i;
+    return q >= 0 && i >= this.qTok[q].innerEnd;
   }
 
   push(c: Candidate) { this.out.push(c); }
@@ -335,6 +338,10 @@ class Finder {
     const q = this.qTok[qk];
     let i = q.end;
     if (i >= this.toks.length || this.breakAfter(q.end - 1)) return null;
+    // a quote that ends its own sentence ("…." He added) is followed by a new sentence;
+    // "…?" he asked goes on in lower case
+    const lastInner = this.low[q.innerEnd - 1];
+    if (lastInner === '.' || ((lastInner === '?' || lastInner === '!') && isCap(this.toks[i].text) && !this.cueAt(i))) return null;
     if (this.low[i] === ',' || this.low[i] === '—' || this.low[i] === '–') i++;
     // the window: up to a terminal, comma, colon, semicolon or another quote
     let w = i;

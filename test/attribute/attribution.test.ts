@@ -40,8 +40,15 @@ describe('quotation marks', () => {
     ["'We will win,' he said.", 'We will win'],
     ['«We will win», he said.', 'We will win'],
     ['„We will win“, he said.', 'We will win'],
+    ["''We will win,'' he said.", 'We will win'],
   ])('%s', (text, content) => {
     expect(brief(one(text))).toEqual(['direct', 'he', 'said', content]);
+  });
+
+  it('does not read a new sentence after a quote as its reporting clause', () => {
+    const a = attrs('“The port is closed.” He added that ships would wait.');
+    expect(a.find((x) => x.cue?.text === 'added')?.content.text).toBe('ships would wait');
+    expect(a.some((x) => x.cue?.text === 'added' && x.content.text.startsWith('The port'))).toBe(false);
   });
 
   it('keeps apostrophes inside single-quoted speech', () => {
