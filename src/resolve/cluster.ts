@@ -17,6 +17,11 @@ import type { AnalysisEntity, EntityType } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { wordsOf } from './lexicon.js';
 import type { Candidate } from './detect.js';
+import { coargumentSubject, governingSubjects } from './syntax.js';
+import type { WorkingDoc } from '../types.js';
+
+/** The parse layers the pronoun rules read, when the parse stage ran. */
+export type ParseLayers = Pick<WorkingDoc, 'tokens' | 'heads' | 'deprels'>;
 
 export interface Cluster {
   mentions: Candidate[];
@@ -74,7 +79,7 @@ function compatibleCountry(a: string | null, b: string | null): boolean {
  * @example
  * clusterMentions(detectMentions(doc)) // [{ mentions: [...], type: 'PERSON', country: 'RUS', … }]
  */
-export function clusterMentions(cands: readonly Candidate[]): { clusters: Cluster[]; of: Map<Candidate, Cluster> } {
+export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers): { clusters: Cluster[]; of: Map<Candidate, Cluster> } {
   const clusters: Cluster[] = [];
   const of = new Map<Candidate, Cluster>();
   const byKey = new Map<string, Cluster>();
@@ -181,7 +186,10 @@ export function clusterMentions(cands: readonly Candidate[]): { clusters: Cluste
       }
       if (c.anaphoric) {
         // "the agency" → the last organisation with that head or sector
-        const match = recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))), c.start);
+        const phrase = c.role?.words.join(' ');
+        const match = c.proper
+          ? recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => m.role?.words.join(' ') === phrase), c.start)
+          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))), c.start);
         if (match) { add(c, match); return; }
       }
       // groups of one country and sector are one actor in a report
@@ -198,8 +206,20 @@ export function clusterMentions(cands: readonly Candidate[]): { clusters: Cluste
     if (c.kind !== 'pronoun' || !c.pronoun) continue;
     const p = c.pronoun;
     if (p.person !== 3) continue;
-    const cl = antecedent(c, cands, of);
+    const cl = antecedent(c, cands, of, parse);
     if (cl) add(c, cl);
+  }
+  // "its fighters", "their troops": a group owned by a pronoun's referent is of its country
+  for (const c of cands) {
+    if (c.kind !== 'nominal' || c.type === 'PERSON' || c.country) continue;
+    const owner = cands.find((p) => p.kind === 'pronoun' && p.tokStart === c.tokStart && /^(its|their)$/i.test(p.text));
+    const ownerCl = owner ? of.get(owner) : undefined;
+    const cl = of.get(c);
+    if (!ownerCl?.country || !cl || cl.country || cl === ownerCl) continue;
+    c.country = ownerCl.country;
+    c.countrySource = 'inferred';
+    c.by += '+owner-country';
+    cl.country = ownerCl.country;
   }
   // groups into the one named organisation of their country and sector
   const merged = new Set<Cluster>();
@@ -215,8 +235,15 @@ export function clusterMentions(cands: readonly Candidate[]): { clusters: Cluste
 }
 
 /** The antecedent of a third-person pronoun: same or previous sentences, agreement, salience. */
-function antecedent(p: Candidate, cands: readonly Candidate[], of: Map<Candidate, Cluster>): Cluster | null {
+function antecedent(p: Candidate, cands: readonly Candidate[], of: Map<Candidate, Cluster>, parse?: ParseLayers): Cluster | null {
   const pr = p.pronoun!;
+  // with a parse: the subjects of the clauses above the pronoun are its likeliest antecedents
+  // ("Pyongyang's military claimed its soldiers …"), and the subject of the verb it is the
+  // object of is not one ("Israel attacked it")
+  const reflexive = /self$|selves$/.test(p.text.toLowerCase());
+  const coSubject = parse?.heads && !reflexive ? coargumentSubject(parse, p.tokStart) : -1;
+  const subjects = parse?.heads ? governingSubjects(parse, p.tokStart).filter((s) => s !== coSubject) : [];
+  const covers = (c: Candidate, t: number) => c.tokStart <= t && t < c.tokEnd;
   let best: Cluster | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
@@ -228,7 +255,8 @@ function antecedent(p: Candidate, cands: readonly Candidate[], of: Map<Candidate
     const t = cl.type;
     let ok: boolean;
     if (pr.gender === 'm' || pr.gender === 'f') ok = t === 'PERSON' && !isGroup(cl);
-    else if (pr.gender === 'n') ok = (t === 'ORG' || t === 'GPE') && !isGroup(cl) && c.type !== 'NORP';
+    // "the army … its", "the government … it": a singular group noun takes "it"
+    else if (pr.gender === 'n') ok = (t === 'ORG' || t === 'GPE') && (!isGroup(cl) || c.plural === false) && c.type !== 'NORP';
     else ok = isGroup(cl) || ((t === 'ORG' || t === 'GPE') && c.type !== 'NORP');
     if (!ok) continue;
     if (c.type === 'NORP' || c.kind === 'metonym' && c.type === 'GPE' && c.actor === null) continue;
@@ -245,6 +273,11 @@ function antecedent(p: Candidate, cands: readonly Candidate[], of: Map<Candidate
     if (c.kind === 'pronoun') score += 0.5;
     if (pr.number === 'pl' && isGroup(cl)) score += 2;
     if (pr.gender === 'n' && t === 'GPE' && c.place?.kind === 'city') score -= 2;
+    if (dist === 0 && subjects.length > 0) {
+      const rank = subjects.findIndex((s) => covers(c, s));
+      if (rank >= 0) score += rank === 0 ? 4 : 2;
+    }
+    if (coSubject >= 0 && covers(c, coSubject)) score -= 6;
     if (score > bestScore) { bestScore = score; best = cl; }
   }
   return best;

@@ -14,6 +14,7 @@ import type { EntityType, MentionKind, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName, type CountryRecord } from './countries.js';
 import { actorLexicon, leaderBySurname, officeInYear, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
 import { placeIndex } from './places.js';
+import { dominates } from './syntax.js';
 
 /** What a candidate mention says about its actor, before grouping. */
 export interface Candidate {
@@ -53,6 +54,12 @@ export interface Candidate {
   entry: NamedEntry | null;
   /** An appositive name this nominal renames ("the state news agency KCNA", "Yonhap, the state media"). */
   sameAs: Candidate | null;
+  /** Grammatical number of a nominal's head or a pronoun ("the army": false, "troops": true). */
+  plural?: boolean;
+  /** Token index of a nominal's head word ("soldiers" in "its soldiers"). */
+  head?: number;
+  /** A capitalised role phrase mid-sentence ("the Interior Ministry"): the name of one body. */
+  proper?: boolean;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'that', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'any', 'no', 'every', 'each', 'my', 'your']);
@@ -87,6 +94,20 @@ export const PRONOUNS: ReadonlyMap<string, { person: 1 | 2 | 3; number: 'sg' | '
   ['our', { person: 1, number: 'pl', gender: null }], ['ourselves', { person: 1, number: 'pl', gender: null }],
   ['you', { person: 2, number: 'sg', gender: null }], ['your', { person: 2, number: 'sg', gender: null }],
 ]);
+
+/** Counting words that open a counted group ("two people", "thousands of residents"). */
+const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|tens|millions|scores|several|many|some|few)$/;
+/** Plural heads the POS tagger or an "-s" ending may miss. */
+const PLURAL_HEADS = new Set(['people', 'police', 'personnel', 'men', 'women', 'children', 'staff', 'clergy', 'youth', 'militia', 'cattle']);
+
+/** Whether the noun at token i is plural: its POS tag when tagged, else its ending. */
+function isPluralNoun(ctx: Ctx, i: number): boolean {
+  const w = ctx.words[i] ?? '';
+  if (PLURAL_HEADS.has(w)) return true;
+  const tag = ctx.doc.pos?.[i];
+  if (tag && /^NN/.test(tag)) return tag === 'NNS' || tag === 'NNPS';
+  return /[^s]s$/.test(w);
+}
 
 /** Verbs and auxiliaries that, right after a capital, make it an agent ("Moscow said"). */
 const AGENT_VERBS = /^(said|says|say|has|have|had|is|was|will|would|could|should|must|may|might|can|did|does|do|announced|announces|accused|accuses|warned|warns|denied|denies|demanded|demands|rejected|rejects|wants|wanted|urged|urges|called|calls|claimed|claims|insisted|insists|agreed|agrees|refused|refuses|threatened|threatens|condemned|condemns|responded|responds|sent|sends|expelled|recalled|signed|imposed|offered|decided|confirmed|confirms|reported|stated|added|declared|hopes|hoped|believes|believed|appears|seems)$/;
@@ -182,7 +203,7 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     }
     const extra = places.extra.get(nk);
     if (extra) {
-      return blank(ctx, i, j, { type: 'GPE', country: extra.country, countrySource: 'stated', key: 'place:' + normaliseName(extra.canonical), canonical: extra.canonical, place: { kind: 'other', lookup: extra.canonical } });
+      return blank(ctx, i, j, { type: 'GPE', country: extra.country, countrySource: 'stated', key: 'place:' + normaliseName(extra.canonical), canonical: extra.canonical, place: { kind: 'other', lookup: text } });
     }
     const capital = idx.byCapital.get(nk);
     if (capital) {
@@ -373,7 +394,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     if (!p) continue;
     if (words[i] === 'us' && toks[i].text === 'US') continue;
     if (words[i] === 'it' && /^(is|was)$/.test(words[i + 1] ?? '') && /^(that|to|clear|likely|unclear|not|time|possible|important)$/.test(words[i + 2] ?? '')) continue;
-    out.push(blank(ctx, i, i + 1, { type: p.gender === 'n' ? 'ORG' : 'PERSON', kind: 'pronoun', by: 'rule/pronoun', pronoun: p }));
+    out.push(blank(ctx, i, i + 1, { type: p.gender === 'n' ? 'ORG' : 'PERSON', kind: 'pronoun', by: 'rule/pronoun', pronoun: p, plural: p.number === 'pl', head: i }));
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -585,6 +606,9 @@ function rolePhrase(
     for (let k = right; k < Math.min(toks.length, right + 8) && ctx.sentOf[k] === sent; k++) {
       if (/^[,;:.()"“”]$/.test(toks[k].text) || /^(VBD|VBZ|VBP|MD)$/.test(doc.pos?.[k] ?? '') || /^(said|says|and|or|but|who|which|that)$/.test(words[k])) break;
       const named = nameAt[k];
+      // with a parse, the place must hang from the group's head noun, not from the clause's
+      // verb ("thousands of people blocked streets in Hong Kong": the streets are in Hong Kong)
+      if (named && doc.heads && !dominates(doc, end - 1, named.tokEnd - 1)) continue;
       if (named && /^(in|at|from|of)$/.test(words[k - 1] ?? '') && named.country && (named.type === 'GPE' || named.type === 'LOC')) {
         country = named.country;
         right = named.tokEnd;
@@ -613,15 +637,18 @@ function rolePhrase(
   // a title before a name: "President Abdelaziz Bouteflika", "leader Kim Jong-un"
   if (role.kind === 'person') {
     let k = right;
-    if (toks[k]?.text === ',' && (roleCapital || determiner)) k++;
+    // "Azerbaijan's foreign minister, Jeyhun Bayramov,": an appositive name after a title
+    if (toks[k]?.text === ',' && (roleCapital || determiner || possessive !== null)) k++;
     while (k < toks.length && HONORIFICS.has(words[k]) && isCap(toks[k].text)) k++;
     const named = nameAt[k];
     let nameCand: Candidate | null = null;
     if (named && named.type === 'PERSON') nameCand = named;
-    else if (!named && k < toks.length && isCap(toks[k].text) && ctx.sentOf[k] === sent && (roleCapital || toks[right]?.text !== ',' || k === right)) {
+    else if (!named && k < toks.length && isCap(toks[k].text) && ctx.sentOf[k] === sent) {
       let e = k;
       while (e < toks.length && ctx.sentOf[e] === sent && (isCap(toks[e].text) && /^\p{L}/u.test(toks[e].text) && !matchRole(ctx, e) && !nameAt[e] || (NAME_PARTICLES.has(words[e]) && e > k && isCap(toks[e + 1]?.text ?? '')))) e++;
-      if (e > k && e - k <= 5) {
+      // after a comma, only an appositive closed by a comma ("the minister, Jeyhun Bayramov, said")
+      const placed = roleCapital || toks[right]?.text !== ',' || k === right || ((determiner || possessive !== null) && toks[e]?.text === ',');
+      if (placed && e > k && e - k <= 5) {
         nameCand = blank(ctx, k, e, { type: 'PERSON', by: 'rule/title-name' });
         candidates.push(nameCand);
       }
@@ -652,6 +679,19 @@ function rolePhrase(
     anaphoric: definite && !country && !complement,
   });
   if (cand.kind === 'name') cand.key = 'role:' + (country ?? '') + ':' + role.words.join(' ');
+  cand.head = end - 1;
+  cand.plural = isPluralNoun(ctx, end - 1);
+  // "the Interior Ministry": a capitalised title names one body, so it refers back only to
+  // that same body, never to another ministry
+  cand.proper = roleCapital && !ctx.sentStart[i];
+  // "23 people", "thousands of people": a counted group of ordinary people is a nominal group
+  // (type MISC), not a named organisation; it stays an actor (CVL) for events but never merges
+  // with other groups of its sector
+  if (sector === 'CVL' && !country && !complement && (NUMBER_WORD.test(words[left]) || /^\d/.test(words[left]))) {
+    cand.type = 'MISC';
+    cand.by = 'rule/counted-group';
+    cand.anaphoric = false;
+  }
   // "units of the Korean People's Army": a part of a named organisation acts as it
   if (complement && complement.type === 'ORG' && complement.kind === 'name') {
     cand.kind = 'nominal';

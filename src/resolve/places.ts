@@ -87,8 +87,9 @@ export function resolveCity(name: string, hints: PlaceHints): City | null {
   const idx = placeIndex();
   const key = normaliseName(name);
   const spelled = idx.extra.get(key);
-  const list = idx.cities.get(spelled ? normaliseName(spelled.canonical) : key);
-  if (!list || list.length === 0) return null;
+  // "Geneva": the exonym's city (Genève) and any namesakes spelled that way (Geneva, Illinois)
+  const list = [...(spelled ? idx.cities.get(normaliseName(spelled.canonical)) ?? [] : []), ...(idx.cities.get(key) ?? [])];
+  if (list.length === 0) return null;
   let best: City | null = null;
   let bestScore = -Infinity;
   for (const c of list) {
@@ -96,6 +97,8 @@ export function resolveCity(name: string, hints: PlaceHints): City | null {
     if (c.country === hints.datelineCountry) score += 6;
     // a country's capital is what a bare capital name most often means ("Nicosia", "Lima")
     if (countryIndex().byCapital.get(key)?.cca3 === c.country) score += 3;
+    // the English name of a foreign city means that city unless the document points elsewhere
+    if (spelled && spelled.country === c.country) score += 3;
     if (hints.countries.has(c.country)) score += 4;
     if (c.country === 'USA' && c.admin1 && hints.usStates.has(c.admin1.slice(3))) score += 8;
     if (score > bestScore) {

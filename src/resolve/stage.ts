@@ -13,6 +13,9 @@ import { clusterMentions, entityAliases, entityName, type Cluster } from './clus
 import { resolveCity, placeIndex, type PlaceHints } from './places.js';
 import { actorLexicon, wordsOf } from './lexicon.js';
 
+/** Sectors of a state's own bodies, which take the country of the report when none is stated. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
 /** Key of the per-mention actor codes in `doc.data`. */
 export const MENTION_ACTORS = 'resolve/actors';
 export type MentionActors = Record<string, { code: string | null; sector: string | null }>;
@@ -99,6 +102,12 @@ export function resolveDocument(doc: WorkingDoc): void {
       }
       continue;
     }
+    // "Interior Ministry" inside the role phrase "the Interior Ministry": one mention, the
+    // rule's (it carries the sector); an organisation the model found inside an organisation
+    // phrase that ends where it ends is the same span family
+    const around = cands.find((n) => n.role && n.kind !== 'pronoun' && n.start <= c.start && c.end <= n.end && n.end === c.end
+      && (c.type === 'ORG' || c.type === 'MISC') && n.type !== 'PERSON');
+    if (around) continue;
     // a gazetteer/lexicon name overlapping the model's span: the lexicon's boundaries win,
     // except that a model PERSON span containing a lone place word is a person ("Michael Jordan")
     const clash = names.filter((n) => overlaps(n, c));
@@ -119,18 +128,46 @@ export function resolveDocument(doc: WorkingDoc): void {
   for (const c of cands) c.text = doc.text.slice(c.start, c.end);
 
   // titled people with no stated country: the nearest country named in the sentence, else the dateline's
-  const datelineCountry = doc.document.dateline?.country ?? null;
-  for (const c of cands) {
-    if (c.type !== 'PERSON' || c.kind !== 'name' || c.country || !c.role) continue;
+  // the dateline's country: as the dateline states it, else the place it names ("YEREVAN, May 3
+  // (Reuters) -": Armenia)
+  const dl = doc.document.dateline;
+  const datelinePlace = dl ? cands.find((c) => c.start >= dl.start && c.end <= dl.end && c.country && (c.type === 'GPE' || c.type === 'LOC')) : undefined;
+  const datelineCountry = dl?.country ?? datelinePlace?.country ?? null;
+  const nearestCountry = (c: Candidate): string | null => {
     let best: Candidate | null = null;
     for (const o of cands) {
-      if (o.sentence !== c.sentence || !o.country || o === c || o.type === 'PERSON') continue;
+      if (o.sentence !== c.sentence || !o.country || o === c || o.type === 'PERSON' || o.kind === 'pronoun') continue;
+      if (o.start >= c.start && o.end <= c.end) continue;
+      if (dl && o.start >= dl.start && o.end <= dl.end) continue;
       if (!best || Math.abs(o.start - c.start) < Math.abs(best.start - c.start)) best = o;
     }
-    const country = best?.country ?? datelineCountry;
+    return best?.country ?? null;
+  };
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || c.kind !== 'name' || c.country || !c.role) continue;
+    const country = nearestCountry(c) ?? datelineCountry;
     if (country) { c.country = country; c.countrySource = 'inferred'; c.by += '+nearest-country'; }
   }
-  const { clusters, of } = clusterMentions(cands);
+  const { clusters, of } = clusterMentions(cands, doc);
+  // state bodies with no stated country and no antecedent ("the Interior Ministry said",
+  // "police arrested"): an institution takes the nearest country its sentence names; any
+  // state body, when its sentence names none, the dateline's (a report datelined Yerevan
+  // speaks of Armenia's ministry). Bare groups in a sentence naming other countries ("it
+  // sent troops to fight for Russia") stay unknown.
+  for (const cl of clusters) {
+    if (cl.country || !STATE_SECTORS.has(cl.sector ?? '') || cl.type === 'PERSON' || cl.type === 'MISC') continue;
+    const first = cl.mentions.find((m) => m.kind !== 'pronoun');
+    if (!first || !first.role || cl.mentions.some((m) => m.kind === 'name' && !m.role)) continue;
+    // "its soldiers": the owner's country decides (cluster.ts), not the sentence's
+    if (/^(its|their|his|her|our|my|your)$/i.test(doc.tokens[first.tokStart]?.text ?? '')) continue;
+    const institution = first.role.kind === 'org' || first.proper === true || (first.anaphoric && first.plural === false);
+    const near = nearestCountry(first);
+    const country = institution ? near ?? datelineCountry : near ? null : datelineCountry;
+    if (!country) continue;
+    cl.country = country;
+    for (const m of cl.mentions) if (m.kind !== 'pronoun') { m.country = country; m.countrySource = 'inferred'; }
+    first.by += '+nearest-country';
+  }
 
   // places on the map, disambiguated by the countries and US states the document names
   const hints: PlaceHints = {
@@ -164,6 +201,10 @@ export function resolveDocument(doc: WorkingDoc): void {
         const hinted = city !== null && (hints.countries.has(city.country) || (city.country === 'USA' && !!city.admin1 && hints.usStates.has(city.admin1.slice(3))));
         if (capitalOf && city && city.country !== capitalOf.cca3 && !hinted) {
           country = capitalOf.cca3;
+        } else if (city && p.kind === 'other' && city.country !== country && hinted) {
+          // "Geneva, Illinois": a namesake in a place the document names beats the exonym
+          geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
+          country = city.country;
         } else if (city && (p.kind !== 'other' || city.country === country)) {
           geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
           if (p.kind === 'city') country = city.country;
