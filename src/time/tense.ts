@@ -38,7 +38,7 @@ const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'se
 // auxiliary scan steps over them. With POS tags any RB does.
 const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
 // Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
-// Friday"), unless a past auxiliary puts the plan itself in the past ("was to meet").
+// Friday").
 const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoping|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
 /** Tense of one verb-like token, looking a few tokens back for auxiliaries; null if not a verb. */
@@ -68,9 +68,8 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     while (j >= input.from && isAdverb(j)) j--;
     const gov = wordAt(j);
     if (!INTENT.test(gov) && !cues.planned.has(gov)) return null; // "extended its offer to acquire …": no tense of its own
-    let k = j - 1;
-    while (k >= input.from && isAdverb(k)) k--;
-    if (PAST_AUX.has(wordAt(k)) && gov !== 'is' && gov !== 'are') return 'past';
+    // a plan told in the past ("were planning to drive … Monday") still mostly lies ahead of
+    // the report
     return 'future';
   };
   const group = (): Tense | null | undefined => {
