@@ -254,6 +254,8 @@ function benchGum(): void {
   const ACTOR_TYPES = new Set(['person', 'place', 'organization']);
   const tot = { mucR: [0, 0], mucP: [0, 0], b3R: [0, 0], b3P: [0, 0], ce: [0, 0, 0], mdTp: 0, mdGold: 0, mdPred: 0 };
   let resolveMs = 0, allMs = 0, tokens = 0;
+  // `--gum-misses`: the gold mentions no predicted mention matched, by their last word (for error analysis)
+  const misses = new Map<string, number>();
   for (const f of files) {
     const g = readGum(path.join(dir, 'dep', f));
     const gold = g.mentions.filter((m) => ACTOR_TYPES.has(m.etype));
@@ -286,6 +288,11 @@ function benchGum(): void {
       resp.get(m.entity)!.add(k);
     }
     tot.mdTp += usedGold.size; tot.mdGold += gold.length; tot.mdPred += doc.mentions.length;
+    for (const gm of gold) {
+      if (usedGold.has(goldKey(gm))) continue;
+      const w = g.text.slice(gm.minStart, gm.minEnd).toLowerCase().split(/\s+/).pop() ?? '';
+      misses.set(`${gm.etype}:${w}`, (misses.get(`${gm.etype}:${w}`) ?? 0) + 1);
+    }
     const [mrn, mrd] = muc(key, resp); const [mpn, mpd] = muc(resp, key);
     tot.mucR[0] += mrn; tot.mucR[1] += mrd; tot.mucP[0] += mpn; tot.mucP[1] += mpd;
     const [brn, brd] = b3(key, resp); const [bpn, bpd] = b3(resp, key);
@@ -308,6 +315,9 @@ function benchGum(): void {
   console.log(`  B3     P ${pc(b3P)}  R ${pc(b3R)}  F1 ${pc(f1(b3P, b3R))}`);
   console.log(`  CEAFe  P ${pc(ceP)}  R ${pc(ceR)}  F1 ${pc(f1(ceP, ceR))}`);
   console.log(`  CoNLL-F1 ${pc((f1(mucP, mucR) + f1(b3P, b3R) + f1(ceP, ceR)) / 3)}`);
+  if (process.argv.includes('--gum-misses')) {
+    console.log([...misses].sort((a, b) => b[1] - a[1]).slice(0, 80).map(([k, n]) => `${n} ${k}`).join('\n'));
+  }
   console.log(`  speed: ${(files.length / (allMs / 1000)).toFixed(2)} docs/s through resolve; resolve stage alone ${(files.length / (resolveMs / 1000)).toFixed(1)} docs/s (${Math.round(tokens / (resolveMs / 1000))} tokens/s)`);
 }
 

@@ -17,11 +17,11 @@ import type { AnalysisEntity, EntityType } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { wordsOf } from './lexicon.js';
 import type { Candidate } from './detect.js';
-import { coargumentSubject, governingSubjects } from './syntax.js';
+import { coargumentSubject, governingSubjects, quoteSpans, speakerSlot } from './syntax.js';
 import type { WorkingDoc } from '../types.js';
 
 /** The parse layers the pronoun rules read, when the parse stage ran. */
-export type ParseLayers = Pick<WorkingDoc, 'tokens' | 'heads' | 'deprels'>;
+export type ParseLayers = Pick<WorkingDoc, 'tokens' | 'heads' | 'deprels'> & Partial<Pick<WorkingDoc, 'text'>>;
 
 export interface Cluster {
   mentions: Candidate[];
@@ -209,10 +209,30 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
     const cl = antecedent(c, cands, of, parse);
     if (cl) add(c, cl);
   }
+  // first person inside a quotation: the speaker ("…I will go," Putin said); "we" of an
+  // organisation is that organisation, of a government or military official his country
+  if (parse?.text) {
+    const text = parse.text;
+    for (const q of quoteSpans(text)) {
+      const inQuote = cands.filter((c) => c.kind === 'pronoun' && c.pronoun?.person === 1 && c.start >= q.start && c.end <= q.end);
+      if (inQuote.length === 0) continue;
+      const slot = speakerSlot(text, q);
+      const speaker = cands.filter((c) => of.has(c) && c.kind !== 'pronoun' ? slot(c.start, c.end) : of.has(c) && c.kind === 'pronoun' && c.pronoun?.person === 3 && slot(c.start, c.end))
+        .sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
+      const cl = speaker ? of.get(speaker) : undefined;
+      if (!cl) continue;
+      const person = cl.type === 'PERSON' && !isGroup(cl);
+      const plural = person && cl.country && (cl.sector === 'GOV' || cl.sector === 'MIL') ? byKey.get('country:' + cl.country) ?? null : person ? null : cl;
+      for (const p of inQuote) {
+        const target = p.pronoun!.number === 'sg' ? (person ? cl : null) : plural;
+        if (target && !of.has(p)) { add(p, target); p.by += '+quote-speaker'; }
+      }
+    }
+  }
   // "its fighters", "their troops": a group owned by a pronoun's referent is of its country
   for (const c of cands) {
     if (c.kind !== 'nominal' || c.type === 'PERSON' || c.country) continue;
-    const owner = cands.find((p) => p.kind === 'pronoun' && p.tokStart === c.tokStart && /^(its|their)$/i.test(p.text));
+    const owner = cands.find((p) => p.kind === 'pronoun' && p.tokStart === c.tokStart && /^(its|their|his|her)$/i.test(p.text));
     const ownerCl = owner ? of.get(owner) : undefined;
     const cl = of.get(c);
     if (!ownerCl?.country || !cl || cl.country || cl === ownerCl) continue;

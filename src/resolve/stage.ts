@@ -160,6 +160,8 @@ export function resolveDocument(doc: WorkingDoc): void {
     if (!first || !first.role || cl.mentions.some((m) => m.kind === 'name' && !m.role)) continue;
     // "its soldiers": the owner's country decides (cluster.ts), not the sentence's
     if (/^(its|their|his|her|our|my|your)$/i.test(doc.tokens[first.tokStart]?.text ?? '')) continue;
+    // "both governments", "the two armies": several states' bodies, never one country's
+    if (/^(both|the two|two|three|all|several|many|other|some|the other)\b/i.test(first.text) || /(governments|ministries|armies|parliaments|militaries)$/i.test(first.text)) continue;
     const institution = first.role.kind === 'org' || first.proper === true || (first.anaphoric && first.plural === false);
     const near = nearestCountry(first);
     const country = institution ? near ?? datelineCountry : near ? null : datelineCountry;
