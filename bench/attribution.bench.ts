@@ -30,7 +30,7 @@ import { createWorkingDoc } from '../src/doc.js';
 import type { WorkingDoc } from '../src/types.js';
 
 type Range = [number, number];
-interface Rel { content: Range[]; source: Range[] | null; cue: Range[] | null }
+interface Rel { content: Range[]; source: Range[] | null; cue: Range[] | null; by?: string }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -133,7 +133,8 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
     const hit = new Set(ov.values());
     const show = (r: Range[] | null) => (r ? r.map(([a, b]) => text.slice(a, b)).join(' … ') : '-');
     gold.forEach((g, j) => { if (!hit.has(j)) console.log(`MISS cue=[${show(g.cue)}] src=[${show(g.source)}] ${show(g.content).slice(0, 120)}`); });
-    pred.forEach((p, i) => { if (!ov.has(i)) console.log(`FP   cue=[${show(p.cue)}] src=[${show(p.source)}] ${show(p.content).slice(0, 120)}`); });
+    pred.forEach((p, i) => { const k = (p.by ?? '').replace(/\+.*/, ''); const t = byRule.get(k) ?? [0, 0, 0]; t[0]++; if (ov.has(i)) { t[1]++; const g = gold[ov.get(i)!]; const ps = p.source ? norm(text, p.source) : null; const gs = g.source ? norm(text, g.source) : null; if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) t[2]++; } byRule.set(k, t); });
+    pred.forEach((p, i) => { if (!ov.has(i)) console.log(`FP   ${p.by ?? ''} cue=[${show(p.cue)}] src=[${show(p.source)}] ${show(p.content).slice(0, 120)}`); });
   }
   let srcOk = 0, srcExact = 0, relOk = 0;
   for (const [i, j] of ov) {
@@ -142,12 +143,12 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
     const sOk = (!ps && !gs) || (!!ps && !!gs && inter(ps, gs) > 0);
     if (dump && sc === ours) {
       const show = (r: Range[] | null) => (r ? r.map(([a, b]) => text.slice(a, b)).join(' … ') : '-');
-      if (!sOk) console.log(`SRC  pred=[${show(ps)}] gold=[${show(gs)}] cue=[${show(pred[i].cue)}|${show(gold[j].cue)}] ${show(gc[j]).slice(0, 80)}`);
+      if (!sOk) console.log(`SRC  ${pred[i].by ?? ''} pred=[${show(ps)}] gold=[${show(gs)}] cue=[${show(pred[i].cue)}|${show(gold[j].cue)}] ${show(gc[j]).slice(0, 80)}`);
       if (!same(span0(pc[i]), span0(gc[j]))) {
         const [p0, p1] = span0(pc[i])[0], [g0, g1] = span0(gc[j])[0];
         const edge = (a: number, b: number) => (a === b ? '=' : a < b ? `+[${text.slice(a, b).slice(0, 60)}]` : `-[${text.slice(b, a).slice(0, 60)}]`);
         // left: + means we start earlier (extra text), - means we miss text; right likewise
-        console.log(`BND  L${edge(p0, g0)} R${p1 === g1 ? '=' : p1 > g1 ? `+[${text.slice(g1, p1).slice(0, 60)}]` : `-[${text.slice(p1, g1).slice(0, 60)}]`} cue=[${show(gold[j].cue)}]`);
+        console.log(`BND  ${pred[i].by ?? ''} L${edge(p0, g0)} R${p1 === g1 ? '=' : p1 > g1 ? `+[${text.slice(g1, p1).slice(0, 60)}]` : `-[${text.slice(p1, g1).slice(0, 60)}]`} cue=[${show(gold[j].cue)}]`);
       }
     }
     if (sOk && ps) srcOk++;
@@ -208,6 +209,8 @@ function baseline(text: string): Rel[] {
 const files = readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
 const anns = readdirSync(path.join(dir, 'attributions')).sort();
 const ours = newScores(), base = newScores();
+/** --dump: per rule, [predicted, content-matched, source right]. */
+const byRule = new Map<string, number[]>();
 let ms = 0, msBase = 0, n = 0;
 for (const f of files) {
   const stem = f.slice(0, -4);
@@ -227,6 +230,7 @@ for (const f of files) {
     content: (a.content.parts ?? [a.content]).map((p) => [p.start, p.end] as Range),
     source: a.source ? [[a.source.start, a.source.end]] : null,
     cue: a.cue ? [[a.cue.start, a.cue.end]] : null,
+    by: a.by,
   }));
   score(ours, text, pred, gold);
   if (!noBaseline) {
@@ -250,4 +254,5 @@ const table = (name: string, s: Scores, msTotal: number) => [
 ].join('\n');
 console.log(`PolNeAR ${split}: ${n} articles (stages: ${engine.stages.map((s) => s.name).join(', ')})${useCache ? ' — cached layers: articles/s is the attribution stage alone' : ''}`);
 console.log(table('dateline attribute', ours, ms));
+if (dump) for (const [k, [np, tp, st]] of [...byRule].sort((a, b) => b[1][0] - a[1][0])) console.log(`RULE ${k}: ${np} predicted, content precision ${(100 * tp / np).toFixed(1)}, source right on ${(100 * st / Math.max(1, tp)).toFixed(1)} % of matched`);
 if (!noBaseline) console.log(table('baseline: compromise quotations() + nearest person', base, msBase));

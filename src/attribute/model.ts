@@ -233,8 +233,7 @@ function subjectOf(ctx: CueContext, c: number): number {
   for (let step = 0; step < 3 && v >= 0; step++) {
     const s = children(ctx.doc, v).find((k) => rels[k] === 'nsubj' || rels[k] === 'csubj');
     if (s !== undefined) {
-      // "X, who said …": the relative pronoun's antecedent
-      if (RELATIVE.has(ctx.low[s]) && rels[v] === 'acl:relcl' && heads[v] >= 0) return heads[v];
+      // "X, who said …": the relative pronoun (antecedentOf gives X)
       return s;
     }
     // a passive cue's source is its "by" agent ("was criticized by X")
@@ -252,10 +251,39 @@ function subjectOf(ctx: CueContext, c: number): number {
   let a = heads[c];
   for (let step = 0; step < 4 && a >= 0; step++) {
     const s = children(ctx.doc, a).find((k) => (rels[k] === 'nsubj' || rels[k] === 'csubj') && k < c);
-    if (s !== undefined) return RELATIVE.has(ctx.low[s]) && rels[a] === 'acl:relcl' && heads[a] >= 0 ? heads[a] : s;
+    if (s !== undefined) return s;
     a = heads[a];
   }
   return -1;
+}
+
+/**
+ * The antecedent of a relative pronoun that is a subject ("the senator, who said …": the
+ * senator), or -1: the pronoun is the source span PolNeAR-style, the antecedent its entity.
+ */
+export function antecedentOf(ctx: CueContext, s: number): number {
+  if (s < 0 || !RELATIVE.has(ctx.low[s])) return -1;
+  const heads = ctx.doc.heads!;
+  const v = heads[s];
+  if (v < 0 || ctx.doc.deprels![v] !== 'acl:relcl') return -1;
+  return heads[v];
+}
+
+/**
+ * The source of cue token c from the parse, as token ranges: the source span and, for a
+ * relative pronoun, its antecedent's span (where the entity is read); null without a subject.
+ *
+ * @example
+ * parseSource(ctx, sayingIndex) // { source: [0, 2], ref: null } for "The mayor left, saying …"
+ */
+export function parseSource(ctx: CueContext, c: number): { source: [number, number]; ref: [number, number] | null } | null {
+  const subj = subjectOf(ctx, c);
+  if (subj < 0) return null;
+  const source = sourceRange(ctx, subj, c);
+  if (source[1] <= source[0]) return null;
+  const ante = antecedentOf(ctx, subj);
+  const ref = ante >= 0 ? sourceRange(ctx, ante, ante < c ? subj : c) : null;
+  return { source, ref: ref && ref[1] > ref[0] ? ref : null };
 }
 
 /** The noun phrase span of a source head: its subtree without clauses after it. */
@@ -387,9 +415,11 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     const content = tokSpan(doc, cr[0], cr[1]);
     if (overlapsContent(content)) continue;
     let source: Span | null = null;
-    if (subj >= 0) {
-      const [a, b] = sourceRange(ctx, subj, i);
-      if (b > a) source = tokSpan(doc, a, b);
+    let sourceRef: Span | undefined;
+    const ps = parseSource(ctx, i);
+    if (ps) {
+      source = tokSpan(doc, ps.source[0], ps.source[1]);
+      if (ps.ref) sourceRef = tokSpan(doc, ps.ref[0], ps.ref[1]);
     }
     const hasQuote = /["“”«»„]/.test(content.text);
     out.push({
@@ -398,6 +428,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
       cue: { start: tok.start, end: tok.end, text: tok.text },
       content,
       by: 'model/attribution-cue@1',
+      ...(sourceRef ? { sourceRef } : {}),
     });
   }
   return out;

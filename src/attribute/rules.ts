@@ -28,6 +28,8 @@ export interface Candidate {
   issuer?: Span | null;
   /** The source was carried over from an earlier speaker (a stand-alone quote). */
   sourceCarried?: boolean;
+  /** Where the source's entity is read when the source span itself does not name it ("X, who said": X). */
+  sourceRef?: Span;
   /** Relay cues ("as per a report in X") whose content holds the rest of their sentence. */
   relay?: boolean;
 }
@@ -366,6 +368,23 @@ class Finder {
     return null;
   }
 
+  /**
+   * After a reporting clause's speaker, an apposition or relative clause that runs to a comma
+   * right before another quote (`"A," said Ms. Ruiz, who chairs the panel, "B."`): the index of
+   * that comma; else `from`.
+   */
+  skipSpeakerTail(from: number): number {
+    if (this.low[from] !== ',') return from;
+    const sent = this.sentOf[from];
+    for (let k = from + 1; k < this.toks.length && k < from + 30; k++) {
+      if (this.sentOf[k] !== sent || this.breakAfter(k - 1) || TERMINAL.has(this.toks[k].text)) return from;
+      if (this.quoteOf[k] >= 0) return this.qTok[this.quoteOf[k]].start === k && [',', ':'].includes(this.low[k - 1]) ? k - 1 : from;
+      const c = this.cueAt(k);
+      if (c && this.verbUse(k) && c.cls === 'speech' && k > from + 1) return from;
+    }
+    return from;
+  }
+
   /** The reporting clause right before a quote: `NP said: "…"` / `Said NP, "…"`. */
   clauseBefore(qk: number): { cue: Cue; source: { start: number; end: number } | null } | null {
     const q = this.qTok[qk];
@@ -418,13 +437,19 @@ class Finder {
         const parts: Span[] = [...quote.paragraphs];
         let by = 'rule/direct-after';
         // split quote: `"A," he said, "B."`
-        let e = after.end;
-        while (e < this.toks.length && [',', ':'].includes(this.low[e])) e++;
-        const next = this.quoteOf[e];
-        if (next >= 0 && next === qk + 1 && this.qTok[next].start === e && !this.breakAfter(e - 1) && !this.clauseAfter(next)) {
+        let e = this.skipSpeakerTail(after.end);
+        // `"A," he said. "B."`: the next sentence's quote, with no clause of its own, goes on
+        while (e < this.toks.length && [',', ':', '.'].includes(this.low[e])) e++;
+        let next = this.quoteOf[e];
+        let last = qk;
+        while (next >= 0 && next === last + 1 && this.qTok[next].start === e && !this.breakAfter(e - 1) && !this.clauseAfter(next) && !this.clauseBefore(next)) {
           parts.push(...this.quotes[next].paragraphs);
           this.usedQuote.add(next);
           by = 'rule/direct-split';
+          // and a further quote right after it in the same paragraph
+          last = next;
+          e = this.qTok[next].end;
+          next = this.quoteOf[e] ?? -1;
         }
         this.push(this.directCandidate(parts, after.source, after.cue, by));
         continue;
@@ -690,7 +715,10 @@ class Finder {
         let e = rc.start;
         while (e < rc.end && this.low[e] !== ',') e++;
         if (e <= rc.start) return null;
-        return this.indirect(ante, cue, [{ start: rc.start, end: e }], 'rule/indirect-relative');
+        // the source span is the relative pronoun (the clause's own subject); its entity is the antecedent's
+        const made = this.indirect({ start: leftEdge, end: leftEdge + 1 }, cue, [{ start: rc.start, end: e }], 'rule/indirect-relative');
+        made.sourceRef = this.span(ante.start, ante.end);
+        return made;
       }
     }
     if (!np && ['and', 'but'].includes(this.low[leftEdge])) {
@@ -729,7 +757,9 @@ class Finder {
     // inverted: "…, said X." / "said X, …"
     if (cue.cls === 'speech') {
       const inv = this.npRight(this.skipAdjuncts(cue.end, sent.tokenEnd), sent.tokenEnd);
-      if (inv && this.low[cue.start - 1] === ',') {
+      // a participle ("…, citing X") or a pronoun after the cue ("…, said she would") is no inverted speaker
+      const participle = /ing$/.test(this.low[cue.start]) || (this.pos !== null && this.pos[cue.start] === 'VBG');
+      if (inv && this.low[cue.start - 1] === ',' && !participle && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
         const trail = this.trailingContent(sent, cue.start);
         if (trail) return this.indirect(inv, cue, trail, 'rule/indirect-inverted');
       }

@@ -14,7 +14,7 @@ import type { AnalysisAttribution, Span, Stage, WorkingDoc } from '../types.js';
 import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
-import { defaultCueModel, modelCandidates, type CueModel } from './model.js';
+import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
@@ -42,6 +42,7 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
       const found = findAttributions(doc, lex);
       const model = options.cueModel === undefined ? defaultCueModel() : options.cueModel;
       if (model) found.push(...modelCandidates(doc, lex, model, found));
+      sourcesFromParse(doc, lex, found);
       doc.attributions = buildAttributions(doc, found, lex);
     },
   };
@@ -49,6 +50,37 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
 
 /** The default attribution stage (bundled lexicon). */
 export const attributionStage: Stage = createAttributionStage();
+
+/**
+ * A rule's cue with no source beside it ("…, saying: “…”", "He left, telling them …") takes
+ * its source from the parse: the cue verb's subject, through participle and coordinated heads.
+ */
+function sourcesFromParse(doc: WorkingDoc, lex: CueLexicon, found: Candidate[]): void {
+  const ctx = cueContext(doc, lex);
+  if (!ctx) return;
+  const tokAt = (offset: number) => doc.tokens.findIndex((t) => t.end > offset);
+  for (const c of found) {
+    if (c.source || !c.cue || c.cls === 'phrase' || c.by.startsWith('model/')) continue;
+    const a = tokAt(c.cue.start);
+    if (a < 0) continue;
+    // the cue's head word: a verb inside the cue whose head lies outside it
+    let head = -1;
+    for (let i = a; i < doc.tokens.length && doc.tokens[i].start < c.cue.end; i++) {
+      const h = doc.heads![i];
+      if (/^VB/.test(doc.pos![i]) && (h < 0 || doc.tokens[h].start < c.cue.start || doc.tokens[h].start >= c.cue.end)) { head = i; break; }
+    }
+    if (head < 0) continue;
+    const ps = parseSource(ctx, head);
+    if (!ps) continue;
+    const span = (r: [number, number]): Span => ({ start: doc.tokens[r[0]].start, end: doc.tokens[r[1] - 1].end, text: doc.text.slice(doc.tokens[r[0]].start, doc.tokens[r[1] - 1].end) });
+    const src = span(ps.source);
+    // the source must not lie inside the content (a quote's own words)
+    if ((c.parts ?? [c.content]).some((p) => p.start <= src.start && src.end <= p.end)) continue;
+    c.source = src;
+    if (ps.ref) c.sourceRef = span(ps.ref);
+    c.by += '+source/parse';
+  }
+}
 
 function buildAttributions(doc: WorkingDoc, found: Candidate[], lex: CueLexicon): AnalysisAttribution[] {
   // one attribution per content: keep the first rule's (direct before phrase before verb)
@@ -90,10 +122,12 @@ function buildAttributions(doc: WorkingDoc, found: Candidate[], lex: CueLexicon)
     let by = c.by;
     let entity: string | null = null;
     if (c.source) {
-      const ref = actorForSpan(doc, c.source.start, c.source.end);
+      const at = c.sourceRef ?? c.source;
+      const ref = actorForSpan(doc, at.start, at.end);
       entity = ref.entity;
       if (entity) by += c.sourceCarried ? '+source/previous-speaker' : '+source/resolve';
-      const words = c.source.text.toLowerCase().split(/\s+/);
+      if (entity && c.sourceRef) by += '+source/relative-antecedent';
+      const words = at.text.toLowerCase().split(/\s+/);
       const docNoun = words.length <= 3 && lex.docNouns.has(words[words.length - 1]) && lex.determiners.has(words[0]);
       if (docNoun && issuer?.entity && (!entity || ref.mention?.kind === 'nominal')) {
         entity = issuer.entity;

@@ -136,9 +136,15 @@ describe('indirect and mixed', () => {
     expect(a.kind).toBe('mixed');
     expect(a.content.text).toBe('the flood was a “once in a century” event');
   });
-  it('"said" in a relative clause: the antecedent speaks, the main verb is not content', () => {
-    const a = one('The minister, who said last week that taxes would rise, resigned on Monday.');
-    expect(brief(a)).toEqual(['indirect', 'The minister', 'said', 'taxes would rise']);
+  it('"said" in a relative clause: the pronoun is the source span, the antecedent its entity; the main verb is not content', () => {
+    const text = 'The minister, who said last week that taxes would rise, resigned on Monday.';
+    expect(brief(one(text))).toEqual(['indirect', 'who', 'said', 'taxes would rise']);
+    const doc = run(text, [['The minister', 'E1', 'nominal']]);
+    expect(doc.attributions[0].source?.entity).toBe('E1');
+  });
+  it('inverted order needs a finite cue and a named speaker (no "…, citing X", no "…, said she would")', () => {
+    expect(attrs('Prices rose sharply, citing the drought in the south.')).toHaveLength(0);
+    expect(attrs('Marta Lind, a farmer from the valley, said she would vote.').every((a) => a.source?.text !== 'she' || a.content.text === 'would vote')).toBe(true);
   });
 });
 

@@ -37,6 +37,13 @@ describe('parse-derived spans', () => {
     expect(source && doc.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ')).toBe('The senator');
   });
 
+  it.skipIf(!haveModels)('gives a participle cue with no speaker beside it the subject of its head', () => {
+    const doc = parsed('The mayor left the hall early, saying: “We will be back next year.”', createAttributionStage({ cueModel: null }));
+    const a = doc.attributions.find((x) => x.cue?.text === 'saying');
+    expect(a?.source?.text).toBe('The mayor');
+    expect(a?.by).toContain('+source/parse');
+  });
+
   it('gives no features without a parse (rules only)', () => {
     const doc = createWorkingDoc(readReport('He said so.', { id: 't' }));
     tokenizeStage.run(doc);
