@@ -7,7 +7,8 @@
  * exception with the stage that threw and the document it threw on. A stage that throws is
  * recorded and the run goes on with the next stage, so one crash does not hide another.
  *
- * Usage: `nice npx tsx scripts/smoke-pipeline.ts [--reuters N] [--only gum|polnear|reuters|timeml]`
+ * Usage: `nice npx tsx scripts/smoke-pipeline.ts [--reuters N] [--only gum|polnear|reuters|timeml] [--time-only]`
+ * (`--time-only`: just tokenize, sentences, pos and time, a quick check of the time layer).
  * Exit status 1 when any stage threw. Skips cleanly when `../shared/data` is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const opt = (name: string): string | null => {
 };
 const reutersLimit = Number(opt('--reuters') ?? 3000);
 const only = opt('--only');
+const timeOnly = argv.includes('--time-only');
+const TIME_STAGES = new Set(['nlp/tokenize', 'nlp/sentences', 'nlp/pos', 'time']);
 
 /** One document to run: a name for the report and a function that builds its metadata. */
 interface Item { corpus: string; name: string; load(): DocumentMeta }
@@ -138,7 +141,8 @@ function main(): void {
       }
     },
   });
-  const engine = createEngine({ stages: defaultStages().map(wrap) });
+  const stages = defaultStages().filter((s) => !timeOnly || TIME_STAGES.has(s.name));
+  const engine = createEngine({ stages: stages.map(wrap) });
   const list = items();
   const perCorpus = new Map<string, number>();
   const t0 = performance.now();

@@ -268,14 +268,15 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const unit = m[4].toLowerCase();
       const start = m.index;
       const end = m.index + m[0].length;
-      if (the && (dir === 'past' || dir === 'last') && unit !== 'weekend') {
-        // "the past year": a DURATION ending at the DCT
-        const u = lex.units[unit];
-        return cand(start, end, 'rule/relative-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 2);
-      }
+      // "the past year", "the last decade", even "over the past year": TimeBank and AQUAINT
+      // annotate these as the previous calendar unit (DATE 1997), like "last year", not as a
+      // DURATION, so they fall through to the shift below.
       let shift = 0;
       let anchored = false;
       if (['last', 'past', 'previous', 'prior', 'preceding', 'this past'].includes(dir)) shift = -1;
+      // "the past week" is the seven days up to the report, which annotators give the
+      // report's own week
+      if (the && (dir === 'past' || dir === 'last') && unit === 'week') shift = 0;
       else if (['next', 'coming', 'upcoming', 'following'].includes(dir)) shift = 1;
       if (the && ['previous', 'prior', 'preceding', 'following', 'next', 'same'].includes(dir)) anchored = true;
       if (dir === 'that') anchored = true;

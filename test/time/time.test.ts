@@ -196,6 +196,10 @@ describe('robustness and TimeML conventions', () => {
     expect(times("Nasdaq's average daily volume rose.", d)).toHaveLength(0);
     expect(times('It cut its quarterly dividend.', d)).toHaveLength(0);
   });
+  it('"the past year" is the previous calendar year; "the past week" the report\'s week', () => {
+    expect(one('Over the past year prices rose.', d, 'the past year')).toMatchObject({ type: 'DATE', value: '1997' });
+    expect(value('He has been ill for the last week.', d, 'the last week')).toBe('1998-W09');
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
