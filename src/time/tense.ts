@@ -69,7 +69,8 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const gov = wordAt(j);
     if (!INTENT.test(gov) && !cues.planned.has(gov)) return null; // "extended its offer to acquire …": no tense of its own
     // a plan told in the past ("were planning to drive … Monday") still mostly lies ahead of
-    // the report
+    // the report; one in the past perfect ("had been due to expire Friday") was overtaken
+    for (let k = j - 1, n = 0; k >= input.from && n < 3; k--, n++) if (wordAt(k) === 'had' || wordAt(k) === "'d") return 'past';
     return 'future';
   };
   const group = (): Tense | null | undefined => {

@@ -200,6 +200,11 @@ describe('robustness and TimeML conventions', () => {
     expect(one('Over the past year prices rose.', d, 'the past year')).toMatchObject({ type: 'DATE', value: '1997' });
     expect(value('He has been ill for the last week.', d, 'the last week')).toBe('1998-W09');
   });
+  it('a plan in the past perfect was overtaken; one in the present lies ahead', () => {
+    expect(value('It had been due to expire Friday.', d, 'Friday')).toBe('1998-02-27');
+    expect(value('It had been due to expire Monday.', d, 'Monday')).toBe('1998-02-23');
+    expect(value('It is due to expire Monday.', d, 'Monday')).toBe('1998-03-02');
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
