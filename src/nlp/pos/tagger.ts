@@ -22,16 +22,16 @@ function at(a: Uint32Array, j: number): number {
   return j < 0 ? START : j >= a.length ? END : a[j];
 }
 
-/** Fills `out` with the feature ids for token `i`, given the two previous predicted tags. */
-function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32Array): number {
-  const lower = hs.lower;
-  const w = lower[i];
-  const wm1 = at(lower, i - 1);
-  const wp1 = at(lower, i + 1);
+/**
+ * Features of token `i` that depend on its word alone (not on neighbours, position or
+ * tags). Their summed weights are cached per word type at run time.
+ */
+function wordFeatures(hs: WordHashes, i: number, out: Uint32Array): number {
+  const c = hs.cluster[i];
   let k = 0;
   out[k++] = feat1(1, 1);
   out[k++] = feat1(2, hs.word[i]);
-  out[k++] = feat1(3, w);
+  out[k++] = feat1(3, hs.lower[i]);
   out[k++] = feat1(4, hs.suf3[i]);
   out[k++] = feat1(5, hs.suf2[i]);
   out[k++] = feat1(6, hs.suf1[i]);
@@ -39,6 +39,19 @@ function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32
   out[k++] = feat1(8, hs.pre1[i]);
   out[k++] = feat1(9, hs.pre2[i]);
   out[k++] = feat1(10, hs.shape[i]);
+  out[k++] = feat1(40, clusterPrefix(c, 4));
+  out[k++] = feat1(41, clusterPrefix(c, 8));
+  out[k++] = feat1(42, clusterPrefix(c, 12));
+  out[k++] = feat1(43, c);
+  return k;
+}
+
+/** Features of token `i` in context: neighbours, position and the two previous predicted tags. */
+function contextFeatures(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32Array, k: number): number {
+  const lower = hs.lower;
+  const w = lower[i];
+  const wm1 = at(lower, i - 1);
+  const wp1 = at(lower, i + 1);
   out[k++] = feat2(11, hs.flags[i], i === 0 ? 1 : 0);
   out[k++] = feat1(12, p1);
   out[k++] = feat2(13, p1, p2);
@@ -61,14 +74,10 @@ function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32
   out[k++] = feat2(30, at(hs.suf1, i + 1), at(hs.suf1, i + 2));
   out[k++] = feat2(31, p1, hs.shape[i]);
   out[k++] = feat2(32, p2, wm1);
-  // unlabelled-text knowledge: clusters at several depths, capitalisation habits
+  // unlabelled-text knowledge: neighbours' clusters, capitalisation habits
   const c = hs.cluster[i];
   const cm1 = i > 0 ? clusterPrefix(hs.cluster[i - 1], 8) : START;
   const cp1 = i + 1 < lower.length ? clusterPrefix(hs.cluster[i + 1], 8) : END;
-  out[k++] = feat1(40, clusterPrefix(c, 4));
-  out[k++] = feat1(41, clusterPrefix(c, 8));
-  out[k++] = feat1(42, clusterPrefix(c, 12));
-  out[k++] = feat1(43, c);
   out[k++] = feat2(44, hs.caps[i], (hs.flags[i] & 16) | (i === 0 ? 1 : 0));
   out[k++] = feat1(45, cp1);
   out[k++] = feat1(46, cm1);
@@ -76,6 +85,15 @@ function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32
   out[k++] = feat2(48, clusterPrefix(c, 8), cp1);
   return k;
 }
+
+/** All features of token `i` (training sees them together). */
+function features(hs: WordHashes, i: number, p1: number, p2: number, out: Uint32Array): number {
+  return contextFeatures(hs, i, p1, p2, out, wordFeatures(hs, i, out));
+}
+
+// Per-model cache of the summed word-only scores of a word type: news repeats its words,
+// so most tokens skip a third of their lookups. Keyed by the weights object (read-only).
+const wordScoreCache = new WeakMap<object, Map<string, Float64Array>>();
 
 /**
  * Tags one sentence.
@@ -91,10 +109,21 @@ export function tagWords(model: PosModel, words: readonly string[]): string[] {
   const out: string[] = new Array(words.length);
   let p1 = START;
   let p2 = START;
+  const T = model.tags.length;
+  const ctx = new Float64Array(T);
+  let cache = wordScoreCache.get(model.weights);
+  if (!cache) wordScoreCache.set(model.weights, (cache = new Map()));
   for (let i = 0; i < words.length; i++) {
-    const k = features(hs, i, p1, p2, fs);
-    model.weights.score(fs, k, scores);
-    const t = argmax(scores, model.tags.length);
+    let ws = cache.get(words[i]);
+    if (!ws) {
+      ws = new Float64Array(T);
+      model.weights.score(fs, wordFeatures(hs, i, fs), ws);
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(words[i], ws);
+    }
+    model.weights.score(fs, contextFeatures(hs, i, p1, p2, fs, 0), ctx);
+    for (let c = 0; c < T; c++) scores[c] = ws[c] + ctx[c];
+    const t = argmax(scores, T);
     out[i] = model.tags[t];
     p2 = p1;
     p1 = t + 1;
