@@ -84,6 +84,19 @@ describe.skipIf(noModel)('pos: output shape', () => {
   });
 });
 
+describe.skipIf(noModel)('pos: tokens outside every sentence', () => {
+  it('still get a tag', () => {
+    const text = 'Talks failed. They left.';
+    const doc = createWorkingDoc(meta(text));
+    tokenizeStage.run(doc);
+    // a sentence list that covers only the second sentence
+    doc.sentences = [{ start: 14, end: 24, text: 'They left.', tokenStart: 3, tokenEnd: 6 }];
+    posStage.run(doc);
+    expect(doc.pos!.length).toBe(6);
+    expect(doc.pos!.every((t) => /^[A-Z.]+$/.test(t))).toBe(true);
+  });
+});
+
 describe('pos: negative cases', () => {
   it('leaves pos null and says why when there is no model', () => {
     const doc = createWorkingDoc(meta('Talks failed.'));

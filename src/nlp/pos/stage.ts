@@ -10,10 +10,26 @@ import { tagWords, type PosModel } from './tagger.js';
 /** Message when the model file is missing. */
 export const MSG_NO_POS_MODEL = 'POS model not found (models/pos/pos.bin); run `npm run train:pos`';
 
-/** Token ranges to tag: the sentences, or the whole document when there are none. */
+/**
+ * Token ranges to tag and parse: the sentences, plus any run of tokens that no sentence
+ * covers (given input may leave gaps), so every token gets a tag and a head.
+ *
+ * @example
+ * sentenceRanges(doc) // [[0, 12], [12, 30]]
+ */
 export function sentenceRanges(doc: WorkingDoc): [number, number][] {
-  if (doc.sentences.length === 0) return doc.tokens.length ? [[0, doc.tokens.length]] : [];
-  return doc.sentences.map((s) => [s.tokenStart, s.tokenEnd]);
+  const out: [number, number][] = [];
+  let next = 0;
+  const sorted = [...doc.sentences].sort((a, b) => a.tokenStart - b.tokenStart);
+  for (const s of sorted) {
+    const from = Math.max(s.tokenStart, next);
+    const to = Math.min(s.tokenEnd, doc.tokens.length);
+    if (from > next) out.push([next, from]);
+    if (to > from) out.push([from, to]);
+    next = Math.max(next, to);
+  }
+  if (next < doc.tokens.length) out.push([next, doc.tokens.length]);
+  return out;
 }
 
 /**
@@ -23,7 +39,7 @@ export function sentenceRanges(doc: WorkingDoc): [number, number][] {
  * tagDoc(doc, shippedPosModel()!); doc.pos // ['NNP', 'VBD', …]
  */
 export function tagDoc(doc: WorkingDoc, model: PosModel): string[] {
-  const pos: string[] = new Array(doc.tokens.length).fill('XX');
+  const pos: string[] = new Array(doc.tokens.length).fill('NN');
   for (const [from, to] of sentenceRanges(doc)) {
     const words = doc.tokens.slice(from, to).map((t) => t.text);
     const tags = tagWords(model, words);
