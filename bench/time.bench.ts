@@ -134,6 +134,7 @@ function main(): void {
     const lexical: Score = { ...ours };
     const base: Score = { ...ours };
     let tagMs = 0;
+    let plainMs = 0;
     let exprs = 0;
     for (const d of docs) {
       const t0 = performance.now();
@@ -143,13 +144,17 @@ function main(): void {
       const log = (showErrors && sub === 'TimeBank') || (showDevErrors && sub === 'AQUAINT') ? (s: string) => console.log(`${d.name}\t${s}`) : undefined;
       score(d.gold, doc.times, ours, log, d.document.text);
       if (quick) continue;
-      score(d.gold, noPos.process(d.document).times, lexical);
+      const t1 = performance.now();
+      const lex = noPos.process(d.document);
+      plainMs += performance.now() - t1;
+      score(d.gold, lex.times, lexical);
       score(d.gold, rulesOnly.process(d.document).times, rules);
       score(d.gold, chronoAlone(d.document.text, d.document.published), base);
     }
     if (quick) lines.push(report(`dateline  ${sub}`, ours));
     else lines.push(report(`dateline  ${sub}`, ours), report(`  without POS tags`, lexical), report(`  rules without chrono`, rules), report(`chrono-node alone ${sub}`, base));
-    lines.push(`  ${docs.length} docs, ${ours.gold} gold, ${ours.sys} found; tokenize+sentences+pos+time ${tagMs.toFixed(0)} ms = ${(exprs / (tagMs / 1000)).toFixed(0)} expressions/s`);
+    lines.push(`  ${docs.length} docs, ${ours.gold} gold, ${ours.sys} found; tokenize+sentences+pos+time ${tagMs.toFixed(0)} ms = ${(exprs / (tagMs / 1000)).toFixed(0)} expressions/s`
+      + (quick ? '' : `; without pos ${plainMs.toFixed(0)} ms = ${(exprs / (plainMs / 1000)).toFixed(0)} expressions/s`));
   }
   for (const l of lines) console.log(l);
   if (quick) return;
@@ -169,10 +174,16 @@ function main(): void {
     return bytes;
   };
   once(); // warm-up: the first document compiles the rules and JIT-compiles the code
-  const t0 = performance.now();
-  const bytes = once();
-  const ms = performance.now() - t0;
-  console.log(`timeml→timeml over AQUAINT (${files.length} docs, ${(bytes / 1024).toFixed(0)} KiB out): ${ms.toFixed(0)} ms after start-up`);
+  // three timed runs: the box is shared, so the fastest is the cost and the spread the noise
+  const runs: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    bytes = once();
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`timeml→timeml over AQUAINT (${files.length} docs, ${(bytes / 1024).toFixed(0)} KiB out): ${runs[0].toFixed(0)} ms after start-up (fastest of 3; slowest ${runs[2].toFixed(0)} ms)`);
 }
 
 main();
