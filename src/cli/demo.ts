@@ -10,7 +10,8 @@ import type { Store } from '../store/store.js';
 import type { CliIO } from './extract.js';
 import { runIngest } from './ingest.js';
 import { renderTable } from './table.js';
-import { actorLabel } from './queries.js';
+import { actorLabel, claimChain } from './queries.js';
+import { findEvents } from '../store/queries.js';
 
 /** The examples folder shipped with the package (src/cli → ../../examples; dist/cli likewise). */
 export function examplesDir(): string {
@@ -70,7 +71,7 @@ export async function demoCommand(store: Store, dbName: string, io: CliIO): Prom
     ]) + '\n',
   );
 
-  const events = await store.events({ limit: 25 });
+  const events = await findEvents(store, { limit: 25 });
   io.stdout(`EVENTS BY DATE (${events.total})\n`);
   io.stdout(
     renderTable(events.items, [
@@ -78,7 +79,7 @@ export async function demoCommand(store: Store, dbName: string, io: CliIO): Prom
       { header: 'Type', value: (e) => e.type + (e.polarity === 'negative' ? ' (not)' : '') },
       { header: 'Source', value: (e) => e.source.map(actorLabel).join(', ') },
       { header: 'Target', value: (e) => e.target.map(actorLabel).join(', ') },
-      { header: 'Claimed by', value: (e) => e.claimants.join(' ← ') || '(report)' },
+      { header: 'Claimed by', value: (e) => claimChain(e) },
     ]),
   );
   io.stdout(`\nNext: dateline entities | dateline quotes --speaker NAME | dateline events --actor CODE | dateline timeline NAME  (all take --db ${dbName})\n`);

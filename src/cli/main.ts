@@ -84,48 +84,35 @@ Examples:
       });
     });
 
-  program
-    .command('entities')
-    .description('Actors in the store, merged across reports, most documents first.')
-    .option('--db <store>', DB_HELP)
+  /** A read command over the store: every one takes --db, --limit, --offset and --json. */
+  const readCommand = (name: string, description: string, defaultLimit = '50') =>
+    program
+      .command(name)
+      .description(description)
+      .option('--db <store>', DB_HELP)
+      .option('--limit <n>', 'rows to show', defaultLimit)
+      .option('--offset <n>', 'rows to skip', '0')
+      .option('--json', 'print JSON instead of a table');
+
+  readCommand('entities', 'Actors in the store, merged across reports, most documents first.')
     .option('--name <text>', 'only names or aliases containing TEXT')
     .option('--type <type>', 'PERSON | ORG | GPE | LOC | NORP | FAC | EVENT | LAW | MISC')
     .option('--country <code>', 'ISO 3166-1 alpha-3 country code, e.g. RUS')
-    .option('--limit <n>', 'rows to show', '50')
-    .option('--offset <n>', 'rows to skip', '0')
-    .option('--json', 'print JSON instead of a table')
     .action(async (opts) => withStore(opts, (store) => entitiesCommand(store, opts, io)));
 
-  program
-    .command('quotes')
-    .description('Who said what: attributions with their speaker and relay chain.')
-    .option('--db <store>', DB_HELP)
+  readCommand('quotes', 'Who said what: attributions with their speaker and relay chain.')
     .option('--speaker <name>', 'only this speaker (name, alias or entity id)')
-    .option('--limit <n>', 'rows to show', '50')
-    .option('--offset <n>', 'rows to skip', '0')
-    .option('--json', 'print JSON instead of a table')
     .action(async (opts) => withStore(opts, (store) => quotesCommand(store, opts, io)));
 
-  program
-    .command('events')
-    .description('PLOVER events: who did what to whom, when and where, and who claims it.')
-    .option('--db <store>', DB_HELP)
+  readCommand('events', 'PLOVER events: who did what to whom, when and where, and who claims it.')
     .option('--actor <code>', 'actor code (RUS, or RUS-MIL for country + sector) or an entity name')
     .option('--type <type>', 'PLOVER type, e.g. ASSAULT, SUPPORT, AID')
     .option('--since <YYYY-MM-DD>', 'events on or after this date')
     .option('--until <YYYY-MM-DD>', 'events on or before this date')
-    .option('--limit <n>', 'rows to show', '50')
-    .option('--offset <n>', 'rows to skip', '0')
-    .option('--json', 'print JSON instead of a table')
     .action(async (opts) => withStore(opts, (store) => eventsCommand(store, opts, io)));
 
-  program
-    .command('timeline')
-    .description('What one actor did, had done to it, and said, in date order.')
+  readCommand('timeline', 'What one actor did, had done to it, and said, in date order.', '200')
     .argument('<entity>', 'entity name, alias or id')
-    .option('--db <store>', DB_HELP)
-    .option('--limit <n>', 'rows to show', '200')
-    .option('--json', 'print JSON instead of a table')
     .action(async (entity: string, opts) => withStore(opts, (store) => timelineCommand(store, entity, opts, io)));
 
   program

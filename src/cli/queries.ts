@@ -3,7 +3,8 @@
  * The store's read commands: `entities`, `quotes`, `events`, `timeline`. Tables for people
  * by default; `--json` prints the same rows as JSON for machines.
  */
-import type { Store, EventRow, EntitySummary, QuoteRow, TimelineItem, EventFilter } from '../store/store.js';
+import type { Store, EntitySummary, QuoteRow, TimelineItem } from '../store/store.js';
+import { findEvents, type EventItem, type EventQuery } from '../store/queries.js';
 import { renderTable } from './table.js';
 import type { CliIO } from './extract.js';
 import { UsageError } from './errors.js';
@@ -27,6 +28,11 @@ function footer(shown: number, total: number, offset: number): string {
   if (total === 0) return '';
   if (shown === total) return `${total} in all\n`;
   return `${offset + 1}–${offset + shown} of ${total} (use --limit and --offset for more)\n`;
+}
+
+/** "Putin ← Kremlin", or "(report)" for the publisher's own voice. */
+export function claimChain(e: EventItem): string {
+  return e.claimants.map((c) => c.name).join(' ← ') || '(report)';
 }
 
 export function actorLabel(a: { name: string | null; text: string; code: string | null; sector: string | null }): string {
@@ -72,19 +78,28 @@ export async function eventsCommand(store: Store, opts: ListOptions & { actor?: 
   for (const [flag, v] of [['--since', opts.since], ['--until', opts.until]] as const) {
     if (v != null && !isIsoDate(v)) throw new UsageError(`${flag} ${v}: not a date (YYYY-MM-DD)`);
   }
-  const filter: EventFilter = { ...page(opts), actor: opts.actor, type: opts.type, since: opts.since, until: opts.until };
-  const result = await store.events(filter);
+  const filter: EventQuery = { ...page(opts), type: opts.type, since: opts.since, until: opts.until };
+  if (opts.actor) {
+    // an actor code (RUS, RUS-MIL) as it is; anything else names an entity
+    if (/^[A-Z]{3}(?:-[A-Z]{3})?$/.test(opts.actor)) filter.actor = opts.actor;
+    else {
+      const entity = await store.findEntity(opts.actor);
+      if (!entity) throw new UsageError(`--actor ${opts.actor}: no such actor code or entity in the store`);
+      filter.actor = entity.id;
+    }
+  }
+  const result = await findEvents(store, filter);
   if (opts.json) return io.stdout(JSON.stringify(result, null, 2) + '\n');
   if (result.total === 0) return io.stdout('No events match.\n');
   io.stdout(
-    renderTable<EventRow>(result.items, [
+    renderTable<EventItem>(result.items, [
       { header: 'Date', value: (e) => (e.date ?? '?') + (e.dateInferred ? '*' : '') },
       { header: 'Type', value: (e) => e.type + (e.polarity === 'negative' ? ' (not)' : '') + (e.modality !== 'asserted' ? ` (${e.modality})` : '') },
       { header: 'Source', value: (e) => e.source.map(actorLabel).join(', ') },
       { header: 'Target', value: (e) => e.target.map(actorLabel).join(', ') },
       { header: 'Trigger', value: (e) => e.trigger },
-      { header: 'Where', value: (e) => e.location },
-      { header: 'Claimed by', value: (e) => e.claimants.join(' ← ') || '(report)' },
+      { header: 'Where', value: (e) => e.place?.name },
+      { header: 'Claimed by', value: (e) => claimChain(e) },
       { header: 'Document', value: (e) => e.document },
     ]) + footer(result.items.length, result.total, result.offset) + (result.items.some((e) => e.dateInferred) ? '* date of the report: the text gives none\n' : ''),
   );
@@ -93,7 +108,8 @@ export async function eventsCommand(store: Store, opts: ListOptions & { actor?: 
 export async function timelineCommand(store: Store, ref: string, opts: ListOptions, io: CliIO) {
   const entity = await store.findEntity(ref);
   if (!entity) throw new UsageError(`no entity called "${ref}" in the store (try \`dateline entities --name ${JSON.stringify(ref)}\`)`);
-  const items = await store.timeline(entity.id, { limit: page(opts).limit });
+  const { limit, offset } = page(opts);
+  const items = (await store.timeline(entity.id, { limit: offset + limit })).slice(offset);
   if (opts.json) return io.stdout(JSON.stringify({ entity, items }, null, 2) + '\n');
   io.stdout(`${entity.name} (${entity.type}${entity.country ? ', ' + entity.country : ''}${entity.sector ? '-' + entity.sector : ''}) — ${entity.documents} document(s)\n\n`);
   if (items.length === 0) return io.stdout('Nothing on its timeline yet.\n');

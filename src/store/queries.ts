@@ -9,7 +9,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Database, EventActorsTable } from './schema.js';
-import type { Page, PageOptions, Store } from './store.js';
+import { clampPage, jsonArrayHas, type Page, type PageOptions, type Store } from './store.js';
 
 export interface EntityRef {
   id: number;
@@ -62,19 +62,6 @@ export interface EventQuery extends PageOptions {
 const ACTOR_CODE = /^[A-Z]{3}(?:-[A-Z]{3})?$/;
 
 type EventsQB = SelectQueryBuilder<Database, 'events' | 'documents', object>;
-
-function page(p: PageOptions, max = 500): { limit: number; offset: number } {
-  return {
-    limit: Math.min(Math.max(1, Math.floor(p.limit ?? 50)), max),
-    offset: Math.max(0, Math.floor(p.offset ?? 0)),
-  };
-}
-
-/** A compact JSON array of ids ("[3,17]", as the store writes it) holds `id`: four LIKEs, both backends. */
-function jsonArrayHas(eb: ExpressionBuilder<any, any>, column: string, id: number) {
-  const col = sql.ref(column);
-  return eb.or([eb(col, '=', `[${id}]`), eb(col, 'like', `[${id},%`), eb(col, 'like', `%,${id},%`), eb(col, 'like', `%,${id}]`)]);
-}
 
 function filtered(store: Store, f: EventQuery): EventsQB {
   let q: EventsQB = store.db.selectFrom('events').innerJoin('documents', 'documents.hash', 'events.document_hash');
@@ -134,7 +121,7 @@ async function namesOf(store: Store, ids: Iterable<number>): Promise<Map<number,
  * await findEvents(store, { actor: 17, role: 'target' });
  */
 export async function findEvents(store: Store, f: EventQuery = {}): Promise<Page<EventItem>> {
-  const { limit, offset } = page(f);
+  const { limit, offset } = clampPage(f);
   const q = filtered(store, f);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
@@ -227,7 +214,7 @@ export interface Counterpart {
  * const { items } = await counterparts(store, 17, { limit: 10 });
  */
 export async function counterparts(store: Store, entityId: number, opts: PageOptions = {}): Promise<Page<Counterpart>> {
-  const { limit, offset } = page(opts);
+  const { limit, offset } = clampPage(opts);
   const pairs = store.db
     .selectFrom('event_actors as me')
     .innerJoin('event_actors as other', (j) =>

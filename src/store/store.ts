@@ -65,43 +65,6 @@ export interface QuoteRow {
   parent: string | null;
 }
 
-export interface EventActorRow {
-  text: string;
-  entityId: number | null;
-  name: string | null;
-  code: string | null;
-  sector: string | null;
-}
-
-export interface EventRow {
-  document: string;
-  documentHash: string;
-  id: string;
-  type: string;
-  mode: string | null;
-  trigger: string;
-  date: string | null;
-  dateInferred: boolean;
-  location: string | null;
-  polarity: string;
-  modality: string;
-  source: EventActorRow[];
-  target: EventActorRow[];
-  claimants: string[];
-}
-
-export interface EventFilter extends PageOptions {
-  /** An actor code (RUS, RUS-MIL) or an entity id or name. */
-  actor?: string;
-  type?: string;
-  since?: string;
-  until?: string;
-  /** Canonical entity id of a claimant. */
-  claimant?: number;
-  /** Canonical entity id of the event's place. */
-  place?: number;
-}
-
 export interface TimelineItem {
   date: string | null;
   kind: 'event' | 'quote';
@@ -114,7 +77,7 @@ export interface TimelineItem {
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
-function clampPage(p: PageOptions): { limit: number; offset: number } {
+export function clampPage(p: PageOptions): { limit: number; offset: number } {
   const limit = Math.min(Math.max(1, Math.floor(p.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
   const offset = Math.max(0, Math.floor(p.offset ?? 0));
   return { limit, offset };
@@ -438,79 +401,6 @@ export class Store {
     };
   }
 
-  async events(filter: EventFilter = {}): Promise<Page<EventRow>> {
-    const { limit, offset } = clampPage(filter);
-    let q = this.db.selectFrom('events').innerJoin('documents', 'documents.hash', 'events.document_hash');
-    if (filter.type) q = q.where('events.type', '=', filter.type.toUpperCase());
-    if (filter.since) q = q.where('events.date', '>=', filter.since);
-    if (filter.until) q = q.where('events.date', '<=', filter.until.length === 10 ? filter.until + '\uffff' : filter.until);
-    if (filter.place != null) q = q.where('events.location_entity_id', '=', filter.place);
-    if (filter.claimant != null) q = q.where((eb) => jsonArrayHas(eb, 'events.claimants', filter.claimant!));
-    if (filter.actor) {
-      const actor = filter.actor;
-      const code = /^[A-Z]{3}(?:-[A-Z]{3})?$/.test(actor) ? actor.split('-') : null;
-      const entity = code ? null : await this.findEntity(actor);
-      if (!code && !entity) return { items: [], total: 0, limit, offset };
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('event_actors')
-            .select('event_actors.event_local_id')
-            .whereRef('event_actors.document_hash', '=', 'events.document_hash')
-            .whereRef('event_actors.event_local_id', '=', 'events.local_id')
-            .where((eb) =>
-              code
-                ? code[1]
-                  ? eb.and([eb('event_actors.code', '=', code[0]), eb('event_actors.sector', '=', code[1])])
-                  : eb('event_actors.code', '=', code[0])
-                : eb('event_actors.entity_id', '=', entity!.id),
-            ),
-        ),
-      );
-    }
-    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const rows = await q
-      .select([
-        'documents.doc_id', 'documents.hash', 'events.local_id', 'events.type', 'events.mode', 'events.trigger_text',
-        'events.date', 'events.date_inferred', 'events.location_entity_id', 'events.polarity', 'events.modality', 'events.claimants',
-      ])
-      .orderBy('events.date', 'desc')
-      .orderBy('documents.doc_id')
-      .orderBy('events.trigger_start')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    const kept = rows;
-    const actors = kept.length
-      ? await this.db
-          .selectFrom('event_actors')
-          .selectAll()
-          .where('document_hash', 'in', [...new Set(kept.map((r) => r.hash))])
-          .execute()
-      : [];
-    const names = await this.namesOf([
-      ...actors.flatMap((a) => (a.entity_id ? [a.entity_id] : [])),
-      ...kept.flatMap((r) => [...(JSON.parse(r.claimants) as number[]), ...(r.location_entity_id ? [r.location_entity_id] : [])]),
-    ]);
-    const actorRow = (a: (typeof actors)[number]): EventActorRow => ({
-      text: a.text, entityId: a.entity_id, name: a.entity_id ? names.get(a.entity_id) ?? null : null, code: a.code, sector: a.sector,
-    });
-    return {
-      items: kept.map((r) => {
-        const mine = actors.filter((a) => a.document_hash === r.hash && a.event_local_id === r.local_id);
-        return {
-          document: r.doc_id, documentHash: r.hash, id: r.local_id, type: r.type, mode: r.mode, trigger: r.trigger_text,
-          date: r.date, dateInferred: !!r.date_inferred,
-          location: r.location_entity_id ? names.get(r.location_entity_id) ?? null : null,
-          polarity: r.polarity, modality: r.modality,
-          source: mine.filter((a) => a.role === 'source').map(actorRow),
-          target: mine.filter((a) => a.role === 'target').map(actorRow),
-          claimants: (JSON.parse(r.claimants) as number[]).map((id) => names.get(id) ?? String(id)),
-        };
-      }),
-      total, limit, offset,
-    };
-  }
-
   /** What an entity did, had done to it, and said, in date order. */
   async timeline(entityId: number, opts: PageOptions = {}): Promise<TimelineItem[]> {
     const { limit } = clampPage({ limit: opts.limit ?? MAX_LIMIT });
@@ -548,7 +438,7 @@ export class Store {
  * True where a compact JSON array of integers (as `put` writes it: "[3,17]") holds `id`.
  * A LIKE on the four positions an element can take works the same on both backends.
  */
-function jsonArrayHas(eb: ExpressionBuilder<any, any>, column: string, id: number) {
+export function jsonArrayHas(eb: ExpressionBuilder<any, any>, column: string, id: number) {
   const col = sql.ref(column);
   return eb.or([
     eb(col, '=', `[${id}]`),
