@@ -174,6 +174,20 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
       open(c);
       return;
     }
+    if (c.kind === 'nominal' && c.by === 'rule/anaphoric-noun') {
+      // "the city" → the last city named, "the country" → the last country, "the group" → the
+      // last named organisation; with none, no mention at all
+      const w = c.text.toLowerCase().split(/\s+/).pop() ?? '';
+      const match = recent((cl) => {
+        if (c.type === 'ORG') return cl.type === 'ORG' && cl.mentions.some((m) => m.kind === 'name') && (!c.sector || cl.sector === c.sector);
+        if (/^(city|capital|town|village)$/.test(w)) return cl.type === 'GPE' && cl.mentions.some((m) => m.place?.kind === 'city' || m.place?.kind === 'other');
+        if (/^(province|region|state)$/.test(w)) return (cl.type === 'LOC' || cl.type === 'GPE') && cl.mentions.some((m) => m.place?.kind === 'region' || m.place?.kind === 'state');
+        if (w === 'island') return (cl.type === 'GPE' || cl.type === 'LOC') && cl.mentions.some((m) => m.kind === 'name');
+        return cl.type === 'GPE' && [...cl.keys].some((k) => k.startsWith('country:'));
+      }, c.start);
+      if (match) add(c, match);
+      return;
+    }
     if (c.kind === 'nominal') {
       const head = c.role?.words[c.role.words.length - 1];
       if (c.type === 'PERSON') {

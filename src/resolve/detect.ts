@@ -75,6 +75,10 @@ const ANAPHORIC_NOUNS: ReadonlyMap<string, { type: EntityType; sector: string | 
   ['city', { type: 'GPE', sector: null }], ['capital', { type: 'GPE', sector: null }],
   ['organisation', { type: 'ORG', sector: null }], ['organization', { type: 'ORG', sector: null }],
   ['group', { type: 'ORG', sector: null }], ['movement', { type: 'ORG', sector: null }],
+  ['town', { type: 'GPE', sector: null }], ['village', { type: 'GPE', sector: null }],
+  ['island', { type: 'GPE', sector: null }], ['province', { type: 'LOC', sector: null }], ['region', { type: 'LOC', sector: null }],
+  ['state', { type: 'GPE', sector: null }], ['kingdom', { type: 'GPE', sector: null }], ['republic', { type: 'GPE', sector: null }],
+  ['university', { type: 'ORG', sector: 'EDU' }], ['institute', { type: 'ORG', sector: null }], ['association', { type: 'ORG', sector: null }],
 ]);
 
 /** Pronouns with person, number and gender. First and second person are kept for quotes. */
@@ -322,6 +326,20 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     nameEndAt[c.tokEnd - 1] = c;
     i = c.tokEnd - 1;
   }
+  // 1a. "Bosnian Serbs", "Iraqi Kurds": a demonym before a people's plural name is that
+  // country's people (its civilians), one mention
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.type !== 'NORP' || b.type !== 'NORP' || b.tokStart !== a.tokEnd || !/s$/.test(toks[b.tokEnd - 1].text) || a.text.endsWith('s')) continue;
+    const merged = blank(ctx, a.tokStart, b.tokEnd, {
+      type: 'NORP', by: 'rule/demonym-people', country: a.country, countrySource: 'stated', key: a.key, canonical: a.canonical,
+      actor: { code: a.country, sector: 'CVL' },
+    });
+    out.splice(k, 2, merged);
+    nameAt[a.tokStart] = merged; nameAt[b.tokStart] = undefined;
+    nameEndAt[a.tokEnd - 1] = undefined; nameEndAt[b.tokEnd - 1] = merged;
+  }
   // 1b. a single word of a person's name seen earlier ("Kim", "Okafor") is that person
   const personWords = new Set<string>();
   for (let i = 0; i < toks.length; i++) {
@@ -388,6 +406,20 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
       i = m.end - 1;
     }
   }
+  // 3b. "the city", "this country", "the group": definite common nouns that rename an entity
+  // named before; kept only if the clusterer finds that entity (no entity of their own)
+  const taken = new Uint8Array(toks.length);
+  for (const c of out) taken.fill(1, c.tokStart, c.tokEnd);
+  for (let i = 1; i < toks.length; i++) {
+    const noun = ANAPHORIC_NOUNS.get(words[i]);
+    if (!noun || taken[i] || !/^(the|this|that)$/.test(words[i - 1]) || ctx.sentOf[i - 1] !== ctx.sentOf[i]) continue;
+    // "the city council", "the state media", "the group's leader": a modifier, not the head
+    const next = toks[i + 1];
+    if (next && ctx.sentOf[i + 1] === ctx.sentOf[i] && (/^\p{L}/u.test(next.text) && (ctx.doc.pos ? /^NN/.test(ctx.doc.pos[i + 1] ?? '') : false) || words[i + 1] === "'s" || words[i + 1] === 'of')) continue;
+    if (!isCap(toks[i].text) || ctx.sentStart[i - 1]) {
+      out.push(blank(ctx, i - 1, i + 1, { type: noun.type, sector: noun.sector, kind: 'nominal', by: 'rule/anaphoric-noun', anaphoric: true, plural: false, head: i, key: null }));
+    }
+  }
   // 4. pronouns
   for (let i = 0; i < toks.length; i++) {
     const p = PRONOUNS.get(words[i]);
@@ -401,7 +433,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
 }
 
 /** Last words that make a capitalised run an organisation's name, with the sector they give. */
-const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
+export const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
   ['party', 'PTY'], ['front', null], ['movement', null], ['army', 'MIL'], ['commission', 'GOV'], ['committee', null],
   ['council', 'GOV'], ['assembly', 'LEG'], ['parliament', 'LEG'], ['court', 'JUD'], ['tribunal', 'JUD'], ['university', 'EDU'],
   ['college', 'EDU'], ['ministry', 'GOV'], ['agency', null], ['police', 'COP'], ['union', null],
@@ -451,6 +483,9 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
       const nk = normaliseName(span(ctx, k, k + n));
       const c = idx.byName.get(nk) ?? idx.byDemonym.get(nk);
       if (c && nk.length > 3) { country = c.cca3; if (k === i) rest = k + n; }
+      // "Baghdad University": a capital inside the name places the organisation
+      const cap = idx.byCapital.get(nk);
+      if (!c && cap && nk.length > 3) country = cap.cca3;
     }
   }
   // "French National Assembly", "Interior Ministry": a demonym and a role are a role phrase
@@ -602,14 +637,15 @@ function rolePhrase(
   }
   // "refugees fleeing the war in Liberia", "a terror group based in Trinidad": a place named
   // in a short post-modifier (no finite verb, no comma before it) gives the group its country
-  if (!country && !complement && role.kind !== 'person') {
+  // ("a missionary from Calgary": a person's place of origin, with "from" only)
+  if (!country && !complement) {
     for (let k = right; k < Math.min(toks.length, right + 8) && ctx.sentOf[k] === sent; k++) {
       if (/^[,;:.()"“”]$/.test(toks[k].text) || /^(VBD|VBZ|VBP|MD)$/.test(doc.pos?.[k] ?? '') || /^(said|says|and|or|but|who|which|that)$/.test(words[k])) break;
       const named = nameAt[k];
       // with a parse, the place must hang from the group's head noun, not from the clause's
       // verb ("thousands of people blocked streets in Hong Kong": the streets are in Hong Kong)
       if (named && doc.heads && !dominates(doc, end - 1, named.tokEnd - 1)) continue;
-      if (named && /^(in|at|from|of)$/.test(words[k - 1] ?? '') && named.country && (named.type === 'GPE' || named.type === 'LOC')) {
+      if (named && (role.kind === 'person' ? words[k - 1] === 'from' : /^(in|at|from|of)$/.test(words[k - 1] ?? '')) && named.country && (named.type === 'GPE' || named.type === 'LOC')) {
         country = named.country;
         right = named.tokEnd;
         break;

@@ -8,7 +8,7 @@
  */
 import type { AnalysisEntity, AnalysisMention, EntityType, Stage, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
-import { detectMentions, type Candidate } from './detect.js';
+import { detectMentions, ORG_HEADS, type Candidate } from './detect.js';
 import { clusterMentions, entityAliases, entityName, type Cluster } from './cluster.js';
 import { resolveCity, placeIndex, type PlaceHints } from './places.js';
 import { actorLexicon, wordsOf } from './lexicon.js';
@@ -49,21 +49,37 @@ function fromNer(doc: WorkingDoc, m: AnalysisMention, tokIndex: Map<number, numb
       const city = placeIndex().cities.get(nk);
       if (city) { country = city[0].country; key = 'place:' + nk; canonical = m.text; place = { kind: 'city', lookup: m.text }; }
     }
-  } else if (type === 'NORP') {
+  }
+  let actor: Candidate['actor'] = null;
+  const parts = m.text.split(/\s+/);
+  if (type === 'NORP') {
     const d = idx.byDemonym.get(nk) ?? (nk.endsWith('s') ? idx.byDemonym.get(nk.slice(0, -1)) : undefined);
     if (d) { country = d.cca3; key = 'country:' + d.cca3; canonical = d.name; }
-  } else if (type === 'ORG') {
+  }
+  // "Iraqi Kurds", "Bosnian Serbs": a people of a country, coded as that country's civilians
+  const firstDemonym = parts.length > 1 ? idx.byDemonym.get(normaliseName(parts[0])) : undefined;
+  if ((type === 'NORP' || type === 'MISC') && !country && firstDemonym && /^\p{Lu}\p{Ll}+s$/u.test(parts[parts.length - 1])) {
+    type = 'NORP'; country = firstDemonym.cca3; key = 'country:' + firstDemonym.cca3; canonical = firstDemonym.name;
+    actor = { code: firstDemonym.cca3, sector: 'CVL' };
+  }
+  // "French National Assembly" tagged MISC: an organisation by its head word
+  let sector: string | null = null;
+  if (type === 'MISC' && parts.length > 1 && ORG_HEADS.has(normaliseName(parts[parts.length - 1]))) {
+    type = 'ORG';
+    sector = ORG_HEADS.get(normaliseName(parts[parts.length - 1])) ?? null;
+  }
+  if (type === 'ORG') {
     // "Nigerian Union of Teachers": a demonym or country inside an organisation's name
-    for (const w of m.text.split(/\s+/)) {
+    for (const w of parts) {
       const k = normaliseName(w);
-      const d = idx.byDemonym.get(k) ?? idx.byName.get(k);
+      const d = idx.byDemonym.get(k) ?? idx.byName.get(k) ?? idx.byCapital.get(k);
       if (d && k.length > 3) { country = d.cca3; break; }
     }
   }
   return {
     start: m.start, end: m.end, text: m.text, tokStart: ts, tokEnd: te + 1, type, kind: m.kind, by: m.by ?? 'model/ner',
-    country, sector: null, countrySource: country ? 'stated' : null, key, canonical, role: null, titled: null, place,
-    pronoun: null, sentence: sentOfTok(ts), anaphoric: false, actor: null, entry: null, sameAs: null,
+    country, sector, countrySource: country ? 'stated' : null, key, canonical, role: null, titled: null, place,
+    pronoun: null, sentence: sentOfTok(ts), anaphoric: false, actor, entry: null, sameAs: null,
   };
 }
 
@@ -94,6 +110,9 @@ export function resolveDocument(doc: WorkingDoc): void {
     if (m.entity !== null || m.kind !== 'name') continue;
     const c = fromNer(doc, m, tokIndex, tokEndIndex, (i) => sentOf[i] ?? 0);
     if (!c) continue;
+    // "U.N. Secretary-General", "Foreign Minister": a title the model took for an
+    // organisation; the person after it is the actor
+    if (c.type !== 'PERSON' && lex.roles.get(normaliseName(c.text.split(/\s+/).pop() ?? '').replace(/-/g, ' '))?.kind === 'person') continue;
     const same = names.find((n) => n.start === c.start && n.end === c.end);
     if (same) {
       // the model's PERSON beats a gazetteer place of the same words ("Jordan said he …")
@@ -112,10 +131,10 @@ export function resolveDocument(doc: WorkingDoc): void {
     // except that a model PERSON span containing a lone place word is a person ("Michael Jordan")
     const clash = names.filter((n) => overlaps(n, c));
     if (clash.some((n) => !(c.start <= n.start && n.end <= c.end))) continue;
-    if (clash.length > 0 && c.type === 'PERSON') {
+    if (clash.length > 0 && (c.type === 'PERSON' || (c.type === 'NORP' && c.actor))) {
       for (const n of clash) if (n.type === 'GPE' || n.type === 'NORP') cands.splice(cands.indexOf(n), 1);
     }
-    if (clash.length > 0 && c.type !== 'PERSON' && c.type !== 'ORG' && c.type !== 'MISC') continue;
+    if (clash.length > 0 && c.type !== 'PERSON' && c.type !== 'ORG' && c.type !== 'MISC' && !(c.type === 'NORP' && c.actor)) continue;
     // a role phrase's invented title-name covering the same words
     const titleName = cands.find((n) => n.by === 'rule/title-name' && overlaps(n, c));
     if (titleName) {

@@ -117,3 +117,39 @@ describe('datelines and cities', () => {
     expect(entityOfText(doc, 'Geneva')?.country).toBe('USA');
   });
 });
+
+describe('quotations, common nouns, peoples and titles', () => {
+  it('ties first person inside a quotation to its speaker; "we" of an official to the country', () => {
+    const doc = run(full, '"I will not resign," Marta Olsen said. Peruvian President Ana Ruiz said: "We will rebuild." The Red Cross said: "We need money."');
+    expect(entityOfText(doc, 'I')?.name).toBe('Marta Olsen');
+    expect(entityOfText(doc, 'We', 0)?.country).toBe('PER');
+    expect(entityOfText(doc, 'We', 1)?.name).toBe('Red Cross');
+  });
+  it('negative: first person outside quotations, or with no speaker beside the quote, stays unresolved', () => {
+    const doc = run(rules, 'I visited Oslo. Later came the slogan "we shall return" on every wall.');
+    expect(doc.mentions.some((m) => /^(I|we)$/i.test(m.text))).toBe(false);
+  });
+  it('links "the city" and "the country" to the last city and country, and drops them with no antecedent', () => {
+    const doc = run(rules, 'Floods hit Valencia. The city council met, and the city asked Spain for help. The country sent aid.');
+    expect(entityOfText(doc, 'the city')?.name).toBe('Valencia');
+    expect(entityOfText(doc, 'The country')?.country).toBe('ESP');
+    const none = run(rules, 'The city was quiet on Sunday.');
+    expect(none.mentions).toHaveLength(0);
+  });
+  it('codes "Bosnian Serbs" and "Iraqi Kurds" as that country\'s people (CVL)', () => {
+    const doc = run(rules, 'Bosnian Serbs protested.');
+    expect(actorOf(doc, 'Bosnian Serbs')).toMatchObject({ code: 'BIH', sector: 'CVL' });
+    const kurds = run(full, 'Iraqi Kurds voted on Sunday.');
+    expect(actorOf(kurds, 'Iraqi Kurds')).toMatchObject({ code: 'IRQ', sector: 'CVL' });
+  });
+  it('does not let a title the model took for an organisation hide the person ("U.N. Secretary-General Kofi Annan")', () => {
+    const doc = run(full, 'U.N. Secretary-General Kofi Annan urged calm.', '2000-01-01');
+    expect(doc.entities.some((e) => e.name === 'U.N. Secretary-General')).toBe(false);
+    expect(actorOf(doc, 'U.N. Secretary-General Kofi Annan').sector).toBe('IGO');
+  });
+  it('places an organisation named after a capital, and a person "from" a city', () => {
+    const doc = run(rules, 'A missionary from Calgary spoke at Baghdad University.');
+    expect(actorOf(doc, 'A missionary from Calgary').code).toBe('CAN');
+    expect(actorOf(doc, 'Baghdad University')).toMatchObject({ code: 'IRQ', sector: 'EDU' });
+  });
+});
