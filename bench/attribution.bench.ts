@@ -132,7 +132,14 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
     // --dump: missed gold relations and unmatched predictions, for error analysis
     const hit = new Set(ov.values());
     const show = (r: Range[] | null) => (r ? r.map(([a, b]) => text.slice(a, b)).join(' … ') : '-');
-    gold.forEach((g, j) => { if (!hit.has(j)) console.log(`MISS cue=[${show(g.cue)}] src=[${show(g.source)}] ${show(g.content).slice(0, 120)}`); });
+    gold.forEach((g, j) => {
+      if (hit.has(j)) return;
+      // the prediction overlapping it most, if any (too long, too short or taken by another)
+      let bi = -1, bo = 0;
+      pc.forEach((p, i) => { const o = inter(p, gc[j]); if (o > bo) { bo = o; bi = i; } });
+      const near = bi >= 0 ? ` || NEAR ${pred[bi].by ?? ''} ov=${overlap(pc[bi], gc[j]).toFixed(2)}${ov.has(bi) ? ' (taken)' : ''} [${show(pc[bi]).slice(0, 100)}]` : '';
+      console.log(`MISS cue=[${show(g.cue)}] src=[${show(g.source)}] ${show(g.content).slice(0, 120)}${near}`);
+    });
     pred.forEach((p, i) => { const k = (p.by ?? '').replace(/\+.*/, ''); const t = byRule.get(k) ?? [0, 0, 0]; t[0]++; if (ov.has(i)) { t[1]++; const g = gold[ov.get(i)!]; const ps = p.source ? norm(text, p.source) : null; const gs = g.source ? norm(text, g.source) : null; if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) t[2]++; } byRule.set(k, t); });
     pred.forEach((p, i) => { if (!ov.has(i)) console.log(`FP   ${p.by ?? ''} cue=[${show(p.cue)}] src=[${show(p.source)}] ${show(p.content).slice(0, 120)}`); });
   }

@@ -148,6 +148,22 @@ describe('indirect and mixed', () => {
   });
 });
 
+describe('mixed clauses opened by a quote', () => {
+  it('a quote that opens a clause going on after it: the clause is the content', () => {
+    const a = one('The coach said that “we need more time” to rebuild the team.');
+    expect(brief(a)).toEqual(['mixed', 'The coach', 'said', 'we need more time” to rebuild the team']);
+  });
+  it('a name after the cue is the clause’s subject, not an inverted speaker', () => {
+    const a = attrs('Ms. Ortiz said the governor can “bring real change” to the capital.');
+    expect(a[0].content.text).toBe('the governor can “bring real change” to the capital');
+    expect(a[0].source?.text).toBe('Ms. Ortiz');
+  });
+  it('a preposition after the cue belongs to the cue (with tags)', () => {
+    // without a POS layer the rules leave it in the content
+    expect(one('He boasted of the huge crowds at his rallies.').cue?.text).toBe('boasted');
+  });
+});
+
 describe('negative cases', () => {
   it('scare quotes are not speech', () => {
     expect(attrs('The so-called “peace plan” was never published.')).toHaveLength(0);
