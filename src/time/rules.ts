@@ -241,6 +241,18 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "day-long", "decades-long": a unit-long adjective with no number
+  rules.push({
+    name: 'rule/unit-long',
+    reason: 'a unit-long adjective is a DURATION of one unit, or of an unknown number of them when plural',
+    pattern: re(`${B}(hour|day|week|month|year|decade|centur(?:y|ie))(s?)-long${E}`),
+    make(m) {
+      const unit = unitOf(m[1].toLowerCase().replace(/ie$/, 'y'));
+      if (!unit) return null;
+      return cand(m.index, m.index + m[0].length, 'rule/unit-long', () => res('DURATION', durationValue(m[2] ? null : 1, unit), ['unit'], [], null), 1);
+    },
+  });
+
   // "two-year", "10-year", "24-hour" (adjectives: "a two-year plan")
   rules.push({
     name: 'rule/duration-adjective',
@@ -527,7 +539,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const before = text.slice(Math.max(0, start - 12), start);
       if (!det && y == null && !/\b(?:in|during|by|until|since|through|this|last|next)\s+$/i.test(before)) return null;
       if (/^\p{Lu}/u.test(sw) && /\p{Lu}[\p{L}]*\s+$/u.test(before)) return null; // "Arab Spring", "Palm Springs"
-      if (y == null && /^\s+(?:of|in|to|from|was|is|will|would|has|had)\b/i.test(text.slice(end, end + 8))) return null; // "the fall of Berlin"
+      // "the fall of Berlin", "the spring was wet" (a noun); "last fall in his home" is a time
+      const deictic = det === 'last' || det === 'next' || det === 'this' || det === 'this past' || det === 'this coming';
+      if (y == null && !deictic && /^\s+(?:of|in|to|from|was|is|will|would|has|had)\b/i.test(text.slice(end, end + 8))) return null;
       const mod = det && /early|late|mid/.test(det) ? lex.pointMods[det.replace('the ', '')] : null;
       return cand(start, end, 'rule/season', (env) => {
         if (y != null) return res('DATE', `${y}-${season}`, ['year', 'season'], [], null, mod);
@@ -563,7 +577,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (!/^\p{Lu}/u.test(mw)) return null; // "march", "may": verbs and nouns
       const before = text.slice(Math.max(0, monthStart - 16), monthStart);
       const lower = mw.toLowerCase();
-      if ((lower === 'may' || lower === 'march') && !pre && !m[3] && !/\b(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|next|this|each|every)\s+$/i.test(before)) return null;
+      // "The March accession": after an article, a month used as a modifier of a common noun
+      const attributive = /\bthe\s+$/i.test(before) && /^\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 3)) && !/^\s+of\b/i.test(text.slice(start + m[0].length, start + m[0].length + 5));
+      if ((lower === 'may' || lower === 'march') && !pre && !m[3] && !attributive && !/\b(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|next|this|each|every)\s+$/i.test(before)) return null;
       const month = lex.months[lower];
       const yS = m[3]?.toLowerCase().replace(/\s+/g, ' ');
       const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;

@@ -205,6 +205,14 @@ describe('robustness and TimeML conventions', () => {
     expect(value('It had been due to expire Monday.', d, 'Monday')).toBe('1998-02-23');
     expect(value('It is due to expire Monday.', d, 'Monday')).toBe('1998-03-02');
   });
+  it('"last fall in his home" is a season; "The March accession" a month; "day-long" a duration', () => {
+    expect(value('They shot him last fall in his home.', d, 'last fall')).toBe('1997-FA');
+    expect(times('The fall of Berlin changed things.', d)).toHaveLength(0);
+    expect(value('The March accession will enable it.', d, 'March')).toBe('1998-03');
+    expect(times('He gave to the March of Dimes.', d)).toHaveLength(0);
+    expect(value('It was their third day-long meeting.', d, 'day-long')).toBe('P1D');
+    expect(times('A 46-year-old man was hurt.', d)).toHaveLength(0);
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
