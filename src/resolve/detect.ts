@@ -576,6 +576,10 @@ function rolePhrase(
       if (named.type === 'NORP' || named.type === 'GPE') demonyms.push(named);
       left = named.tokStart;
       j = named.tokStart - 1;
+      // "Bosnian Serb leaders", "Iraqi Kurdish officials": the outer demonym names the country,
+      // the inner one the people
+      const outer = nameEndAt[j];
+      if (outer && outer.type === 'NORP' && named.type === 'NORP' && outer.country && ctx.sentOf[j] === sent) country = outer.country;
       // "Hungarian and Romanian officials": coordinated demonyms share the head
       if ((words[j] === 'and' || words[j] === ',') && nameEndAt[j - 1] && (nameEndAt[j - 1]!.type === 'NORP' || nameEndAt[j - 1]!.type === 'GPE')) {
         j--;

@@ -142,6 +142,11 @@ describe('quotations, common nouns, peoples and titles', () => {
     const kurds = run(full, 'Iraqi Kurds voted on Sunday.');
     expect(actorOf(kurds, 'Iraqi Kurds')).toMatchObject({ code: 'IRQ', sector: 'CVL' });
   });
+  it('codes "Bosnian Serb leaders" by the outer demonym; negative: coordinated demonyms keep the nearest', () => {
+    const doc = run(rules, 'Bosnian Serb leaders met Hungarian and Romanian officials.');
+    expect(actorOf(doc, 'Bosnian Serb leaders').code).toBe('BIH');
+    expect(actorOf(doc, 'Hungarian and Romanian officials').code).toBe('ROU');
+  });
   it('does not let a title the model took for an organisation hide the person ("U.N. Secretary-General Kofi Annan")', () => {
     const doc = run(full, 'U.N. Secretary-General Kofi Annan urged calm.', '2000-01-01');
     expect(doc.entities.some((e) => e.name === 'U.N. Secretary-General')).toBe(false);
