@@ -241,6 +241,29 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "4 in the morning", "at midday"
+  const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+  rules.push({
+    name: 'rule/clock-day-part',
+    reason: 'an hour with "in the morning/afternoon/evening" or "midday" is a clock TIME of the anchor day',
+    pattern: re(`${B}(?:(\\d{1,2}|${HOUR_WORDS.join('|')})(?:\\s+o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)|(?<=\\bat\\s+)(midday))${E}`),
+    make(m) {
+      let h = 12;
+      if (m[1]) {
+        h = /^\d/.test(m[1]) ? +m[1] : HOUR_WORDS.indexOf(m[1].toLowerCase()) + 1;
+        if (h < 1 || h > 12) return null;
+        const part = m[2].toLowerCase();
+        if (part === 'morning') h = h === 12 ? 0 : h;
+        else if (!(part === 'night' && h < 5) && h !== 12) h += 12; // "2 in the night" stays 02
+      }
+      const hh = String(h).padStart(2, '0');
+      return cand(m.index, m.index + m[0].length, 'rule/clock-day-part', (env) => {
+        const base = env.dct;
+        return res('TIME', `${dayValue(base)}T${hh}:00`, ['hour'], ['year', 'month', 'day'], base ? 'dct' : null);
+      }, 2);
+    },
+  });
+
   // "day-long", "decades-long": a unit-long adjective with no number
   rules.push({
     name: 'rule/unit-long',

@@ -213,6 +213,11 @@ describe('robustness and TimeML conventions', () => {
     expect(value('It was their third day-long meeting.', d, 'day-long')).toBe('P1D');
     expect(times('A 46-year-old man was hurt.', d)).toHaveLength(0);
   });
+  it('hours with a day part, and midday, are clock times', () => {
+    expect(one('The judge met them at midday.', d, 'midday')).toMatchObject({ type: 'TIME', value: '1998-02-27T12:00' });
+    expect(value('The ship left at 9 in the evening.', d, '9 in the evening')).toBe('1998-02-27T21:00');
+    expect(times('They held midday prayers.', d)).toHaveLength(0);
+  });
   it('a to-infinitive takes its tense from the verb it hangs on', () => {
     // "extended … to acquire … Friday": past, not a plan
     expect(value('Two bidders extended their offers to acquire the firm Friday.', d, 'Friday')).toBe('1998-02-27');
