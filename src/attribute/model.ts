@@ -322,7 +322,8 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
     if (!CONTENT_RELS.has(base) || rel === 'obl:tmod' || rel === 'obl:agent' || rel === 'nmod:poss' || rel === 'obl:npmod') continue;
     if (base === 'obl' || base === 'nmod') {
       const cs = children(ctx.doc, k).filter((m) => rels[m] === 'case').map((m) => ctx.low[m]);
-      if (!cs.some((x) => CONTENT_CASES.has(x))) continue;
+      // after an object, any oblique stays in the content ("praised X on defense")
+      if (!cs.some((x) => CONTENT_CASES.has(x)) && hi < 0) continue;
     }
     if (base === 'advcl') {
       const marks = children(ctx.doc, k).filter((m) => rels[m] === 'mark').map((m) => ctx.low[m]);
@@ -335,6 +336,8 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
   if (hi < 0) return contentBefore(ctx, c, subj, sent.tokenStart);
   lo = Math.max(lo, c + 1, sent.tokenStart);
   hi = Math.min(hi, sent.tokenEnd - 1);
+  // a preposition that opens the content belongs to the cue ("would vote for X", "spoke about X")
+  if (lo < hi && rels[lo] === 'case' && ctx.doc.heads![lo] > lo) lo++;
   const [a, b] = trimRange(ctx, lo, hi + 1);
   return b > a ? [a, b] : null;
 }
@@ -412,8 +415,19 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     const subj = subjectOf(ctx, i);
     const cr = contentRange(ctx, i, subj);
     if (!cr) continue;
-    const content = tokSpan(doc, cr[0], cr[1]);
+    let content = tokSpan(doc, cr[0], cr[1]);
     if (overlapsContent(content)) continue;
+    // a passive cue's subject is part of what is attributed ("X was expected to win")
+    let parts: Span[] | undefined;
+    const sp = children(doc, i).find((k) => k < i && doc.deprels![k] === 'nsubj:pass');
+    if (sp !== undefined && cr[0] > i) {
+      const [a, b] = subtreeTokens(doc, sp);
+      const [ta, tb] = trimRange(ctx, a, Math.min(b + 1, i));
+      if (tb > ta) {
+        parts = [tokSpan(doc, ta, tb), content];
+        content = { start: parts[0].start, end: content.end, text: doc.text.slice(parts[0].start, content.end) };
+      }
+    }
     let source: Span | null = null;
     let sourceRef: Span | undefined;
     const ps = parseSource(ctx, i);
@@ -427,6 +441,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
       source,
       cue: { start: tok.start, end: tok.end, text: tok.text },
       content,
+      ...(parts ? { parts } : {}),
       by: 'model/attribution-cue@1',
       ...(sourceRef ? { sourceRef } : {}),
     });

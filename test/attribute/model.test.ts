@@ -37,6 +37,14 @@ describe('parse-derived spans', () => {
     expect(source && doc.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ')).toBe('The senator');
   });
 
+  it.skipIf(!haveModels)('leaves an opening preposition to the cue and keeps obliques after an object', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const d1 = parsed('The senator spoke about the budget crisis on Monday.', createAttributionStage({ cueModel: null }));
+    expect(words(d1, spansForCue(cueContext(d1, defaultLexicon())!, idx(d1, 'spoke')).content)).toBe('the budget crisis on Monday'); // PolNeAR keeps trailing adjuncts in the content
+    const d2 = parsed('The mayor praised the firefighters for their courage in the storm.', createAttributionStage({ cueModel: null }));
+    expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'praised')).content)).toBe('the firefighters for their courage in the storm');
+  });
+
   it.skipIf(!haveModels)('gives a participle cue with no speaker beside it the subject of its head', () => {
     const doc = parsed('The mayor left the hall early, saying: “We will be back next year.”', createAttributionStage({ cueModel: null }));
     const a = doc.attributions.find((x) => x.cue?.text === 'saying');
