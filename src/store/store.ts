@@ -207,8 +207,12 @@ export class Store {
   /** Upserts each entity of the analysis under its canonical key; returns local id → canonical id. */
   private async mergeEntities(tx: Transaction<Database>, analysis: Analysis): Promise<Map<string, number>> {
     const map = new Map<string, number>();
+    // Only an entity the text names ("Putin", "the Kremlin") can be the same actor as one in
+    // another report. One known only by a role or a count ("the government", "two people")
+    // stays this document's own: its key carries the document hash.
+    const named = new Set(analysis.mentions.filter((m) => m.entity && (m.kind === 'name' || m.kind === 'metonym')).map((m) => m.entity));
     for (const e of analysis.entities) {
-      const key = entityKey(e);
+      const key = named.has(e.id) ? entityKey(e) : `${entityKey(e)}|${analysis.document.hash}`;
       const row = await tx
         .insertInto('entities')
         .values({ key, name: e.name, type: e.type, country: e.country, sector: e.sector, doc_count: 1 })

@@ -101,5 +101,16 @@ export function runStoreConformance(name: string, open: () => Promise<Store>, cl
       expect(await store.has('sha256:broken')).toBe(false);
       expect(await store.countDocuments()).toBe(2);
     });
+
+    it('merges named actors across reports but keeps one known only by a role to its own report', async () => {
+      // the same story told again: Berg is named, the navy only ever "Our navy" (a nominal)
+      const again = structuredClone(reportA);
+      again.document.hash = 'sha256:again';
+      again.document.id = 'a-again.txt';
+      await store.put(again);
+      expect((await store.findEntity('Ola Berg'))?.documents).toBe(3);
+      const navies = await store.entities({ q: 'navy' });
+      expect(navies.items.map((e) => e.documents)).toEqual([1, 1]);
+    });
   });
 }
