@@ -175,11 +175,10 @@ export class PerceptronModel {
           const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
           const pw = NC * 5 + p1 * NC;
           if (!(w.pwDone[this.slot] & (1 << p1))) this.fillPrevWord(w, a, p1);
-          const d0 = p1 * NC;
           const d1 = dense!.p2Off + (p2 * 10 + p1) * NC;
           const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
           const D = dense!.table;
-          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k] + a[pw + k] + D[d0 + k] + D[d1 + k];
+          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k] + a[pw + k] + D[d1 + k];
           if (dh >= 0) for (let k = 0; k < NC; k++) scores[k] += D[dh + k];
           if (shared?.read) {
             const P = shared.sums;
@@ -217,6 +216,37 @@ export class PerceptronModel {
   private vDelta = new Float32Array(0);
   private vBack = new Int8Array(0);
   private vFeats: number[][] = [];
+  private vRows: Float32Array[] = [];
+
+  /**
+   * Viterbi for a frozen model: emissions in `vBase`, transitions read from each word's score
+   * cache (`rows[t]`, previous-tag slots, forbidden moves already at -1e30).
+   */
+  private viterbiFrozen(len: number, rows: Float32Array[], s: number, out: Int8Array): void {
+    const base = this.vBase; const delta = this.vDelta; const back = this.vBack;
+    const a0 = rows[0];
+    const st = NC * 5 + START * NC;
+    for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
+    for (let t = 1; t < len; t++) {
+      const A = rows[t];
+      const cur = t * NC;
+      const prev = cur - NC;
+      for (let k = 0; k < NC; k++) delta[cur + k] = -Infinity;
+      for (let p = 0; p < NC; p++) {
+        const dp = delta[prev + p];
+        const at = NC * 5 + p * NC;
+        for (let k = 0; k < NC; k++) {
+          const v = dp + A[at + k];
+          if (v > delta[cur + k]) { delta[cur + k] = v; back[cur + k] = p; }
+        }
+      }
+      for (let k = 0; k < NC; k++) delta[cur + k] += base[cur + k];
+    }
+    let k = 0; let best = -Infinity;
+    const last = (len - 1) * NC;
+    for (let c = 0; c < NC; c++) if (delta[last + c] > best) { best = delta[last + c]; k = c; }
+    for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
+  }
 
   /** Viterbi decoding per sentence (see `viterbi`); with `gold`, one structured-perceptron pass. */
   private tagViterbi(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats, shared?: SharedPos): Int8Array {
@@ -242,6 +272,7 @@ export class PerceptronModel {
         this.vBack = new Int8Array(len * NC * 2);
       }
       const base = this.vBase; const trans = this.vTrans; const delta = this.vDelta; const back = this.vBack;
+      const rows = this.vRows;
       for (let i = s; i < e; i++) {
         const t = i - s;
         const w = entries[i];
@@ -285,35 +316,36 @@ export class PerceptronModel {
           }
           if (extra) this.add(scores, extra.feats, extra.off[i], extra.off[i + 1]);
           base.set(scores, t * NC);
-          const pMask = w.pwDone[this.slot];
-          for (let p = t === 0 ? START : 0; p < (t === 0 ? 10 : NC); p++) {
-            if (!(pMask & (1 << p))) this.fillPrevWord(w, a, p);
-            const pw = NC * 5 + p * NC;
-            const at = (t * 10 + p) * NC;
-            for (let k = 0; k < NC; k++) trans[at + k] = a[pw + k] + D[p * NC + k];
+          // transition scores stay in the word's cache (previous-tag slots), read in place
+          const need = t === 0 ? 1 << START : (1 << NC) - 1;
+          if ((w.pwDone[this.slot] & need) !== need) {
+            for (let p = t === 0 ? START : 0; p < (t === 0 ? 10 : NC); p++) if (!(w.pwDone[this.slot] & (1 << p))) this.fillPrevWord(w, a, p);
           }
+          rows[t] = a;
         }
       }
-      // Viterbi over the sentence
-      for (let k = 0; k < NC; k++) {
-        delta[k] = ALLOWED[START * NC + k] ? base[k] + trans[START * NC + k] : -Infinity;
-        back[k] = START;
-      }
-      for (let t = 1; t < len; t++) {
+      if (frozen) { this.viterbiFrozen(len, rows, s, out); } else {
+        // Viterbi over the sentence
         for (let k = 0; k < NC; k++) {
-          let best = -Infinity; let bp = 0;
-          for (let p = 0; p < NC; p++) {
-            if (!ALLOWED[p * NC + k]) continue;
-            const v = delta[(t - 1) * NC + p] + trans[(t * 10 + p) * NC + k];
-            if (v > best) { best = v; bp = p; }
-          }
-          delta[t * NC + k] = best + base[t * NC + k];
-          back[t * NC + k] = bp;
+          delta[k] = ALLOWED[START * NC + k] ? base[k] + trans[START * NC + k] : -Infinity;
+          back[k] = START;
         }
+        for (let t = 1; t < len; t++) {
+          for (let k = 0; k < NC; k++) {
+            let best = -Infinity; let bp = 0;
+            for (let p = 0; p < NC; p++) {
+              if (!ALLOWED[p * NC + k]) continue;
+              const v = delta[(t - 1) * NC + p] + trans[(t * 10 + p) * NC + k];
+              if (v > best) { best = v; bp = p; }
+            }
+            delta[t * NC + k] = best + base[t * NC + k];
+            back[t * NC + k] = bp;
+          }
+        }
+        let k = 0; let bestScore = -Infinity;
+        for (let c = 0; c < NC; c++) if (delta[(len - 1) * NC + c] > bestScore) { bestScore = delta[(len - 1) * NC + c]; k = c; }
+        for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
       }
-      let k = 0; let bestScore = -Infinity;
-      for (let c = 0; c < NC; c++) if (delta[(len - 1) * NC + c] > bestScore) { bestScore = delta[(len - 1) * NC + c]; k = c; }
-      for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
       if (training) {
         let differs = false;
         for (let i = s; i < e; i++) if (out[i] !== gold![i]) { differs = true; break; }
@@ -406,14 +438,17 @@ export class PerceptronModel {
     return { table, p2Off, histOff };
   }
 
-  /** Adds to a word's score cache the (previous tag, word) and (previous tag, shape) sums. */
+  /** Adds to a word's score cache the previous-tag, (previous tag, word) and (previous tag, shape) sums. */
   private fillPrevWord(e: WordEntry, s: Float32Array, p1: number): void {
     const at = NC * 5 + p1 * NC;
     for (let k = 0; k < NC; k++) s[at + k] = 0;
     const tmp = this.scratch2;
     tmp.fill(0);
+    this.addOne(tmp, mix(T_P1, p1));
     this.addOne(tmp, mix(mix(T_P1W, p1), e.key));
     this.addOne(tmp, mix(mix(T_P1SH, p1), e.shape));
+    // transitions IOB2 forbids score -1e30, so decoders need no separate check
+    for (let k = 0; k < NC; k++) if (!ALLOWED[p1 * NC + k]) tmp[k] = -1e30;
     s.set(tmp, at);
     e.pwDone[this.slot] |= 1 << p1;
   }
