@@ -1,6 +1,6 @@
 /**
  * @module nlp/ner
- * The named-entity tagger: a greedy averaged perceptron over hashed features, with word
+ * The named-entity tagger: an averaged structured perceptron (Viterbi) over hashed features, with word
  * clusters, gazetteers and document-level features (see models/ner.md).
  */
 export { nerStage, analysisType } from './stage.js';
