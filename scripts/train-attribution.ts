@@ -15,7 +15,7 @@ import { createEngine } from '../src/engine.js';
 import { defaultStages } from '../src/pipeline.js';
 import { readReport } from '../src/ingest/report.js';
 import { defaultLexicon } from '../src/attribute/lexicon.js';
-import { cueContext, cueFeatures, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
+import { cueContext, cueFeatureIds, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
 
 export const EPOCHS = 5;
 export const SEED = 7;
@@ -62,9 +62,8 @@ function goldCues(file: string): [number, number][][] {
 const stages = defaultStages().filter((s) => ['nlp/tokenize', 'nlp/sentences', 'nlp/pos', 'nlp/parse'].includes(s.name));
 const engine = createEngine({ stages });
 const lex = defaultLexicon();
-const featId = new Map<string, number>();
 
-function examples(split: string, grow: boolean): Example[] {
+function examples(split: string): Example[] {
   const dir = path.join(dataDir, split);
   const anns = readdirSync(path.join(dir, 'attributions')).sort();
   const out: Example[] = [];
@@ -86,13 +85,7 @@ function examples(split: string, grow: boolean): Example[] {
     }
     for (let i = 0; i < doc.tokens.length; i++) {
       if (ctx.inQuote[i] || !isCueCandidate(ctx, i)) continue;
-      const ids: number[] = [];
-      for (const x of cueFeatures(ctx, i)) {
-        let id = featId.get(x);
-        if (id === undefined && grow) { id = featId.size; featId.set(x, id); }
-        if (id !== undefined) ids.push(id);
-      }
-      out.push({ feats: Int32Array.from(ids), y: positive.has(i) ? 1 : -1 });
+      out.push({ feats: Int32Array.from(cueFeatureIds(ctx, i, HASH_BITS)), y: positive.has(i) ? 1 : -1 });
     }
   }
   return out;
@@ -118,12 +111,12 @@ function main(): void {
     return;
   }
   const t0 = Date.now();
-  const train = examples('train', true);
-  const dev = existsSync(path.join(dataDir, 'dev')) ? examples('dev', false) : [];
-  console.log(`features ${featId.size}, train examples ${train.length} (${train.filter((e) => e.y > 0).length} cues), dev ${dev.length}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const train = examples('train');
+  const dev = existsSync(path.join(dataDir, 'dev')) ? examples('dev') : [];
+  console.log(`buckets 2^${HASH_BITS}, train examples ${train.length} (${train.filter((e) => e.y > 0).length} cues), dev ${dev.length}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 
   // averaged perceptron: w = current weights, u = sum of c·update, averaged = w - u/c
-  const n = featId.size;
+  const n = 1 << HASH_BITS;
   const w = new Float64Array(n);
   const u = new Float64Array(n);
   let c = 1;
@@ -148,14 +141,15 @@ function main(): void {
   }
   const avg = w.map((x, k) => x - u[k] / c);
   const weights: Record<string, number> = {};
-  for (const [name, id] of [...featId].sort((a, b) => a[1] - b[1])) {
-    if (Math.abs(avg[id]) >= MIN_WEIGHT) weights[name] = Math.round(avg[id] * 1000) / 1000;
+  for (let id = 0; id < n; id++) {
+    if (Math.abs(avg[id]) >= MIN_WEIGHT) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
   }
   const d = evaluate(avg, dev);
   const file: CueModelFile = {
-    version: 1,
+    version: 2,
     threshold: 0,
-    trainedOn: `PolNeAR v1.0.0 train (${train.length} candidate tokens), averaged perceptron, ${EPOCHS} epochs, seed ${SEED}`,
+    bits: HASH_BITS,
+    trainedOn: `PolNeAR v1.0.0 train (${train.length} candidate tokens), averaged perceptron over hashed features (2^${HASH_BITS} buckets), ${EPOCHS} epochs, seed ${SEED}`,
     scores: { devCueHeadP: Math.round(d.p * 1000) / 10, devCueHeadR: Math.round(d.r * 1000) / 10, devCueHeadF1: Math.round(d.f * 1000) / 10 },
     weights,
   };

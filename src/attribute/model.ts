@@ -22,21 +22,82 @@ import { findQuotes } from './quotes.js';
 import { children, subtreeTokens } from '../nlp/parse/tree.js';
 import type { Candidate } from './rules.js';
 
-/** A binary averaged-perceptron model: feature → weight, and a bias. */
+/**
+ * A binary averaged-perceptron model over hashed features: each feature's name
+ * ("w=said", "lk=say|ccomp") is hashed (FNV-1a, 32 bits) into one of 2^bits buckets, and the
+ * score of a token is the sum of its features' bucket weights. Hashing the names on the fly,
+ * without building them, keeps the stage free of string allocation and map lookups.
+ */
 export interface CueModel {
   version: number;
   /** Decision threshold on the score (0 unless the trainer chose another). */
   threshold: number;
-  weights: Map<string, number>;
+  /** log2 of the number of buckets. */
+  bits: number;
+  weights: Float32Array;
 }
 
-/** The serialised form of {@link CueModel}. */
+/**
+ * The serialised form of {@link CueModel}: `weights` maps bucket indices (version 2) or
+ * feature names (version 1, hashed on load) to weights; buckets not listed weigh 0.
+ */
 export interface CueModelFile {
   version: number;
   threshold: number;
+  bits?: number;
   trainedOn: string;
   scores?: Record<string, number>;
   weights: Record<string, number>;
+}
+
+/** Buckets of the shipped model: 2^21 (8 MB of floats at run time; the file lists the non-zero ones). Fewer buckets make more unseen features collide with trained ones. */
+export const HASH_BITS = 21;
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnv(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/**
+ * The bucket of a feature name, the same that {@link cueFeatureIds} computes without building it.
+ *
+ * @example
+ * featureBucket('w=said', 20) // an integer in [0, 2^20)
+ */
+export function featureBucket(name: string, bits: number): number {
+  return (fnv(FNV_OFFSET, name) >>> 0) & ((1 << bits) - 1);
+}
+
+/** Where features go: a name is tpl, or tpl=a, tpl=a|b, tpl=a|b|c. */
+interface FeatureSink {
+  f(tpl: string, a?: string, b?: string, c?: string): void;
+}
+
+class NameSink implements FeatureSink {
+  readonly out: string[] = [];
+  f(tpl: string, a?: string, b?: string, c?: string) {
+    this.out.push(a === undefined ? tpl : tpl + '=' + a + (b === undefined ? '' : '|' + b + (c === undefined ? '' : '|' + c)));
+  }
+}
+
+class HashSink implements FeatureSink {
+  readonly out: number[] = [];
+  constructor(readonly mask: number) {}
+  f(tpl: string, a?: string, b?: string, c?: string) {
+    let h = fnv(FNV_OFFSET, tpl);
+    if (a !== undefined) {
+      h = fnv(fnv(h, '='), a);
+      if (b !== undefined) {
+        h = fnv(fnv(h, '|'), b);
+        if (c !== undefined) h = fnv(fnv(h, '|'), c);
+      }
+    }
+    this.out.push((h >>> 0) & this.mask);
+  }
 }
 
 /** Tags of words that may be cues: verbs, nouns ("the poll", "his statement"), adjectives ("confident"). */
@@ -119,12 +180,31 @@ function npKind(ctx: CueContext, j: number): string {
 }
 
 /**
- * The features of candidate cue token i (strings; the model weighs each present one by 1).
+ * The features of candidate cue token i, by name (for inspection; the model uses
+ * {@link cueFeatureIds}, which hashes the same names).
  *
  * @example
  * cueFeatures(ctx, saidIndex) // ['b', 'w=said', 'l=say', 't=VBD', 'r=root', 'k=ccomp', …]
  */
 export function cueFeatures(ctx: CueContext, i: number): string[] {
+  const sink = new NameSink();
+  emitFeatures(ctx, i, sink);
+  return sink.out;
+}
+
+/**
+ * The hashed features (bucket indices) of candidate cue token i.
+ *
+ * @example
+ * cueFeatureIds(ctx, saidIndex, 20) // [52318, 1022, …]
+ */
+export function cueFeatureIds(ctx: CueContext, i: number, bits: number): number[] {
+  const sink = new HashSink((1 << bits) - 1);
+  emitFeatures(ctx, i, sink);
+  return sink.out;
+}
+
+function emitFeatures(ctx: CueContext, i: number, f: FeatureSink): void {
   const { doc, low } = ctx;
   const pos = doc.pos!;
   const heads = doc.heads!;
@@ -134,13 +214,26 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
   const t = pos[i];
   const r = rels[i] ?? '-';
   const h = heads[i];
-  const f: string[] = ['b', 'w=' + w, 'l=' + l, 't=' + t, 'r=' + r, 'lc=' + lexClass(ctx, w), 'lt=' + l + '|' + t[0] + t[1], 'q=' + ctx.inQuote[i]];
-  f.push('rt=' + r + '|' + t);
-  f.push('p1=' + (low[i - 1] ?? '<s>'), 'n1=' + (low[i + 1] ?? '</s>'), 'n2=' + (low[i + 2] ?? '</s>'));
-  f.push('l_n1=' + l + '|' + (low[i + 1] ?? '</s>'));
-  f.push('l_p1=' + l + '|' + (low[i - 1] ?? '<s>'));
+  f.f('b');
+  f.f('w', w);
+  f.f('l', l);
+  f.f('t', t);
+  f.f('r', r);
+  f.f('lc', lexClass(ctx, w));
+  f.f('lt', l, t.slice(0, 2));
+  f.f('q', ctx.inQuote[i] ? '1' : '0');
+  f.f('rt', r, t);
+  const p1 = low[i - 1] ?? '<s>';
+  const n1 = low[i + 1] ?? '</s>';
+  f.f('p1', p1);
+  f.f('n1', n1);
+  f.f('n2', low[i + 2] ?? '</s>');
+  f.f('l_n1', l, n1);
+  f.f('l_p1', l, p1);
   if (h >= 0) {
-    f.push('h=' + lemma(ctx, low[h]) + '|' + r, 'ht=' + pos[h] + '|' + r, 'hlc=' + lexClass(ctx, low[h]) + '|' + r);
+    f.f('h', lemma(ctx, low[h]), r);
+    f.f('ht', pos[h], r);
+    f.f('hlc', lexClass(ctx, low[h]), r);
   }
   const kids = children(doc, i);
   let subj = -1;
@@ -150,24 +243,26 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
     kr.add(cr);
     if (SUBJECT_RELS.has(cr.split(':')[0]) && subj < 0) subj = c;
     if (cr === 'ccomp' || cr === 'advcl' || cr === 'xcomp' || cr === 'acl') {
-      const marks = children(doc, c).filter((m) => rels[m] === 'mark').map((m) => low[m]);
-      f.push('km=' + cr + '|' + (marks.join('_') || '-'));
-      f.push('lkm=' + l + '|' + cr + '|' + (marks.join('_') || '-'));
+      const marks = children(doc, c).filter((m) => rels[m] === 'mark').map((m) => low[m]).join('_') || '-';
+      f.f('km', cr, marks);
+      f.f('lkm', l, cr, marks);
     }
     if (cr === 'obl' || cr === 'nmod') {
-      const cs = children(doc, c).filter((m) => rels[m] === 'case').map((m) => low[m]);
-      f.push('kc=' + cr + '|' + (cs.join('_') || '-'));
-      f.push('lkc=' + l + '|' + (cs.join('_') || '-'));
+      const cs = children(doc, c).filter((m) => rels[m] === 'case').map((m) => low[m]).join('_') || '-';
+      f.f('kc', cr, cs);
+      f.f('lkc', l, cs);
     }
-    if (cr === 'obj') f.push('ko=' + npKind(ctx, c));
-    if (cr === 'nmod:poss') f.push('kposs=' + npKind(ctx, c));
+    if (cr === 'obj') f.f('ko', npKind(ctx, c));
+    if (cr === 'nmod:poss') f.f('kposs', npKind(ctx, c));
   }
-  for (const cr of kr) f.push('k=' + cr, 'lk=' + l + '|' + cr);
-  f.push('ks=' + [...kr].filter((x) => /^(ccomp|xcomp|obj|nsubj|nsubj:pass|obl|advcl|csubj|mark|cop|aux:pass)$/.test(x)).sort().join(','));
+  for (const cr of kr) { f.f('k', cr); f.f('lk', l, cr); }
+  f.f('ks', [...kr].filter((x) => KS_RELS.has(x)).sort().join(','));
   if (subj >= 0) {
     const sk = npKind(ctx, subj);
-    f.push('s=' + sk, 'ls=' + l + '|' + sk, 'sw=' + low[subj]);
-  } else f.push('s=none', 'ls=' + l + '|none');
+    f.f('s', sk);
+    f.f('ls', l, sk);
+    f.f('sw', low[subj]);
+  } else { f.f('s', 'none'); f.f('ls', l, 'none'); }
   // a cue inside another cue's clause: PolNeAR gives each token one attribution
   let a = h;
   let depth = 0;
@@ -176,20 +271,33 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
     if (lexClass(ctx, low[a]) !== '-' && /^VB/.test(pos[a])) { under = lexClass(ctx, low[a]); break; }
     a = heads[a];
   }
-  f.push('under=' + under);
-  return f;
+  f.f('under', under);
 }
 
-/** The score of a feature list. */
-export function scoreFeatures(model: CueModel, feats: string[]): number {
+/** Relations whose presence, as a set, is one feature. */
+const KS_RELS = new Set(['ccomp', 'xcomp', 'obj', 'nsubj', 'nsubj:pass', 'obl', 'advcl', 'csubj', 'mark', 'cop', 'aux:pass']);
+
+/** The score of a list of feature buckets. */
+export function scoreFeatures(model: CueModel, ids: number[]): number {
   let s = 0;
-  for (const x of feats) s += model.weights.get(x) ?? 0;
+  for (const k of ids) s += model.weights[k];
   return s;
 }
 
-/** Builds a model from its file form. */
+/** The weight of one feature, by name. */
+export function featureWeight(model: CueModel, name: string): number {
+  return model.weights[featureBucket(name, model.bits)];
+}
+
+/** Builds a model from its file form (version 1 files, keyed by name, are hashed on load). */
 export function cueModelFromFile(file: CueModelFile): CueModel {
-  return { version: file.version, threshold: file.threshold, weights: new Map(Object.entries(file.weights)) };
+  const bits = file.bits ?? HASH_BITS;
+  const weights = new Float32Array(1 << bits);
+  for (const [key, w] of Object.entries(file.weights)) {
+    const k = file.version >= 2 ? Number(key) : featureBucket(key, bits);
+    weights[k] += w;
+  }
+  return { version: file.version, threshold: file.threshold, bits, weights };
 }
 
 let cached: CueModel | null | undefined;
@@ -410,7 +518,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     if (ctx.inQuote[i] || !isCueCandidate(ctx, i)) continue;
     const tok = doc.tokens[i];
     if (taken(tok.start, tok.end)) continue;
-    const s = scoreFeatures(model, cueFeatures(ctx, i));
+    const s = scoreFeatures(model, cueFeatureIds(ctx, i, model.bits));
     if (s <= model.threshold) continue;
     const subj = subjectOf(ctx, i);
     const cr = contentRange(ctx, i, subj);

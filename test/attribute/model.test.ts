@@ -7,7 +7,7 @@ import { posStage } from '../../src/nlp/pos/stage.js';
 import { parseStage } from '../../src/nlp/parse/stage.js';
 import { createAttributionStage, attributionStage } from '../../src/attribute/stage.js';
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
-import { cueContext, cueFeatures, cueModelFromFile, defaultCueModel, spansForCue } from '../../src/attribute/model.js';
+import { cueContext, cueFeatures, cueFeatureIds, cueModelFromFile, defaultCueModel, featureBucket, featureWeight, scoreFeatures, spansForCue } from '../../src/attribute/model.js';
 import type { WorkingDoc } from '../../src/types.js';
 
 const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
@@ -77,9 +77,19 @@ describe('the trained cue model', () => {
 
   it('scores a feature list by summing weights, with a threshold', () => {
     const m = cueModelFromFile({ version: 1, threshold: 0, trainedOn: 'test', weights: { b: -1, 'w=said': 3 } });
-    expect(m.weights.get('w=said')).toBe(3);
-    expect(defaultCueModel() === null || defaultCueModel()!.weights.size > 0).toBe(true);
-    void cueFeatures;
+    expect(featureWeight(m, 'w=said')).toBe(3);
+    expect(scoreFeatures(m, [featureBucket('b', m.bits), featureBucket('w=said', m.bits)])).toBe(2);
+    const v2 = cueModelFromFile({ version: 2, bits: 20, threshold: 0, trainedOn: 'test', weights: { [featureBucket('w=said', 20)]: 3 } });
+    expect(featureWeight(v2, 'w=said')).toBe(3);
+    expect(defaultCueModel() === null || defaultCueModel()!.weights.some((w) => w !== 0)).toBe(true);
+  });
+
+  it.skipIf(!haveModels)('hashes the same feature names it lists, without building them', () => {
+    const doc = parsed('The mayor said the bridge would reopen.', createAttributionStage({ cueModel: null }));
+    const ctx = cueContext(doc, defaultLexicon())!;
+    const i = idx(doc, 'said');
+    expect(cueFeatureIds(ctx, i, 20)).toEqual(cueFeatures(ctx, i).map((n) => featureBucket(n, 20)));
+    expect(cueFeatures(ctx, i)).toContain('w=said');
   });
 });
 
