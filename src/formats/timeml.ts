@@ -52,7 +52,8 @@ function decodeEntity(ent: string): string | null {
     const code = ent[2] === 'x' || ent[2] === 'X' ? parseInt(ent.slice(3, -1), 16) : parseInt(ent.slice(2, -1), 10);
     return Number.isFinite(code) ? String.fromCodePoint(code) : null;
   }
-  return ENTITIES[ent.slice(1, -1)] ?? null;
+  const name = ent.slice(1, -1);
+  return Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : null;
 }
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? null;

@@ -27,11 +27,13 @@ function lex(): Lexicon {
   return lexicon;
 }
 
-const QUOTE_MAP: Record<string, string> = {
-  '“': '"', '”': '"', '„': '"', '‟': '"', '«': '"', '»': '"', '″': '"', '``': '"', "''": '"',
-  '‘': "'", '’': "'", '‚': "'", '‛': "'", '‹': "'", '›': "'",
-  '–': '-', '—': '--', '―': '--', '…': '...',
-};
+// A Map, not an object literal: a token is arbitrary text, and "constructor" or "__proto__"
+// must not find Object.prototype's members.
+const QUOTE_MAP: ReadonlyMap<string, string> = new Map([
+  ['“', '"'], ['”', '"'], ['„', '"'], ['‟', '"'], ['«', '"'], ['»', '"'], ['″', '"'], ['``', '"'], ["''", '"'],
+  ['‘', "'"], ['’', "'"], ['‚', "'"], ['‛', "'"], ['‹', "'"], ['›', "'"],
+  ['–', '-'], ['—', '--'], ['―', '--'], ['…', '...'],
+]);
 
 /**
  * The spelling the models see for a token.
@@ -41,7 +43,7 @@ const QUOTE_MAP: Record<string, string> = {
  * normalizeWord('n’t') // "n't"
  */
 export function normalizeWord(w: string): string {
-  const mapped = QUOTE_MAP[w];
+  const mapped = QUOTE_MAP.get(w);
   if (mapped !== undefined) return mapped;
   if (w.includes('’') || w.includes('‘')) w = w.replace(/[’‘]/g, "'");
   return w;
