@@ -29,6 +29,10 @@ describe('pos: words', () => {
     expect(normalizeWord('n’t')).toBe("n't");
     expect(normalizeWord('—')).toBe('--');
   });
+  it('leaves words that name object members alone', () => {
+    expect(normalizeWord('constructor')).toBe('constructor');
+    expect(normalizeWord('__proto__')).toBe('__proto__');
+  });
   it('computes collapsed word shapes', () => {
     expect(wordShape('Kyiv')).toBe('Xxx');
     expect(wordShape('1,200')).toBe('d,dd');
