@@ -104,6 +104,7 @@ class Finder {
     this.directQuotes();
     this.colonTurns();
     this.prepositional();
+    this.headline();
     this.cueVerbs();
     this.fragments();
     this.standalone();
@@ -389,8 +390,10 @@ class Finder {
   clauseBefore(qk: number): { cue: Cue; source: { start: number; end: number } | null; inverted: boolean; from: number } | null {
     const q = this.qTok[qk];
     let i = q.start - 1;
-    if (i < 0 || this.breakAfter(i)) return null;
-    const sent = this.sentence(q.start);
+    // `He went on:` ¶ `“…”`: a colon at the end of a paragraph introduces the quote below it
+    const colonAbove = i >= 0 && this.low[i] === ':' && this.breakAfter(i);
+    if (i < 0 || (this.breakAfter(i) && !colonAbove)) return null;
+    const sent = this.sentence(colonAbove ? i : q.start);
     const limit = Math.max(sent ? sent.tokenStart : 0, q.start - 25);
     let k = i;
     if (this.low[k] === ',' || this.low[k] === ':' || this.low[k] === '—') k--;
@@ -658,6 +661,38 @@ class Finder {
       issuer: this.span(np.start, np.end),
       relay: true,
     });
+  }
+
+  /**
+   * A headline in title case ("Senator Praises Flood Relief Plan", "Mayor Says Budget Will
+   * Pass"): taggers read its capitalised verbs as names, so a present-tense cue verb (…s) that
+   * follows a capitalised subject is read here: source before it, content after it.
+   */
+  headline() {
+    let end = 0;
+    while (end < this.toks.length && !this.breakAfter(end)) end++;
+    end++;
+    if (end > 30 || end < 3) return;
+    const words = this.toks.slice(0, end).filter((t) => /\p{L}{4,}/u.test(t.text));
+    if (words.length < 3 || words.filter((t) => isCap(t.text)).length < 0.8 * words.length) return;
+    for (let k = 1; k < end - 1; k++) {
+      const w = this.low[k];
+      if (!/s$/.test(w) || this.quoteOf[k] >= 0 || !isCap(this.toks[k].text)) continue;
+      const entries = this.lex.byFirst.get(w);
+      const e = entries?.find((x) => x.words.length === 1 && x.cls !== 'evidence');
+      if (!e) continue;
+      let b = end;
+      while (b > k + 1 && (TERMINAL.has(this.toks[b - 1].text) || !isWord(this.toks[b - 1].text))) b--;
+      let a = 0;
+      while (a < k && !isWord(this.toks[a].text)) a++;
+      if (b - (k + 1) < 1 || k - a < 1) return;
+      const cue: Cue = { start: k, end: k + 1, cls: e.cls, lemma: e.lemma };
+      this.useCue(cue);
+      const made = this.indirect({ start: a, end: k }, cue, [{ start: k + 1, end: b }], 'rule/headline');
+      if (/["“”«»„‘’']/.test(made.content.text)) made.kind = 'mixed';
+      this.push(made);
+      return;
+    }
   }
 
   // ------------------------------------------------------------ 3. cue verbs

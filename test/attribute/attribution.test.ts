@@ -148,6 +148,16 @@ describe('indirect and mixed', () => {
   });
 });
 
+describe('headlines', () => {
+  it('reads a title-case headline verb as a cue', () => {
+    const a = run('Senator Praises Flood Relief Plan\n\nThe senator spoke on Monday.').attributions;
+    expect(a.map(brief)).toContainEqual(['indirect', 'Senator', 'Praises', 'Flood Relief Plan']);
+  });
+  it('leaves a headline without a cue verb alone', () => {
+    expect(run('Floods Hit Northern Towns\n\nThe river rose overnight.').attributions).toHaveLength(0);
+  });
+});
+
 describe('mixed clauses opened by a quote', () => {
   it('a quote that opens a clause going on after it: the clause is the content', () => {
     const a = one('The coach said that “we need more time” to rebuild the team.');
