@@ -12,7 +12,7 @@
  *   cue: cue spans matched on their own; relation: content, source and cue all match.
  * One annotation file per article (the first by name) where an article has several.
  *
- * Run: npm run bench:attribution [-- --limit N] [-- --split train] [-- --dump] [-- --cache] [-- --no-baseline]
+ * Run: npm run bench:attribution [-- --limit N] [-- --split train] [-- --dump] [-- --cache] [-- --no-baseline] [-- --skip N]
  * `--cache` keeps the layers before the attribution stage (tokens … resolve) in the system's
  * temporary folder and reuses them on later runs, so that rule changes can be measured in
  * seconds; articles/s then counts the attribution stage alone.
@@ -37,6 +37,8 @@ const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'dev';
 const dump = args.includes('--dump');
 const useCache = args.includes('--cache');
+/** --skip N: leave out the first N articles (with --limit, a half of dev: --limit 42 / --skip 42). */
+const skip = args.includes('--skip') ? Number(args[args.indexOf('--skip') + 1]) : 0;
 const noBaseline = args.includes('--no-baseline');
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
 const dir = path.resolve(repoRoot, '../shared/data/polnear', split);
@@ -213,7 +215,7 @@ function baseline(text: string): Rel[] {
   return rels;
 }
 
-const files = readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+const files = readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(skip, skip + limit);
 const anns = readdirSync(path.join(dir, 'attributions')).sort();
 const ours = newScores(), base = newScores();
 /** --dump: per rule, [predicted, content-matched, source right]. */
