@@ -352,6 +352,9 @@ function subjectOf(ctx: CueContext, c: number): number {
     if (!walk) break;
     v = heads[v];
   }
+  // a participle read as a reduced relative ("About 6 in 10 men supported X" parsed as
+  // "men [supported X]"): with no by-agent, the noun it hangs on is its subject
+  if (rels[c] === 'acl' && heads[c] >= 0 && heads[c] < c && /^VB[DN]$/.test(ctx.doc.pos![c]) && /^(NN|CD|PRP)/.test(ctx.doc.pos![heads[c]])) return heads[c];
   // a noun cue: its possessor ("Trump's statement", "his plan")
   const poss = children(ctx.doc, c).find((k) => rels[k] === 'nmod:poss');
   if (poss !== undefined) return poss;
@@ -389,9 +392,21 @@ export function parseSource(ctx: CueContext, c: number): { source: [number, numb
   if (subj < 0) return null;
   const source = sourceRange(ctx, subj, c);
   if (source[1] <= source[0]) return null;
+  // a phrase opening with a preposition is no subject ("after 55 percent", "to a group"), and
+  // a dateline ("WASHINGTON —") is where the story was filed, not who spoke
+  if (ctx.doc.pos![source[0]] === 'IN' || isDateline(ctx, source[0], source[1])) return null;
   const ante = antecedentOf(ctx, subj);
   const ref = ante >= 0 ? sourceRange(ctx, ante, ante < c ? subj : c) : null;
   return { source, ref: ref && ref[1] > ref[0] ? ref : null };
+}
+
+/** Tokens [a, b) in capitals at a paragraph's start, followed by a dash, comma or parenthesis. */
+function isDateline(ctx: CueContext, a: number, b: number): boolean {
+  const { doc } = ctx;
+  const before = doc.text.slice(Math.max(0, doc.tokens[a].start - 2), doc.tokens[a].start);
+  if (a > 0 && !/\n\s*$/.test(before)) return false;
+  for (let k = a; k < b; k++) if (/\p{Ll}/u.test(doc.tokens[k].text)) return false;
+  return /^[—–\-(,]/.test(doc.tokens[b]?.text ?? '');
 }
 
 /** The noun phrase span of a source head: its subtree without clauses after it. */
