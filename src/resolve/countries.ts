@@ -30,6 +30,18 @@ export interface CountryIndex {
 
 /** Lower-case, fold diacritics, straight apostrophes, single spaces, no leading "the". */
 export function normaliseName(s: string): string {
+  // memoised: every stage normalises the same few hundred names per document, and the
+  // Unicode normalisation and regexes dominate the lookups
+  const hit = normalised.get(s);
+  if (hit !== undefined) return hit;
+  const out = normaliseUncached(s);
+  if (normalised.size >= 200_000) normalised.clear(); // bound memory on very long runs
+  normalised.set(s, out);
+  return out;
+}
+const normalised = new Map<string, string>();
+
+function normaliseUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

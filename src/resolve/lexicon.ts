@@ -104,12 +104,17 @@ export function leaderBySurname(lex: ActorLexicon, surname: string, year: number
   return best ?? lex.surnames.get(surname) ?? null;
 }
 
+let foundDataDir: string | null = null;
+
 /** The folder holding `data/lexicons`, found by walking up from this module (works from src and dist). */
 export function dataDir(): string {
+  // found once per process: callers ask on every document (`actorLexicon()`'s default), and
+  // the walk is file-system calls
+  if (foundDataDir) return foundDataDir;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'data', 'lexicons');
-    if (existsSync(path.join(candidate, 'actors'))) return candidate;
+    if (existsSync(path.join(candidate, 'actors'))) return (foundDataDir = candidate);
     dir = path.dirname(dir);
   }
   throw new Error('resolve: data/lexicons/actors not found above ' + fileURLToPath(import.meta.url));
