@@ -77,6 +77,16 @@ export function feat2(template: number, a: number, b: number): number {
   return fmix(mix(mix(mix(0x3c6ef372, template), a), b));
 }
 
+/** {@link feat} with three values. */
+export function feat3(template: number, a: number, b: number, c: number): number {
+  return fmix(mix(mix(mix(mix(0x3c6ef372, template), a), b), c));
+}
+
+/** {@link feat} with four values. */
+export function feat4(template: number, a: number, b: number, c: number, d: number): number {
+  return fmix(mix(mix(mix(mix(mix(0x3c6ef372, template), a), b), c), d));
+}
+
 /** A small seeded PRNG (mulberry32), so training runs are reproducible. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -298,17 +308,26 @@ export class TrainableModel {
 // ---------------------------------------------------------------------------
 
 /**
- * A trained linear model: feature hash → sparse row of (class, weight). Read-only once
- * built, so one instance can be shared by every engine in the process.
+ * A trained linear model: feature hash → row of class weights. Read-only once built, so
+ * one instance can be shared by every engine in the process.
+ *
+ * Why this layout: scoring is bound by cache misses, not arithmetic (a parser transition
+ * looks up ~75 features in tables of tens of MB), so each feature should cost one miss.
+ * - Few classes (the parser's 4 actions): one open-addressing slot holds the key and all
+ *   class weights as int16 (12 bytes), so a hit reads one cache line.
+ * - Many classes (tags, relations): a slot is 16 bytes — key, entry count and up to two
+ *   (class, weight) entries inline; only rows with more entries point into a pool.
+ * Tables are sized to a load of at most 0.6, so a miss (most conjunction features) ends
+ * after one or two probes. Key 0 marks an empty slot; a real key 0 is stored as 1.
  */
 export class CompactModel {
   readonly nClasses: number;
-  // One open-addressing table with four ints a slot (key, first entry, end entry, used),
-  // and one packed int array of entries (class << 16 | int16 weight): a feature costs
-  // about two cache misses, which is what bounds the speed of a linear model this size.
   private table: Int32Array;
+  private table16: Int16Array;
   private mask: number;
-  private entries: Int32Array;
+  private stride: number;
+  private dense: boolean;
+  private pool: Int32Array;
 
   constructor(
     nClasses: number,
@@ -319,47 +338,113 @@ export class CompactModel {
     readonly scale: number,
   ) {
     this.nClasses = nClasses;
-    this.entries = new Int32Array(qweights.length);
-    for (let i = 0; i < qweights.length; i++) this.entries[i] = (classes[i] << 16) | (qweights[i] & 0xffff);
+    this.dense = nClasses <= 4;
+    this.stride = this.dense ? 3 : 4;
     let cap = 1;
-    while (cap < keys.length * 2) cap <<= 1;
+    while (cap * 0.6 < keys.length) cap <<= 1;
     this.mask = cap - 1;
-    this.table = new Int32Array(cap * 4);
+    const S = this.stride;
+    this.table = new Int32Array(cap * S);
+    this.table16 = new Int16Array(this.table.buffer);
+    const poolParts: number[] = [];
     for (let r = 0; r < keys.length; r++) {
-      let i = keys[r] & this.mask;
-      while (this.table[i * 4 + 3] !== 0) i = (i + 1) & this.mask;
-      this.table[i * 4] = keys[r] | 0;
-      this.table[i * 4 + 1] = offsets[r];
-      this.table[i * 4 + 2] = offsets[r + 1];
-      this.table[i * 4 + 3] = 1;
+      const key = keys[r] | 0 || 1;
+      let i = key & this.mask;
+      while (this.table[i * S] !== 0) i = (i + 1) & this.mask;
+      const b = i * S;
+      this.table[b] = key;
+      const from = offsets[r];
+      const to = offsets[r + 1];
+      if (this.dense) {
+        for (let p = from; p < to; p++) this.table16[2 * b + 2 + classes[p]] = qweights[p];
+      } else {
+        const n = to - from;
+        this.table[b + 1] = n;
+        const entry = (p: number): number => (classes[p] << 16) | (qweights[p] & 0xffff);
+        if (n <= 2) {
+          if (n > 0) this.table[b + 2] = entry(from);
+          if (n > 1) this.table[b + 3] = entry(from + 1);
+        } else {
+          this.table[b + 2] = poolParts.length;
+          for (let p = from; p < to; p++) poolParts.push(entry(p));
+        }
+      }
+    }
+    this.pool = Int32Array.from(poolParts);
+  }
+
+  /**
+   * Sums the int16 weights of `n` features into `scores` (which it first zeroes), without
+   * the scale: enough for an argmax, and scores of one model can be added up.
+   */
+  scoreRaw(feats: Uint32Array, n: number, scores: Float64Array): void {
+    const table = this.table;
+    const mask = this.mask;
+    if (this.dense) {
+      const t16 = this.table16;
+      let a = 0, b = 0, c = 0, d = 0;
+      for (let f = 0; f < n; f++) {
+        const key = feats[f] | 0 || 1;
+        let i = key & mask;
+        for (;;) {
+          const s = i * 3;
+          const k = table[s];
+          if (k === key) {
+            const w = 2 * s + 2;
+            a += t16[w];
+            b += t16[w + 1];
+            c += t16[w + 2];
+            d += t16[w + 3];
+            break;
+          }
+          if (k === 0) break;
+          i = (i + 1) & mask;
+        }
+      }
+      scores[0] = a;
+      scores[1] = b;
+      scores[2] = c;
+      scores[3] = d;
+      return;
+    }
+    scores.fill(0, 0, this.nClasses);
+    const pool = this.pool;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f] | 0 || 1;
+      let i = key & mask;
+      for (;;) {
+        const s = i << 2;
+        const k = table[s];
+        if (k === key) {
+          const cnt = table[s + 1];
+          if (cnt <= 2) {
+            if (cnt > 0) {
+              const x = table[s + 2];
+              scores[x >>> 16] += (x << 16) >> 16;
+              if (cnt > 1) {
+                const y = table[s + 3];
+                scores[y >>> 16] += (y << 16) >> 16;
+              }
+            }
+          } else {
+            for (let p = table[s + 2], e = p + cnt; p < e; p++) {
+              const x = pool[p];
+              scores[x >>> 16] += (x << 16) >> 16;
+            }
+          }
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
     }
   }
 
   /** Sums the weights of `n` features into `scores` (which it first zeroes). */
   score(feats: Uint32Array, n: number, scores: Float64Array): void {
-    const C = this.nClasses;
-    scores.fill(0, 0, C);
-    const table = this.table;
-    const mask = this.mask;
-    const entries = this.entries;
-    for (let f = 0; f < n; f++) {
-      const key = feats[f] | 0;
-      let i = key & mask;
-      for (;;) {
-        const base = i << 2;
-        if (table[base + 3] === 0) break;
-        if (table[base] === key) {
-          for (let p = table[base + 1], e = table[base + 2]; p < e; p++) {
-            const x = entries[p];
-            scores[x >>> 16] += (x << 16) >> 16;
-          }
-          break;
-        }
-        i = (i + 1) & mask;
-      }
-    }
+    this.scoreRaw(feats, n, scores);
     const sc = this.scale;
-    for (let c = 0; c < C; c++) scores[c] *= sc;
+    for (let c = 0; c < this.nClasses; c++) scores[c] *= sc;
   }
 
   /** Number of features kept and of non-zero weights. */
@@ -386,6 +471,12 @@ export class CompactModel {
     };
     return new CompactModel(nClasses, get<Uint32Array>('keys'), get<Uint32Array>('offsets'), get<Uint8Array>('classes'), get<Int16Array>('weights'), scale);
   }
+}
+
+/** What decoding needs from a linear model (a trained {@link CompactModel}). */
+export interface ScoringModel {
+  /** Scores in the model's own units (for argmax and sums within one model). */
+  scoreRaw(feats: Uint32Array, n: number, scores: Float64Array): void;
 }
 
 /** Index of the highest score among `n` classes, restricted to `allowed` when given. */

@@ -5,13 +5,13 @@
  * word shape, prefixes and a wider window). Output tags are Penn Treebank tags as in the
  * XPOS column of UD English-EWT.
  */
-import { CompactModel, TrainableModel, argmax, feat1, feat2, rng, shuffle } from './perceptron.js';
+import { CompactModel, TrainableModel, argmax, feat1, feat2, rng, shuffle, type ScoringModel } from './perceptron.js';
 import { clusterPrefix, wordHashes, type WordHashes } from './words.js';
 
 /** What the tagger needs from a trained model: the tag set and the weights. */
 export interface PosModel {
   tags: string[];
-  weights: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+  weights: ScoringModel;
 }
 
 const MAX_FEATS = 48;
@@ -117,11 +117,11 @@ export function tagWords(model: PosModel, words: readonly string[]): string[] {
     let ws = cache.get(words[i]);
     if (!ws) {
       ws = new Float64Array(T);
-      model.weights.score(fs, wordFeatures(hs, i, fs), ws);
+      model.weights.scoreRaw(fs, wordFeatures(hs, i, fs), ws);
       if (cache.size >= 50_000) cache.clear();
       cache.set(words[i], ws);
     }
-    model.weights.score(fs, contextFeatures(hs, i, p1, p2, fs, 0), ctx);
+    model.weights.scoreRaw(fs, contextFeatures(hs, i, p1, p2, fs, 0), ctx);
     for (let c = 0; c < T; c++) scores[c] = ws[c] + ctx[c];
     const t = argmax(scores, T);
     out[i] = model.tags[t];

@@ -94,6 +94,10 @@ export interface WordHashes {
   cluster: Uint32Array;
   /** capitalisation bucket in running news text (0 = unseen … 4 = always capitalised) */
   caps: Uint32Array;
+  pre3: Uint32Array;
+  pre4: Uint32Array;
+  /** the lower-cased part after the last hyphen ("Russian-backed" → "backed"), or 0 */
+  tail: Uint32Array;
 }
 
 /** The first `len` bits of a cluster path (which carries a leading 1 bit). */
@@ -103,10 +107,10 @@ export function clusterPrefix(path: number, len: number): number {
   return bits > len ? path >>> (bits - len) : path;
 }
 
-// The ten hashes of a word, memoised: a news text repeats its words, and a cache hit is
+// The hashes of a word, memoised: a news text repeats its words, and a cache hit is
 // one Map lookup instead of ten string operations. Bounded, so a long-running server
 // does not grow without limit.
-const VIEWS = 12;
+const VIEWS = 15;
 const wordCache = new Map<string, Uint32Array>();
 
 function views(raw: string): Uint32Array {
@@ -135,6 +139,10 @@ function views(raw: string): Uint32Array {
   const lx = lex();
   v[10] = lx.clusterOf(key);
   v[11] = lx.capsOf(key);
+  v[12] = hashString(lower.slice(0, 3));
+  v[13] = hashString(lower.slice(0, 4));
+  const dash = lower.lastIndexOf('-');
+  v[14] = dash > 0 && dash < lower.length - 1 ? hashString(lower.slice(dash + 1)) : 0;
   if (wordCache.size >= 100_000) wordCache.clear();
   wordCache.set(raw, v);
   return v;
@@ -152,6 +160,7 @@ export function wordHashes(words: readonly string[]): WordHashes {
     word: new Uint32Array(n), lower: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n),
     suf3: new Uint32Array(n), suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre2: new Uint32Array(n),
     shape: new Uint32Array(n), flags: new Uint32Array(n), cluster: new Uint32Array(n), caps: new Uint32Array(n),
+    pre3: new Uint32Array(n), pre4: new Uint32Array(n), tail: new Uint32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const v = views(words[i]);
@@ -167,6 +176,9 @@ export function wordHashes(words: readonly string[]): WordHashes {
     out.flags[i] = v[9];
     out.cluster[i] = v[10];
     out.caps[i] = v[11];
+    out.pre3[i] = v[12];
+    out.pre4[i] = v[13];
+    out.tail[i] = v[14];
   }
   return out;
 }
