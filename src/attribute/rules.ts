@@ -830,6 +830,21 @@ class Finder {
       c = { ...cue, end: cue.end + 1 };
       r = { start: r.start + 1, end: r.end };
     }
+    // "She says X but argues Y", "He did not mention X but did note Y": a second verb of the
+    // same form as the cue, after "and"/"but" with no subject of its own, is the speaker's
+    // next act, not part of what was said
+    const cueTag = this.pos[cue.start];
+    if (/^VB[DZP]$/.test(cueTag)) {
+      for (let k = r.start + 2; k < r.end - 1; k++) {
+        if (!['and', 'but'].includes(this.low[k]) || this.quoteOf[k] >= 0) continue;
+        let j = k + 1;
+        while (j < r.end && (this.pos[j] === 'RB' || this.low[j] === ',')) j++;
+        if (j < r.end && this.pos[j] === cueTag) {
+          r = { start: r.start, end: this.low[k - 1] === ',' ? k - 1 : k };
+          break;
+        }
+      }
+    }
     const heads = this.doc.heads;
     const rels = this.doc.deprels;
     if (!heads || !rels) return [c, r];
@@ -840,6 +855,7 @@ class Finder {
     if (v < 0) return [c, r];
     for (let k = r.start + 2; k < r.end; k++) {
       // (verbs coordinated with the cue were tried too: worse on exact spans on PolNeAR train)
+      // (time and reason clauses on the cue, "…, as he faces a test", were tried: no gain on train)
       if (heads[k] !== v || rels[k] !== 'advcl' || this.pos[k] !== 'VBG') continue;
       // the left edge of k's clause, then the comma or conjunction before it
       let lo = k;

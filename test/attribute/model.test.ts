@@ -45,6 +45,12 @@ describe('parse-derived spans', () => {
     expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'praised')).content)).toBe('the firefighters for their courage in the storm');
   });
 
+  it.skipIf(!haveModels)('ends a said-content before the speaker’s next act ("but argues …")', () => {
+    const doc = parsed('Ms. Vega says she respects the mayor but argues that his budget is too small.', createAttributionStage({ cueModel: null }));
+    const a = doc.attributions.find((x) => x.cue?.text === 'says');
+    expect(a?.content.text).toBe('she respects the mayor');
+  });
+
   it.skipIf(!haveModels)('gives a participle cue with no speaker beside it the subject of its head', () => {
     const doc = parsed('The mayor left the hall early, saying: “We will be back next year.”', createAttributionStage({ cueModel: null }));
     const a = doc.attributions.find((x) => x.cue?.text === 'saying');
