@@ -448,6 +448,11 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       // after an object, any oblique stays in the content ("praised X on defense")
       if (!cs.some((x) => CONTENT_CASES.has(x)) && hi < 0) continue;
     }
+    // ", writing “…”": a participle clause set off by a comma is an act of its own
+    if (base === 'advcl' && ctx.doc.pos![k] === 'VBG') {
+      const first = subtreeTokens(ctx.doc, k)[0];
+      if (ctx.low[first] === ',' || ctx.low[first - 1] === ',') continue;
+    }
     if (base === 'advcl') {
       const marks = children(ctx.doc, k).filter((m) => rels[m] === 'mark').map((m) => ctx.low[m]);
       if (marks.some((x) => x !== 'to' && x !== 'that')) continue;
