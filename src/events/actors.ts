@@ -39,6 +39,34 @@ function lower(doc: WorkingDoc, i: number): string {
   return doc.tokens[i]?.text.toLowerCase() ?? '';
 }
 
+/**
+ * The fallback actors by their first word, each list in lexicon order (so the first that
+ * matches is the one a scan over all of them finds): roles by the lower-cased word (matched
+ * without case), bodies and places by the word as written (matched with case). Built once per
+ * lexicon.
+ */
+interface ActorIndex { roles: Map<string, FallbackActor[]>; named: Map<string, FallbackActor[]> }
+const actorIndexes = new WeakMap<EventLexicon, ActorIndex>();
+const NO_ACTORS: readonly FallbackActor[] = [];
+function actorIndex(lex: EventLexicon): ActorIndex {
+  let index = actorIndexes.get(lex);
+  if (index) return index;
+  index = { roles: new Map(), named: new Map() };
+  for (const a of lex.actors) {
+    const [map, key] = a.kind === 'role' ? [index.roles, (a.words[0] ?? '').toLowerCase()] : [index.named, a.words[0] ?? ''];
+    const list = map.get(key);
+    if (list) list.push(a);
+    else map.set(key, [a]);
+  }
+  actorIndexes.set(lex, index);
+  return index;
+}
+/** Fallback bodies and places whose first word is token i's text, in lexicon order. */
+function namedStartingAt(doc: WorkingDoc, lex: EventLexicon, i: number): readonly FallbackActor[] {
+  const t = doc.tokens[i];
+  return t ? actorIndex(lex).named.get(t.text) ?? NO_ACTORS : NO_ACTORS;
+}
+
 /** A word that may stand between a name and its role noun ("Israeli riot police"), never a verb form. */
 function modifierWord(doc: WorkingDoc, lex: EventLexicon, i: number): boolean {
   const t = doc.tokens[i].text;
@@ -80,8 +108,9 @@ function countryAt(doc: WorkingDoc, i: number, j: number): { code: string; capit
 }
 
 function roleAt(doc: WorkingDoc, lex: EventLexicon, i: number, end: number): { len: number; actor: FallbackActor } | null {
-  for (const a of lex.actors) {
-    if (a.kind !== 'role') continue;
+  const t = doc.tokens[i];
+  if (!t) return null;
+  for (const a of actorIndex(lex).roles.get(t.text.toLowerCase()) ?? NO_ACTORS) {
     if (matchWords(doc, i, end, a.words, false)) return { len: a.words.length, actor: a };
   }
   return null;
@@ -105,8 +134,8 @@ function fallbackInside(doc: WorkingDoc, lex: EventLexicon, a: number, b: number
   }
   for (let i = a; i < b; i++) {
     if (!isCap(doc.tokens[i].text)) continue;
-    for (const f of lex.actors) {
-      if (f.kind !== 'role' && matchWords(doc, i, b, f.words, true)) return { code: f.code, sector: f.sector ?? sector };
+    for (const f of namedStartingAt(doc, lex, i)) {
+      if (matchWords(doc, i, b, f.words, true)) return { code: f.code, sector: f.sector ?? sector };
     }
     for (let n = Math.min(5, b - i); n >= 1; n--) {
       if (!isCap(doc.tokens[i + n - 1].text)) continue;
@@ -161,8 +190,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     if (!free(i, 1) || !isCap(doc.tokens[i].text)) continue;
     let hit: { len: number; code: string | null; sector: string | null; by: string } | null = null;
-    for (const a of lex.actors) {
-      if (a.kind === 'role') continue;
+    for (const a of namedStartingAt(doc, lex, i)) {
       if (free(i, a.words.length) && matchWords(doc, i, s.tokenEnd, a.words, true)) {
         hit = { len: a.words.length, code: a.code, sector: a.sector, by: `fallback:${a.kind}` };
         break;

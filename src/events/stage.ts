@@ -20,7 +20,7 @@
  */
 import type { AnalysisEvent, EventActor, Modality, Polarity, PloverType, Sentence, Stage, WorkingDoc } from '../types.js';
 import { claimantsOf, innermostAttribution } from '../attribute/chain.js';
-import { loadEventLexicon, type EventLexicon, type Frame, type TriggerEntry } from './lexicon.js';
+import { loadEventLexicon, type CompiledPhrase, type EventLexicon, type Frame, type TriggerEntry } from './lexicon.js';
 import { actorPhrases, type ActorPhrase } from './actors.js';
 import { lonePossessive, parseSubject, parseTarget } from './roles.js';
 
@@ -73,8 +73,37 @@ const DENY = new Set(['deny', 'denies', 'denied', 'denying']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'across']);
 const MONTHS_OR_DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+/** Lower-cased token texts, once per token list (every check below reads them, often twice). */
+const lowered = new WeakMap<readonly { text: string }[], string[]>();
 function lower(doc: WorkingDoc, i: number): string {
-  return doc.tokens[i]?.text.toLowerCase() ?? '';
+  let l = lowered.get(doc.tokens);
+  if (!l || l.length !== doc.tokens.length) {
+    l = doc.tokens.map((t) => t.text.toLowerCase());
+    lowered.set(doc.tokens, l);
+  }
+  return l[i] ?? '';
+}
+
+/**
+ * The lexicon's phrases by the forms of their first word, each list in lexicon order (so the
+ * first phrase that matches is the one a scan over all phrases finds), built once per lexicon.
+ */
+const phraseIndex = new WeakMap<EventLexicon, Map<string, CompiledPhrase[]>>();
+const NO_PHRASES: readonly CompiledPhrase[] = [];
+function phrasesStartingWith(lex: EventLexicon, w: string): readonly CompiledPhrase[] {
+  let index = phraseIndex.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const ph of lex.phrases) {
+      for (const form of ph.words[0]) {
+        const list = index.get(form);
+        if (list) list.push(ph);
+        else index.set(form, [ph]);
+      }
+    }
+    phraseIndex.set(lex, index);
+  }
+  return index.get(w) ?? NO_PHRASES;
 }
 
 function isWord(doc: WorkingDoc, i: number): boolean {
@@ -143,8 +172,7 @@ function findHits(doc: WorkingDoc, lex: EventLexicon, s: Sentence, actorEnds: Se
   for (let i = s.tokenStart; i < end; i++) {
     const w = lower(doc, i);
     let found: Hit | null = null;
-    for (const ph of lex.phrases) {
-      if (!ph.words[0].has(w)) continue;
+    for (const ph of phrasesStartingWith(lex, w)) {
       if (ph.entry.kind === 'P' && !verbReading(doc, lex, i, s.tokenStart, actorEnds) && !/(ed|ing)$/.test(w) && !lex.verbs.has(w)) continue;
       let k = i + 1;
       let ok = true;
