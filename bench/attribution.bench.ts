@@ -142,7 +142,7 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
       const near = bi >= 0 ? ` || NEAR ${pred[bi].by ?? ''} ov=${overlap(pc[bi], gc[j]).toFixed(2)}${ov.has(bi) ? ' (taken)' : ''} [${show(pc[bi]).slice(0, 100)}]` : '';
       console.log(`MISS cue=[${show(g.cue)}] src=[${show(g.source)}] ${show(g.content).slice(0, 120)}${near}`);
     });
-    pred.forEach((p, i) => { const k = (p.by ?? '').replace(/\+.*/, ''); const t = byRule.get(k) ?? [0, 0, 0]; t[0]++; if (ov.has(i)) { t[1]++; const g = gold[ov.get(i)!]; const ps = p.source ? norm(text, p.source) : null; const gs = g.source ? norm(text, g.source) : null; if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) t[2]++; } byRule.set(k, t); });
+    pred.forEach((p, i) => { const k = (p.by ?? '').replace(/\+.*/, '') + (p.source ? '' : ' (no source)'); const t = byRule.get(k) ?? [0, 0, 0]; t[0]++; if (ov.has(i)) { t[1]++; const g = gold[ov.get(i)!]; const ps = p.source ? norm(text, p.source) : null; const gs = g.source ? norm(text, g.source) : null; if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) t[2]++; } byRule.set(k, t); });
     pred.forEach((p, i) => { if (!ov.has(i)) console.log(`FP   ${p.by ?? ''} cue=[${show(p.cue)}] src=[${show(p.source)}] ${show(p.content).slice(0, 120)}`); });
   }
   let srcOk = 0, srcExact = 0, relOk = 0;

@@ -801,6 +801,13 @@ class Finder {
         if (trail) return this.indirect(np, cue, [...trail, right], 'rule/indirect-parenthetical');
       }
       if (cue.cls === 'speech' && right.end - right.start < 2 && nextW !== 'that') return null;
+      // "wrote the letter to the adviser", "added another job title": a speech verb whose
+      // object is a plain noun phrase (no verb, no quote) reports no words
+      if (cue.cls === 'speech' && this.pos && right.end - right.start > 1) {
+        let verb = false;
+        for (let k = right.start; k < right.end && !verb; k++) verb = this.pos[k].startsWith('VB') || this.pos[k] === 'MD' || this.quoteOf[k] >= 0;
+        if (!verb) return null;
+      }
       const [c2, r2] = this.clauseEdges(cue, right);
       return this.indirect(np, c2, [r2], by);
     }

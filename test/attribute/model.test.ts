@@ -51,6 +51,13 @@ describe('parse-derived spans', () => {
     expect(a?.content.text).toBe('she respects the mayor');
   });
 
+  it.skipIf(!haveModels)('reads no words in a speech verb with a plain noun-phrase object', () => {
+    const doc = parsed('The lawyer wrote the letter to the court on Friday.', createAttributionStage({ cueModel: null }));
+    expect(doc.attributions.filter((a) => a.cue?.text === 'wrote')).toHaveLength(0);
+    const d2 = parsed('The lawyer wrote that the court had erred.', createAttributionStage({ cueModel: null }));
+    expect(d2.attributions[0]?.content.text).toBe('the court had erred');
+  });
+
   it.skipIf(!haveModels)('gives a participle cue with no speaker beside it the subject of its head', () => {
     const doc = parsed('The mayor left the hall early, saying: “We will be back next year.”', createAttributionStage({ cueModel: null }));
     const a = doc.attributions.find((x) => x.cue?.text === 'saying');
