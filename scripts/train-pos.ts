@@ -12,7 +12,7 @@ import { loadTreebanks, repoRoot } from '../src/nlp/parse/data.js';
 import { accuracy, trainTagger } from '../src/nlp/pos/tagger.js';
 import { savePosModel } from '../src/nlp/pos/model.js';
 
-export const POS_EPOCHS = 8;
+export const POS_EPOCHS = Number(process.env.POS_EPOCHS ?? 8);
 export const POS_SEED = 1;
 /** Averaged weights below this are pruned from the shipped file. */
 export const POS_MIN_WEIGHT = 0.5;
@@ -35,7 +35,10 @@ function main(): void {
     epochs: POS_EPOCHS,
     seed: POS_SEED,
     minWeight: POS_MIN_WEIGHT,
-    onEpoch: (e, acc) => console.log(`epoch ${e}: train ${(acc * 100).toFixed(2)}%  (${((Date.now() - t0) / 1000).toFixed(0)} s)`),
+    // POS_TRACE=1 also prints EWT dev accuracy after each epoch (to choose the epoch count)
+    dev: process.env.POS_TRACE ? tb.ewtDev : undefined,
+    onEpoch: (e, acc, dev) =>
+      console.log(`epoch ${e}: train ${(acc * 100).toFixed(2)}%${dev === null ? '' : `  EWT dev ${(dev * 100).toFixed(2)}%`}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`),
   });
   const ewtDev = accuracy(model, tb.ewtDev);
   const gumDev = tb.gumDev.length ? accuracy(model, tb.gumDev) : NaN;

@@ -75,7 +75,7 @@ describe.skipIf(noModel)('pos: output shape', () => {
     expect(doc.pos).not.toBeNull();
     expect(doc.pos!.length).toBe(doc.tokens.length);
     for (const t of doc.pos!) expect(t).toMatch(/^[A-Z$,.:`'()#-]+[A-Z$]*$|^-[LR]RB-$/);
-    expect(doc.data.posBy).toBe('model/pos-perceptron@1');
+    expect(doc.data.posBy).toBe('model/pos-perceptron@2');
   });
   it('gives an empty tag list for an empty document', () => {
     const doc = docOf('');

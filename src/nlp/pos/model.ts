@@ -10,7 +10,7 @@ import { CompactModel, loadModelFile, saveModelFile } from './perceptron.js';
 import type { PosModel } from './tagger.js';
 
 /** Provenance tag of the shipped tagger, used in `by` and messages. */
-export const POS_MODEL_ID = 'model/pos-perceptron@1';
+export const POS_MODEL_ID = 'model/pos-perceptron@2';
 
 /** Header stored with the weights. */
 export interface PosModelHeader {
@@ -49,13 +49,22 @@ export const POS_MODEL_FILE = 'pos/pos.bin';
  */
 export function savePosModel(file: string, model: PosModel & { weights: CompactModel }, meta: { trainedOn: string; scores?: Record<string, number> }): void {
   const header: PosModelHeader = { id: POS_MODEL_ID, tags: model.tags, scale: model.weights.scale, ...meta };
-  saveModelFile(file, header, model.weights.toArrays('w'));
+  const entries = [...(model.dict ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
+  saveModelFile(file, header, {
+    ...model.weights.toArrays('w'),
+    'dict.keys': Uint32Array.from(entries, (e) => e[0]),
+    'dict.tags': Uint8Array.from(entries, (e) => e[1]),
+  });
 }
 
 /** Loads a tagger saved by {@link savePosModel}. */
 export function loadPosModel(file: string): PosModel & { header: PosModelHeader } {
   const { header, arrays } = loadModelFile<PosModelHeader>(file);
-  return { tags: header.tags, weights: CompactModel.fromArrays('w', header.tags.length, header.scale, arrays), header };
+  const dict = new Map<number, number>();
+  const keys = arrays['dict.keys'] as Uint32Array | undefined;
+  const tags = arrays['dict.tags'] as Uint8Array | undefined;
+  if (keys && tags) for (let i = 0; i < keys.length; i++) dict.set(keys[i], tags[i]);
+  return { tags: header.tags, weights: CompactModel.fromArrays('w', header.tags.length, header.scale, arrays), dict, header };
 }
 
 let shipped: (PosModel & { header: PosModelHeader }) | null | undefined;
