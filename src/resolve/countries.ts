@@ -30,6 +30,9 @@ export interface CountryIndex {
 
 /** Lower-case, fold diacritics, straight apostrophes, single spaces, no leading "the". */
 export function normaliseName(s: string): string {
+  // plain ASCII words (most tokens): only the case changes
+  const plain = plainAscii(s);
+  if (plain !== null) return plain;
   // memoised: every stage normalises the same few hundred names per document, and the
   // Unicode normalisation and regexes dominate the lookups
   const hit = normalised.get(s);
@@ -40,6 +43,24 @@ export function normaliseName(s: string): string {
   return out;
 }
 const normalised = new Map<string, string>();
+
+/**
+ * `normaliseUncached(s)` for strings of ASCII letters, digits, straight apostrophes, hyphens
+ * and single inner spaces, where the diacritics, quotes, punctuation and space steps change
+ * nothing; null for any other string.
+ */
+function plainAscii(s: string): string | null {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return null;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45) continue;
+    if (c === 32 && s.charCodeAt(i - 1) !== 32) continue;
+    return null;
+  }
+  const lower = s.toLowerCase();
+  return lower.startsWith('the ') ? lower.slice(4) : lower;
+}
 
 function normaliseUncached(s: string): string {
   return s

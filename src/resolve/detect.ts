@@ -134,6 +134,10 @@ interface Ctx {
   sentStart: Uint8Array;
   /** The report's year (from its publication date), for choosing an office holder's office. */
   year: number | null;
+  /** `matchRole` per token, once asked (undefined: not yet). */
+  roleAt: ({ role: RoleEntry; end: number } | null | undefined)[];
+  /** `words` with hyphens as spaces, as role keys compare them (filled on use). */
+  spaced: (string | undefined)[];
 }
 
 function span(ctx: Ctx, i: number, j: number): string {
@@ -255,14 +259,19 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
 
 /** A role phrase starting at token i (longest), or null. */
 function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null {
+  // asked several times per token (names, glue checks, role phrases): answered once
+  const known = ctx.roleAt[i];
+  if (known !== undefined) return known;
   const { lex, words } = ctx;
+  let found: { role: RoleEntry; end: number } | null = null;
   for (let n = Math.min(lex.roleMaxWords, words.length - i); n >= 1; n--) {
     let key = '';
-    for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + words[k].replace(/-/g, ' ');
+    for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + (ctx.spaced[k] ??= words[k].replace(/-/g, ' '));
     const role = lex.roles.get(key);
-    if (role) return { role, end: i + n };
+    if (role) { found = { role, end: i + n }; break; }
   }
-  return null;
+  if (i >= 0 && i < ctx.roleAt.length) ctx.roleAt[i] = found;
+  return found;
 }
 
 /** Country of a name candidate: a country, demonym, capital (metonym), or organisation. */
@@ -292,7 +301,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     if (k < s.tokenEnd) sentStart[k] = 1;
   });
   const published = /^(\d{4})/.exec(doc.document.published ?? '');
-  const ctx: Ctx = { doc, lex, words, sentOf, sentStart, year: published ? Number(published[1]) : null };
+  const ctx: Ctx = { doc, lex, words, sentOf, sentStart, year: published ? Number(published[1]) : null, roleAt: new Array(toks.length), spaced: new Array(toks.length) };
   const out: Candidate[] = [];
   // 1. names, longest match left to right
   const nameAt: (Candidate | undefined)[] = new Array(toks.length);
