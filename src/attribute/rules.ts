@@ -378,6 +378,8 @@ class Finder {
     if (this.low[from] !== ',') return from;
     const sent = this.sentOf[from];
     for (let k = from + 1; k < this.toks.length && k < from + 30; k++) {
+      // "…," I said, attempting to regroup. "…": the tail may end its sentence right before the quote
+      if (TERMINAL.has(this.toks[k].text) && !this.breakAfter(k) && this.quoteOf[k + 1] >= 0 && this.qTok[this.quoteOf[k + 1]].start === k + 1) return k;
       if (this.sentOf[k] !== sent || this.breakAfter(k - 1) || TERMINAL.has(this.toks[k].text)) return from;
       if (this.quoteOf[k] >= 0) return this.qTok[this.quoteOf[k]].start === k && [',', ':'].includes(this.low[k - 1]) ? k - 1 : from;
       const c = this.cueAt(k);

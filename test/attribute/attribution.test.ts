@@ -74,6 +74,11 @@ describe('direct quotes', () => {
   it('reporting clause before the quote', () => {
     expect(brief(one('The mayor told reporters: “The bridge will reopen in May.”'))).toEqual(['direct', 'The mayor', 'told', 'The bridge will reopen in May.']);
   });
+  it('split quote over the next sentence, past a phrase after the speaker', () => {
+    const a = one('“Fine,” she said, putting down her pen. “We will start again tomorrow.”');
+    expect(a.content.parts?.map((p) => p.text)).toEqual(['Fine', 'We will start again tomorrow.']);
+    expect(a.source?.text).toBe('she');
+  });
   it('split quote: one attribution with two parts', () => {
     const a = one('“The bridge is safe,” the engineer said, “but the road needs work.”');
     expect(a.content.parts?.map((p) => p.text)).toEqual(['The bridge is safe', 'but the road needs work.']);
