@@ -48,16 +48,27 @@ export interface WordEntry {
   pwDone: number[];
 }
 
+/**
+ * The Unicode class of one character as the shapes need it: 1 upper-case letter (Lu), 2
+ * lower-case letter (Ll), 3 other letter, 4 number (N), 0 anything else. ASCII is answered
+ * from the code (in ASCII only A–Z are Lu, a–z Ll, 0–9 N); other characters by the regexes.
+ */
+function charKind(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : c >= 48 && c <= 57 ? 4 : 0;
+  if (/\p{Lu}/u.test(ch)) return 1;
+  if (/\p{Ll}/u.test(ch)) return 2;
+  if (/\p{L}/u.test(ch)) return 3;
+  return /\p{N}/u.test(ch) ? 4 : 0;
+}
+
 function shortShape(w: string): string {
   let out = '';
   let last = '';
   for (const ch of w) {
-    let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else c = ch;
+    const k = charKind(ch);
+    // a letter that is neither upper nor lower case counts as lower case here
+    const c = k === 1 ? 'X' : k === 2 || k === 3 ? 'x' : k === 4 ? 'd' : ch;
     if (c !== last) out += c;
     last = c;
   }
@@ -69,7 +80,8 @@ function longShape(w: string): string {
   let n = 0;
   for (const ch of w) {
     if (++n > 8) break;
-    out += /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const k = charKind(ch);
+    out += k === 1 ? 'X' : k === 2 || k === 3 ? 'x' : k === 4 ? 'd' : ch;
   }
   return out;
 }
@@ -78,8 +90,9 @@ function caseClassOf(w: string): number {
   let up = 0;
   let low = 0;
   for (const ch of w) {
-    if (/\p{Lu}/u.test(ch)) up++;
-    else if (/\p{Ll}/u.test(ch)) low++;
+    const k = charKind(ch);
+    if (k === 1) up++;
+    else if (k === 2) low++;
   }
   if (up === 0 && low === 0) return 0;
   if (up === 0) return 1;

@@ -18,6 +18,9 @@ export const typeOfClass = (c: number): number => (c + 1) >> 1;
 const START = 9;
 
 const T_P1 = 101, T_P2 = 102, T_P1W = 103, T_HIST = 104, T_P1SH = 105;
+/** `mix(T_P1W, p)` and `mix(T_P1SH, p)` per previous tag p (0–9), computed once. */
+const P1W_SEED = Array.from({ length: 10 }, (_, p) => mix(T_P1W, p));
+const P1SH_SEED = Array.from({ length: 10 }, (_, p) => mix(T_P1SH, p));
 
 /** May class `c` follow `prev` in IOB2? (I-X only after B-X or I-X.) */
 const ALLOWED: Uint8Array = (() => {
@@ -443,10 +446,12 @@ export class PerceptronModel {
     const at = NC * 5 + p1 * NC;
     for (let k = 0; k < NC; k++) s[at + k] = 0;
     const tmp = this.scratch2;
-    tmp.fill(0);
-    this.addOne(tmp, mix(T_P1, p1));
-    this.addOne(tmp, mix(mix(T_P1W, p1), e.key));
-    this.addOne(tmp, mix(mix(T_P1SH, p1), e.shape));
+    // the previous-tag row is the same for every word: copied from the dense table, which
+    // holds exactly 0 + that row (so the sums below come out bit for bit as from the index)
+    const dense = (this.dense ??= this.buildDense());
+    tmp.set(dense.table.subarray(p1 * NC, p1 * NC + NC));
+    this.addOne(tmp, mix(P1W_SEED[p1], e.key));
+    this.addOne(tmp, mix(P1SH_SEED[p1], e.shape));
     // transitions IOB2 forbids score -1e30, so decoders need no separate check
     for (let k = 0; k < NC; k++) if (!ALLOWED[p1 * NC + k]) tmp[k] = -1e30;
     s.set(tmp, at);
