@@ -370,12 +370,13 @@ class Finder {
   }
 
   /**
-   * After a reporting clause's speaker, an apposition or relative clause that runs to a comma
-   * right before another quote (`"A," said Ms. Ruiz, who chairs the panel, "B."`): the index of
-   * that comma; else `from`.
+   * After a reporting clause, the rest of its sentence up to another quote: an apposition or
+   * relative clause (`"A," said Ms. Ruiz, who chairs the panel, "B."`), an addressee, place or
+   * occasion (`"A," he told Reuters in an interview. "B."`). Returns the index of the comma or
+   * sentence mark right before that quote; else `from`. A speech cue on the way means the next
+   * quote has a reporting clause of its own.
    */
   skipSpeakerTail(from: number): number {
-    if (this.low[from] !== ',') return from;
     const sent = this.sentOf[from];
     for (let k = from + 1; k < this.toks.length && k < from + 30; k++) {
       // "…," I said, attempting to regroup. "…": the tail may end its sentence right before the quote

@@ -79,6 +79,10 @@ describe('direct quotes', () => {
     expect(a.content.parts?.map((p) => p.text)).toEqual(['Fine', 'We will start again tomorrow.']);
     expect(a.source?.text).toBe('she');
   });
+  it('split quote past an addressee and occasion: “A,” he told the paper in an interview. “B.”', () => {
+    const a = one('“We are ready,” the coach told the paper in an interview. “The season starts now.”');
+    expect(a.content.parts?.map((p) => p.text)).toEqual(['We are ready', 'The season starts now.']);
+  });
   it('split quote: one attribution with two parts', () => {
     const a = one('“The bridge is safe,” the engineer said, “but the road needs work.”');
     expect(a.content.parts?.map((p) => p.text)).toEqual(['The bridge is safe', 'but the road needs work.']);
