@@ -468,9 +468,13 @@ class Finder {
         // after it; the content is the clause (a mixed attribution), not the quote alone
         const sentQ = this.sentence(q.start);
         const lastIn = this.low[q.innerEnd - 1];
-        if (sentQ && q.end < sentQ.tokenEnd && isWord(this.toks[q.end].text) && !TERMINAL.has(lastIn) && lastIn !== ',' && !this.breakAfter(q.end - 1)) {
-          let b = sentQ.tokenEnd;
-          while (b > q.end && (TERMINAL.has(this.toks[b - 1].text) || this.isClosingQuote(b - 1))) b--;
+        // `saying he “will win”`: a name right before the quote, with no comma or colon, is the
+        // subject of the quoted clause, not an inverted speaker
+        const subjectBefore = before.inverted && ![',', ':'].includes(this.low[q.start - 1]);
+        const runsOn = !!sentQ && q.end < sentQ.tokenEnd && isWord(this.toks[q.end].text) && !TERMINAL.has(lastIn) && lastIn !== ',' && !this.breakAfter(q.end - 1);
+        if (sentQ && (runsOn || subjectBefore)) {
+          let b = runsOn ? sentQ.tokenEnd : q.innerEnd;
+          while (b > q.innerStart + 1 && (TERMINAL.has(this.toks[b - 1].text) || this.isClosingQuote(b - 1))) b--;
           // an inverted "speaker" is the clause's subject here ("said the senator can “…”")
           const c = this.span(before.inverted ? before.from : q.innerStart, b);
           const src = before.source && !before.inverted ? this.span(before.source.start, before.source.end) : null;

@@ -172,6 +172,11 @@ describe('mixed clauses opened by a quote', () => {
     const a = one('The coach said that “we need more time” to rebuild the team.');
     expect(brief(a)).toEqual(['mixed', 'The coach', 'said', 'we need more time” to rebuild the team']);
   });
+  it('a pronoun right before a closing quote is the quoted clause’s subject', () => {
+    const a = one('The coach left the room, saying he “would be back soon.”');
+    expect(a.content.text).toBe('he “would be back soon');
+    expect(a.source).toBeNull(); // no parse here: the rules do not guess
+  });
   it('a name after the cue is the clause’s subject, not an inverted speaker', () => {
     const a = attrs('Ms. Ortiz said the governor can “bring real change” to the capital.');
     expect(a[0].content.text).toBe('the governor can “bring real change” to the capital');
