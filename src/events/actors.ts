@@ -79,6 +79,9 @@ function modifierWord(doc: WorkingDoc, lex: EventLexicon, i: number): boolean {
 }
 
 function isCap(s: string): boolean {
+  // ASCII answered from the code (only A–Z are upper-case letters there); asked per token, often
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(s);
 }
 

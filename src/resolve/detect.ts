@@ -119,6 +119,9 @@ const AGENT_VERBS = /^(said|says|say|has|have|had|is|was|will|would|could|should
 const RELATION_BEFORE = new Set(['with', 'between', 'against', 'by', 'and', 'urged', 'accused', 'warned', 'told', 'asked', 'called', 'pressed', 'criticised', 'criticized', 'condemned', 'supported', 'backed']);
 
 function isCap(s: string): boolean {
+  // ASCII answered from the code (only A–Z are upper-case letters there); asked per token, often
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(s);
 }
 function isAllCaps(s: string): boolean {
