@@ -12,7 +12,7 @@
  * Indexes: inside this module word i of a sentence is position i+1 and position 0 is the
  * artificial root; the public functions take and return 0-based heads with -1 for root.
  */
-import { CompactModel, TrainableModel, argmax, feat, hashString, rng, shuffle } from '../pos/perceptron.js';
+import { CompactModel, TrainableModel, argmax, feat1, feat2, feat3, feat4, hashString, rng, shuffle, type ScoringModel } from '../pos/perceptron.js';
 import { clusterPrefix, wordHashes, type WordHashes } from '../pos/words.js';
 
 const SHIFT = 0;
@@ -27,9 +27,9 @@ const MAX_FEATS = 96;
 
 /** What parsing needs: the transition weights, the labeller's weights and label set. */
 export interface ParserModel {
-  transitions: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+  transitions: ScoringModel;
   labels: string[];
-  labeller: { score(feats: Uint32Array, n: number, scores: Float64Array): void };
+  labeller: ScoringModel;
 }
 
 /** A parse: 0-based heads (-1 = root) and UD relations. */
@@ -263,90 +263,90 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   const b0vl = b0 >= 0 ? st.nl[b0] : 0;
 
   let k = 0;
-  out[k++] = feat(1, 1);
+  out[k++] = feat1(1, 1);
   // single words
-  out[k++] = feat(2, s0w, s0t);
-  out[k++] = feat(3, s0w);
-  out[k++] = feat(4, s0t);
-  out[k++] = feat(5, b0w, b0t);
-  out[k++] = feat(6, b0w);
-  out[k++] = feat(7, b0t);
-  out[k++] = feat(8, b1w, b1t);
-  out[k++] = feat(9, b1w);
-  out[k++] = feat(10, b1t);
-  out[k++] = feat(11, b2w, b2t);
-  out[k++] = feat(12, b2t);
-  out[k++] = feat(13, s1w, s1t);
-  out[k++] = feat(14, s1t);
+  out[k++] = feat2(2, s0w, s0t);
+  out[k++] = feat1(3, s0w);
+  out[k++] = feat1(4, s0t);
+  out[k++] = feat2(5, b0w, b0t);
+  out[k++] = feat1(6, b0w);
+  out[k++] = feat1(7, b0t);
+  out[k++] = feat2(8, b1w, b1t);
+  out[k++] = feat1(9, b1w);
+  out[k++] = feat1(10, b1t);
+  out[k++] = feat2(11, b2w, b2t);
+  out[k++] = feat1(12, b2t);
+  out[k++] = feat2(13, s1w, s1t);
+  out[k++] = feat1(14, s1t);
   // pairs
-  out[k++] = feat(15, s0w, s0t, b0w, b0t);
-  out[k++] = feat(16, s0w, s0t, b0w);
-  out[k++] = feat(17, s0w, b0w, b0t);
-  out[k++] = feat(18, s0w, s0t, b0t);
-  out[k++] = feat(19, s0t, b0w, b0t);
-  out[k++] = feat(20, s0w, b0w);
-  out[k++] = feat(21, s0t, b0t);
-  out[k++] = feat(22, b0t, b1t);
+  out[k++] = feat4(15, s0w, s0t, b0w, b0t);
+  out[k++] = feat3(16, s0w, s0t, b0w);
+  out[k++] = feat3(17, s0w, b0w, b0t);
+  out[k++] = feat3(18, s0w, s0t, b0t);
+  out[k++] = feat3(19, s0t, b0w, b0t);
+  out[k++] = feat2(20, s0w, b0w);
+  out[k++] = feat2(21, s0t, b0t);
+  out[k++] = feat2(22, b0t, b1t);
   // triples of tags
-  out[k++] = feat(23, b0t, b1t, b2t);
-  out[k++] = feat(24, s0t, b0t, b1t);
-  out[k++] = feat(25, s0ht, s0t, b0t);
-  out[k++] = feat(26, s0t, s0lt, b0t);
-  out[k++] = feat(27, s0t, s0rt, b0t);
-  out[k++] = feat(28, s0t, b0t, b0lt);
-  out[k++] = feat(29, s1t, s0t, b0t);
+  out[k++] = feat3(23, b0t, b1t, b2t);
+  out[k++] = feat3(24, s0t, b0t, b1t);
+  out[k++] = feat3(25, s0ht, s0t, b0t);
+  out[k++] = feat3(26, s0t, s0lt, b0t);
+  out[k++] = feat3(27, s0t, s0rt, b0t);
+  out[k++] = feat3(28, s0t, b0t, b0lt);
+  out[k++] = feat3(29, s1t, s0t, b0t);
   // distance
-  out[k++] = feat(30, s0w, dist);
-  out[k++] = feat(31, s0t, dist);
-  out[k++] = feat(32, b0w, dist);
-  out[k++] = feat(33, b0t, dist);
-  out[k++] = feat(34, s0w, b0w, dist);
-  out[k++] = feat(35, s0t, b0t, dist);
+  out[k++] = feat2(30, s0w, dist);
+  out[k++] = feat2(31, s0t, dist);
+  out[k++] = feat2(32, b0w, dist);
+  out[k++] = feat2(33, b0t, dist);
+  out[k++] = feat3(34, s0w, b0w, dist);
+  out[k++] = feat3(35, s0t, b0t, dist);
   // valency
-  out[k++] = feat(36, s0w, s0vr);
-  out[k++] = feat(37, s0t, s0vr);
-  out[k++] = feat(38, s0w, s0vl);
-  out[k++] = feat(39, s0t, s0vl);
-  out[k++] = feat(40, b0w, b0vl);
-  out[k++] = feat(41, b0t, b0vl);
+  out[k++] = feat2(36, s0w, s0vr);
+  out[k++] = feat2(37, s0t, s0vr);
+  out[k++] = feat2(38, s0w, s0vl);
+  out[k++] = feat2(39, s0t, s0vl);
+  out[k++] = feat2(40, b0w, b0vl);
+  out[k++] = feat2(41, b0t, b0vl);
   // second order: heads and children
-  out[k++] = feat(42, s0hw);
-  out[k++] = feat(43, s0ht);
-  out[k++] = feat(44, s0lw);
-  out[k++] = feat(45, s0lt);
-  out[k++] = feat(46, s0rw);
-  out[k++] = feat(47, s0rt);
-  out[k++] = feat(48, b0lw);
-  out[k++] = feat(49, b0lt);
+  out[k++] = feat1(42, s0hw);
+  out[k++] = feat1(43, s0ht);
+  out[k++] = feat1(44, s0lw);
+  out[k++] = feat1(45, s0lt);
+  out[k++] = feat1(46, s0rw);
+  out[k++] = feat1(47, s0rt);
+  out[k++] = feat1(48, b0lw);
+  out[k++] = feat1(49, b0lt);
   // third order
-  out[k++] = feat(50, T(s, s0hh));
-  out[k++] = feat(51, s0t, s0ht, T(s, s0hh));
-  out[k++] = feat(52, T(s, s0l2));
-  out[k++] = feat(53, T(s, s0r2));
-  out[k++] = feat(54, T(s, b0l2));
-  out[k++] = feat(55, s0t, s0lt, T(s, s0l2));
-  out[k++] = feat(56, s0t, s0rt, T(s, s0r2));
-  out[k++] = feat(57, b0t, b0lt, T(s, b0l2));
+  out[k++] = feat1(50, T(s, s0hh));
+  out[k++] = feat3(51, s0t, s0ht, T(s, s0hh));
+  out[k++] = feat1(52, T(s, s0l2));
+  out[k++] = feat1(53, T(s, s0r2));
+  out[k++] = feat1(54, T(s, b0l2));
+  out[k++] = feat3(55, s0t, s0lt, T(s, s0l2));
+  out[k++] = feat3(56, s0t, s0rt, T(s, s0r2));
+  out[k++] = feat3(57, b0t, b0lt, T(s, b0l2));
   // state flags and wider context
-  out[k++] = feat(58, s0hasHead, s0t, b0t);
-  out[k++] = feat(59, s0hasHead, s0w);
-  out[k++] = feat(60, T(s, s2), s1t, s0t);
-  out[k++] = feat(61, s0t, b0w, b1t);
-  out[k++] = feat(62, s0w, b0t, b1t);
-  out[k++] = feat(63, s1w, s0t, b0t);
-  out[k++] = feat(64, st.b === st.n ? 1 : 0, s0t, b0t);
-  out[k++] = feat(65, b0 > 1 ? T(s, b0 - 1) : NONE, b0t);
-  out[k++] = feat(66, s0 >= 1 && s0 + 1 <= st.n ? T(s, s0 + 1) : NONE, s0t, b0t);
+  out[k++] = feat3(58, s0hasHead, s0t, b0t);
+  out[k++] = feat2(59, s0hasHead, s0w);
+  out[k++] = feat3(60, T(s, s2), s1t, s0t);
+  out[k++] = feat3(61, s0t, b0w, b1t);
+  out[k++] = feat3(62, s0w, b0t, b1t);
+  out[k++] = feat3(63, s1w, s0t, b0t);
+  out[k++] = feat3(64, st.b === st.n ? 1 : 0, s0t, b0t);
+  out[k++] = feat2(65, b0 > 1 ? T(s, b0 - 1) : NONE, b0t);
+  out[k++] = feat3(66, s0 >= 1 && s0 + 1 <= st.n ? T(s, s0 + 1) : NONE, s0t, b0t);
   // word clusters from unlabelled news text: back-off for rare words
   const s0c = C(s, s0), b0c = C(s, b0);
-  out[k++] = feat(67, s0c);
-  out[k++] = feat(68, b0c);
-  out[k++] = feat(69, C(s, b1));
-  out[k++] = feat(70, s0c, b0c);
-  out[k++] = feat(71, s0t, b0c);
-  out[k++] = feat(72, s0c, b0t);
-  out[k++] = feat(73, s0t, b0t, C(s, s0, 12), C(s, b0, 12));
-  out[k++] = feat(74, C(s, s0h), s0t, b0t);
+  out[k++] = feat1(67, s0c);
+  out[k++] = feat1(68, b0c);
+  out[k++] = feat1(69, C(s, b1));
+  out[k++] = feat2(70, s0c, b0c);
+  out[k++] = feat2(71, s0t, b0c);
+  out[k++] = feat2(72, s0c, b0t);
+  out[k++] = feat4(73, s0t, b0t, C(s, s0, 12), C(s, b0, 12));
+  out[k++] = feat3(74, C(s, s0h), s0t, b0t);
   return k;
 }
 
@@ -359,42 +359,42 @@ function labelFeatures(s: Sent, n: number, heads: Int32Array, kids: number[][], 
   const gt = g >= 0 ? T(s, g) : NONE;
   const hs = s.hs;
   let k = 0;
-  out[k++] = feat(101, 1);
-  out[k++] = feat(102, dt);
-  out[k++] = feat(103, dw);
-  out[k++] = feat(104, ht);
-  out[k++] = feat(105, hw);
-  out[k++] = feat(106, dt, ht, dir);
-  out[k++] = feat(107, dw, ht, dir);
-  out[k++] = feat(108, dt, hw, dir);
-  out[k++] = feat(109, dw, hw, dir);
-  out[k++] = feat(110, dt, ht, dir, dist);
-  out[k++] = feat(111, gt, ht, dt, dir);
-  out[k++] = feat(112, hs.suf3[d - 1], ht, dir);
-  out[k++] = feat(113, d > 1 ? W(s, d - 1) : NONE, dt);
-  out[k++] = feat(114, d < n ? W(s, d + 1) : NONE, dt);
-  out[k++] = feat(115, d > 1 ? T(s, d - 1) : NONE, dt, d < n ? T(s, d + 1) : NONE);
-  out[k++] = feat(116, dt, kids[d].length > 3 ? 3 : kids[d].length, dir);
-  out[k++] = feat(117, d === 1 ? 1 : 0, dt, ht);
-  out[k++] = feat(118, hs.flags[d - 1] & 17, dt, ht);
-  out[k++] = feat(123, C(s, d), ht, dir);
-  out[k++] = feat(124, dt, C(s, h), dir);
-  out[k++] = feat(125, C(s, d, 12), C(s, h, 12));
-  out[k++] = feat(126, hs.suf3[d - 1], dt, ht, dir);
+  out[k++] = feat1(101, 1);
+  out[k++] = feat1(102, dt);
+  out[k++] = feat1(103, dw);
+  out[k++] = feat1(104, ht);
+  out[k++] = feat1(105, hw);
+  out[k++] = feat3(106, dt, ht, dir);
+  out[k++] = feat3(107, dw, ht, dir);
+  out[k++] = feat3(108, dt, hw, dir);
+  out[k++] = feat3(109, dw, hw, dir);
+  out[k++] = feat4(110, dt, ht, dir, dist);
+  out[k++] = feat4(111, gt, ht, dt, dir);
+  out[k++] = feat3(112, hs.suf3[d - 1], ht, dir);
+  out[k++] = feat2(113, d > 1 ? W(s, d - 1) : NONE, dt);
+  out[k++] = feat2(114, d < n ? W(s, d + 1) : NONE, dt);
+  out[k++] = feat3(115, d > 1 ? T(s, d - 1) : NONE, dt, d < n ? T(s, d + 1) : NONE);
+  out[k++] = feat3(116, dt, kids[d].length > 3 ? 3 : kids[d].length, dir);
+  out[k++] = feat3(117, d === 1 ? 1 : 0, dt, ht);
+  out[k++] = feat3(118, hs.flags[d - 1] & 17, dt, ht);
+  out[k++] = feat3(123, C(s, d), ht, dir);
+  out[k++] = feat3(124, dt, C(s, h), dir);
+  out[k++] = feat2(125, C(s, d, 12), C(s, h, 12));
+  out[k++] = feat4(126, hs.suf3[d - 1], dt, ht, dir);
   const dk = kids[d];
   for (let j = 0; j < dk.length && k < MAX_FEATS - 24; j++) {
     const c = dk[j];
     const cdir = c < d ? 1 : 2;
-    out[k++] = feat(119, dt, W(s, c), cdir);
-    out[k++] = feat(120, dt, T(s, c), cdir, ht);
+    out[k++] = feat3(119, dt, W(s, c), cdir);
+    out[k++] = feat4(120, dt, T(s, c), cdir, ht);
   }
   const hk = kids[h];
   for (let j = 0; j < hk.length && k < MAX_FEATS - 4; j++) {
     const c = hk[j];
     if (c === d) continue;
     const side = c < d ? 1 : 2;
-    out[k++] = feat(121, dt, dir, W(s, c), side);
-    out[k++] = feat(122, dt, dir, T(s, c), side);
+    out[k++] = feat4(121, dt, dir, W(s, c), side);
+    out[k++] = feat4(122, dt, dir, T(s, c), side);
   }
   return k;
 }
@@ -422,7 +422,7 @@ export function parseWords(model: ParserModel, words: readonly string[], tags: r
   while (!st.done) {
     st.valid(valid);
     const k = transitionFeatures(st, s, fs);
-    model.transitions.score(fs, k, scores);
+    model.transitions.scoreRaw(fs, k, scores);
     st.apply(argmax(scores, N_ACTIONS, valid));
   }
   st.finish();
@@ -440,7 +440,7 @@ function label(model: ParserModel, s: Sent, heads: Int32Array, n: number, fs: Ui
       continue;
     }
     const k = labelFeatures(s, n, heads, kids, h, d, fs);
-    model.labeller.score(fs, k, scores);
+    model.labeller.scoreRaw(fs, k, scores);
     rels[d - 1] = model.labels[argmax(scores, L)];
   }
   return rels;

@@ -63,7 +63,7 @@ function wordFeatures(hs: WordHashes, i: number, out: Uint32Array): number {
 }
 
 /** Features of token `i` in context: neighbours, position and the two previous predicted tags. */
-function contextFeatures(hs: WordHashes, i: number, p1: number, p2: number, nd1: number, out: Uint32Array, k: number): number {
+function contextFeatures(hs: WordHashes, i: number, p1: number, p2: number, nd1: number, lv: number, lvWord: number, out: Uint32Array, k: number): number {
   const lower = hs.lower;
   const w = lower[i];
   const wm1 = at(lower, i - 1);
@@ -103,13 +103,23 @@ function contextFeatures(hs: WordHashes, i: number, p1: number, p2: number, nd1:
   // ambiguity class, for "that"/"to"/"as" and VBD/VBN before a determiner)
   out[k++] = feat1(55, nd1);
   out[k++] = feat2(56, p1, nd1);
+  // the last verb or modal to the left (tag, and its word): VBD vs VBN of an -ed word
+  // ("the army killed" vs "the convoy was attacked"), VB vs VBP after a modal
+  out[k++] = feat2(57, lv, hs.suf2[i]);
+  out[k++] = feat2(58, lvWord, hs.suf2[i]);
   return k;
 }
 
 /** All features of token `i` (training sees them together). */
-function features(hs: WordHashes, i: number, p1: number, p2: number, nd1: number, out: Uint32Array): number {
-  return contextFeatures(hs, i, p1, p2, nd1, out, wordFeatures(hs, i, out));
+function features(hs: WordHashes, i: number, p1: number, p2: number, nd1: number, lv: number, lvWord: number, out: Uint32Array): number {
+  return contextFeatures(hs, i, p1, p2, nd1, lv, lvWord, out, wordFeatures(hs, i, out));
 }
+
+/** Which tags are verbs or modals (for the last-verb features). */
+function verbTags(tags: readonly string[]): Uint8Array {
+  return Uint8Array.from(tags, (t) => (t.startsWith('VB') || t === 'MD' ? 1 : 0));
+}
+const verbTagCache = new WeakMap<readonly string[], Uint8Array>();
 
 /** The dictionary tag of word i + 1 as a feature value (1-based tag; 0 = none; END after). */
 function nextDictTag(dict: Map<number, number> | undefined, hs: WordHashes, i: number): number {
@@ -179,14 +189,18 @@ export function tagWords(model: PosModel, words: readonly string[]): string[] {
     }
     rows[i] = ws;
   }
+  let isVerb = verbTagCache.get(model.tags);
+  if (!isVerb) verbTagCache.set(model.tags, (isVerb = verbTags(model.tags)));
   let p1 = START;
   let p2 = START;
+  let lv = START;
+  let lvWord = START;
   for (let i = 0; i < n; i++) {
     const ws = rows[i];
     let t = ws[T];
     if (t < 0) {
       const nd1 = i + 1 < n ? rows[i + 1][T] + 1 : END;
-      model.weights.scoreRaw(fs, contextFeatures(hs, i, p1, p2, nd1, fs, 0), ctx);
+      model.weights.scoreRaw(fs, contextFeatures(hs, i, p1, p2, nd1, lv, lvWord, fs, 0), ctx);
       let best = -Infinity;
       for (let c = 0; c < T; c++) {
         const v = ws[c] + ctx[c];
@@ -199,6 +213,10 @@ export function tagWords(model: PosModel, words: readonly string[]): string[] {
     out[i] = model.tags[t];
     p2 = p1;
     p1 = t + 1;
+    if (isVerb[t]) {
+      lv = t + 1;
+      lvWord = hs.lower[i];
+    }
   }
   return out;
 }
@@ -239,6 +257,7 @@ export function trainTagger(data: TaggedSentence[], opts: TrainTaggerOptions = {
   const scores = new Float64Array(tags.length);
   const hashes = data.map((s) => wordHashes(s.words));
   const dict = buildDict(data, hashes, tagId, tags.length);
+  const isVerb = verbTags(tags);
   const epochs = opts.epochs ?? 8;
   for (let e = 0; e < epochs; e++) {
     shuffle(order, rand);
@@ -249,11 +268,13 @@ export function trainTagger(data: TaggedSentence[], opts: TrainTaggerOptions = {
       const hs = hashes[si];
       let p1 = START;
       let p2 = START;
+      let lv = START;
+      let lvWord = START;
       for (let i = 0; i < s.words.length; i++) {
         const gold = tagId.get(s.tags[i])!;
         let guess = dict.get(hs.word[i]) ?? -1;
         if (guess < 0) {
-          const k = features(hs, i, p1, p2, nextDictTag(dict, hs, i), fs);
+          const k = features(hs, i, p1, p2, nextDictTag(dict, hs, i), lv, lvWord, fs);
           model.score(fs, k, scores);
           guess = argmax(scores, tags.length);
           if (guess !== gold) model.update(fs, k, gold, guess);
@@ -263,6 +284,10 @@ export function trainTagger(data: TaggedSentence[], opts: TrainTaggerOptions = {
         total++;
         p2 = p1;
         p1 = guess + 1;
+        if (isVerb[guess]) {
+          lv = guess + 1;
+          lvWord = hs.lower[i];
+        }
       }
     }
     let devAcc: number | null = null;
