@@ -139,7 +139,8 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     await open('/graph');
     await page.getByTestId('graph').waitFor();
     expect(await page.locator('[data-testid=graph] g.node').count()).toBeGreaterThanOrEqual(2);
-    await page.locator('[data-testid=graph] g.node', { hasText: 'Ola Berg' }).click();
+    // a real click: the node must be visible and not covered by another node or label
+    await page.locator('[data-testid=graph] g.node', { hasText: 'Ola Berg' }).click({ timeout: 10_000 });
     expect(await page.getByTestId('graph-panel').textContent()).toContain('Finland');
     await shot('network');
     await open('/map');

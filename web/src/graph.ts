@@ -55,7 +55,43 @@ export function layout(nodes: GraphNode[], edges: GraphEdge[], iterations = 300)
   // centre the drawing: a small graph should not hug the top-left corner
   const ox = (W - (x1 - x0) * scale) / 2;
   const oy = (H - (y1 - y0) * scale) / 2;
-  return new Map(nodes.map((node, i) => [node.key, { x: ox + (pos[i].x - x0) * scale, y: oy + (pos[i].y - y0) * scale }]));
+  const screen = pos.map((p) => ({ x: ox + (p.x - x0) * scale, y: oy + (p.y - y0) * scale }));
+  separate(screen);
+  return new Map(nodes.map((node, i) => [node.key, screen[i]]));
+}
+
+/**
+ * Pushes apart nodes whose circles or labels would overlap on screen. The force layout keeps
+ * linked nodes close, and scaling a wide drawing down can put two of them (and their labels)
+ * on top of each other, where neither can be read or clicked.
+ */
+function separate(at: { x: number; y: number }[], minDx = 90, minDy = 26, rounds = 60): void {
+  for (let r = 0; r < rounds; r++) {
+    let moved = false;
+    for (let i = 0; i < at.length; i++) {
+      for (let j = i + 1; j < at.length; j++) {
+        const dx = at[j].x - at[i].x;
+        const dy = at[j].y - at[i].y;
+        if (Math.abs(dx) >= minDx || Math.abs(dy) >= minDy) continue;
+        // move apart along the axis that needs the smaller push
+        const pushY = (minDy - Math.abs(dy)) / 2 + 0.5;
+        const pushX = (minDx - Math.abs(dx)) / 2 + 0.5;
+        if (pushY <= pushX) {
+          const s = dy >= 0 ? 1 : -1;
+          at[i].y -= s * pushY; at[j].y += s * pushY;
+        } else {
+          const s = dx >= 0 ? 1 : -1;
+          at[i].x -= s * pushX; at[j].x += s * pushX;
+        }
+        moved = true;
+      }
+    }
+    for (const p of at) {
+      p.x = Math.min(W - 120, Math.max(20, p.x));
+      p.y = Math.min(H - 16, Math.max(16, p.y));
+    }
+    if (!moved) break;
+  }
 }
 
 export function graphView(el: HTMLElement, p: Params, go: Go): Promise<void> {
