@@ -9,23 +9,23 @@
 import { ewtPaths, gumSplit } from '../src/nlp/parse/data.js';
 import { readConlluFile, type TreebankSentence } from '../src/nlp/parse/conllu.js';
 import { shippedPosModel } from '../src/nlp/pos/model.js';
-import { tagWords } from '../src/nlp/pos/tagger.js';
+import { tagWords, tagWordsWithAlts } from '../src/nlp/pos/tagger.js';
 import { shippedParserModel } from '../src/nlp/parse/model.js';
 import { parseWords, type ParserModel } from '../src/nlp/parse/parser.js';
 import { loadavg } from 'node:os';
 import { readReuters } from './lib/reuters.js';
 import { createWorkingDoc } from '../src/doc.js';
 import { tokenizeStage, sentenceStage } from '../src/nlp/stages.js';
-import { tagDoc } from '../src/nlp/pos/stage.js';
+import { POS_ALTS_KEY, tagDoc } from '../src/nlp/pos/stage.js';
 import { parseDoc } from '../src/nlp/parse/stage.js';
 import type { WorkingDoc } from '../src/types.js';
 
 const PUNCT = new Set(['punct']);
 
-function score(model: ParserModel, data: TreebankSentence[], tagsOf: (s: TreebankSentence) => string[]) {
+function score(model: ParserModel, data: TreebankSentence[], tagsOf: (s: TreebankSentence) => string[], altsOf: (s: TreebankSentence) => string[] | undefined = () => undefined) {
   let ua = 0, la = 0, n = 0, uaNP = 0, laNP = 0, nNP = 0;
   for (const s of data) {
-    const p = parseWords(model, s.words, tagsOf(s));
+    const p = parseWords(model, s.words, tagsOf(s), altsOf(s));
     for (let i = 0; i < s.words.length; i++) {
       const u = p.heads[i] === s.heads[i];
       const l = u && p.rels[i] === s.rels[i];
@@ -56,13 +56,16 @@ function main(): void {
   for (const [name, data] of sets) {
     if (!data.length) continue;
     const predicted = new Map<TreebankSentence, string[]>();
+    const runnersUp = new Map<TreebankSentence, string[]>();
     let correct = 0, total = 0;
     for (const s of data) {
-      const tags = tagWords(pos, s.words);
+      const alts: string[] = [];
+      const tags = tagWordsWithAlts(pos, s.words, alts);
       predicted.set(s, tags);
+      runnersUp.set(s, alts);
       tags.forEach((t, i) => { total++; if (t === s.tags[i]) correct++; });
     }
-    const p = score(parser, data, (s) => predicted.get(s)!);
+    const p = score(parser, data, (s) => predicted.get(s)!, (s) => runnersUp.get(s));
     const g = score(parser, data, (s) => s.tags);
     console.log(`${name}: ${total} tokens, ${data.length} sentences`);
     console.log(`  POS accuracy (XPOS)             ${pct(correct / total)}`);
@@ -72,16 +75,17 @@ function main(): void {
 
   // Speed: several passes over EWT dev, after a warm-up pass.
   const dev = sets[0][1];
-  const tagged = dev.map((s) => tagWords(pos, s.words));
+  const taggedAlts: string[][] = [];
+  const tagged = dev.map((s) => tagWordsWithAlts(pos, s.words, (taggedAlts[taggedAlts.length] = [])));
   const rounds = 5;
   let tokens = 0;
   let t = performance.now();
   for (let r = 0; r < rounds; r++) for (const s of dev) { tagWords(pos, s.words); tokens += s.words.length; }
   const posSpeed = tokens / ((performance.now() - t) / 1000);
-  dev.forEach((s, i) => parseWords(parser, s.words, tagged[i]));
+  dev.forEach((s, i) => parseWords(parser, s.words, tagged[i], taggedAlts[i]));
   tokens = 0;
   t = performance.now();
-  for (let r = 0; r < rounds; r++) dev.forEach((s, i) => { parseWords(parser, s.words, tagged[i]); tokens += s.words.length; });
+  for (let r = 0; r < rounds; r++) dev.forEach((s, i) => { parseWords(parser, s.words, tagged[i], taggedAlts[i]); tokens += s.words.length; });
   const parseSpeed = tokens / ((performance.now() - t) / 1000);
   console.log(`speed (one core): POS ${Math.round(posSpeed).toLocaleString('en-US')} tokens/s, parser ${Math.round(parseSpeed).toLocaleString('en-US')} tokens/s (tagging excluded)`);
 
@@ -99,7 +103,11 @@ function main(): void {
     let tParse = 0;
     for (let r = 0; r < 4; r++) {
       let t1 = performance.now();
-      for (const d of docs) d.pos = tagDoc(d, pos);
+      for (const d of docs) {
+        const alts: string[] = [];
+        d.pos = tagDoc(d, pos, alts);
+        d.data[POS_ALTS_KEY] = alts;
+      }
       const a = performance.now() - t1;
       t1 = performance.now();
       for (const d of docs) parseDoc(d, parser);

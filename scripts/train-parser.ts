@@ -6,12 +6,13 @@
  * live with the tagger's errors as at run time. Reproducible: fixed seeds. Skips cleanly
  * without ../shared/data.
  *
- *   npm run train:parser         (nice'd; a few minutes on one core)
+ *   npm run train:parser            (nice'd; a few minutes on one core)
+ *   npm run train:parser -- OUT.bin (write elsewhere, e.g. to compare with the shipped model)
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadTreebanks, repoRoot } from '../src/nlp/parse/data.js';
-import { tagWords, trainTagger } from '../src/nlp/pos/tagger.js';
+import { tagWordsWithAlts, trainTagger } from '../src/nlp/pos/tagger.js';
 import { findModelFile, loadPosModel } from '../src/nlp/pos/model.js';
 import { attachmentScores, trainParser, type ParseExample } from '../src/nlp/parse/parser.js';
 import { saveParserModel } from '../src/nlp/parse/model.js';
@@ -40,11 +41,12 @@ function main(): void {
 
   // Jackknifed tags for the training set.
   const predicted: string[][] = new Array(tb.train.length);
+  const runnersUp: string[][] = new Array(tb.train.length);
   for (let f = 0; f < FOLDS; f++) {
     const rest = tb.train.filter((_, i) => i % FOLDS !== f);
     const tagger = trainTagger(rest, { epochs: JACKKNIFE_EPOCHS, seed: 100 + f });
     tb.train.forEach((s, i) => {
-      if (i % FOLDS === f) predicted[i] = tagWords(tagger, s.words);
+      if (i % FOLDS === f) predicted[i] = tagWordsWithAlts(tagger, s.words, (runnersUp[i] = []));
     });
     console.log(`jackknife fold ${f + 1}/${FOLDS} tagged (${secs()} s)`);
   }
@@ -53,7 +55,7 @@ function main(): void {
   tb.train.forEach((s, i) => s.tags.forEach((t, j) => { total++; if (predicted[i][j] === t) correct++; }));
   console.log(`jackknifed tag accuracy on train: ${((correct / total) * 100).toFixed(2)}%`);
 
-  const train: ParseExample[] = tb.train.map((s, i) => ({ words: s.words, tags: predicted[i], heads: s.heads, rels: s.rels }));
+  const train: ParseExample[] = tb.train.map((s, i) => ({ words: s.words, tags: predicted[i], alts: runnersUp[i], heads: s.heads, rels: s.rels }));
   const model = trainParser(train, {
     epochs: PARSER_EPOCHS,
     labelEpochs: LABEL_EPOCHS,
@@ -65,12 +67,15 @@ function main(): void {
   // Dev scores with the shipped tagger's tags, as the pipeline runs.
   const pos = loadPosModel(posFile);
   const withPredicted = (data: typeof tb.ewtDev): ParseExample[] =>
-    data.map((s) => ({ words: s.words, tags: tagWords(pos, s.words), heads: s.heads, rels: s.rels }));
+    data.map((s) => {
+      const alts: string[] = [];
+      return { words: s.words, tags: tagWordsWithAlts(pos, s.words, alts), alts, heads: s.heads, rels: s.rels };
+    });
   const ewt = attachmentScores(model, withPredicted(tb.ewtDev));
   const gum = attachmentScores(model, withPredicted(tb.gumDev));
   console.log(`EWT dev UAS ${(ewt.uas * 100).toFixed(2)} LAS ${(ewt.las * 100).toFixed(2)} | GUM dev UAS ${(gum.uas * 100).toFixed(2)} LAS ${(gum.las * 100).toFixed(2)} (predicted tags)`);
 
-  const out = path.join(repoRoot(), 'models/parser/parser.bin');
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : path.join(repoRoot(), 'models/parser/parser.bin');
   mkdirSync(path.dirname(out), { recursive: true });
   saveParserModel(out, model, {
     trainedOn: 'UD_English-EWT r2.16 train + GUM train (CC BY / BY-SA / PD texts only); jackknifed POS tags',

@@ -8,7 +8,7 @@ import { findModelFile } from '../pos/model.js';
 import type { ParserModel } from './parser.js';
 
 /** Provenance tag of the shipped parser. */
-export const PARSER_MODEL_ID = 'model/parser-arceager@2';
+export const PARSER_MODEL_ID = 'model/parser-arceager@3';
 export const PARSER_MODEL_FILE = 'parser/parser.bin';
 
 /** Header stored with the weights. */

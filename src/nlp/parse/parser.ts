@@ -206,12 +206,30 @@ class State {
 interface Sent {
   hs: WordHashes;
   tags: Uint32Array; // hashed tags, 1-based (index 0 unused)
+  alts: Uint32Array; // hashed runner-up tags of the tagger (= tags when not given)
 }
 
-function prepare(words: readonly string[], tags: readonly string[]): Sent {
+// Tag hashes, memoised: a tag set is small and every token needs one.
+const tagHashCache = new Map<string, number>();
+function tagHash(tag: string): number {
+  let h = tagHashCache.get(tag);
+  if (h === undefined) tagHashCache.set(tag, (h = hashString(tag)));
+  return h;
+}
+
+function prepare(words: readonly string[], tags: readonly string[], alts?: readonly string[]): Sent {
   const t = new Uint32Array(words.length + 1);
-  for (let i = 0; i < tags.length; i++) t[i + 1] = hashString(tags[i]);
-  return { hs: wordHashes(words), tags: t };
+  const a = new Uint32Array(words.length + 1);
+  for (let i = 0; i < tags.length; i++) {
+    t[i + 1] = tagHash(tags[i]);
+    a[i + 1] = alts && alts[i] !== undefined ? tagHash(alts[i]) : t[i + 1];
+  }
+  return { hs: wordHashes(words), tags: t, alts: a };
+}
+
+/** The runner-up tag of position p, or a marker for none/root. */
+function A(s: Sent, p: number): number {
+  return p < 0 ? NONE : p === 0 ? ROOT_W : s.alts[p];
 }
 
 function W(s: Sent, p: number): number {
@@ -347,6 +365,12 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   out[k++] = feat2(72, s0c, b0t);
   out[k++] = feat4(73, s0t, b0t, C(s, s0, 12), C(s, b0, 12));
   out[k++] = feat3(74, C(s, s0h), s0t, b0t);
+  // the tagger's runner-up tags: lets the parser hedge on VBD/VBN, JJ/NN, IN/RP …
+  const s0a = A(s, s0), b0a = A(s, b0);
+  out[k++] = feat2(75, s0t, s0a);
+  out[k++] = feat2(76, b0t, b0a);
+  out[k++] = feat4(77, s0t, s0a, b0t, b0a);
+  out[k++] = feat2(78, T(s, b1), A(s, b1));
   return k;
 }
 
@@ -412,9 +436,9 @@ function childrenOf(heads: Int32Array, n: number): number[][] {
  * const { heads, rels } = parseWords(model, ['Police', 'arrested', 'him', '.'], ['NNS', 'VBD', 'PRP', '.']);
  * // heads: [1, -1, 1, 1]; rels: ['nsubj', 'root', 'obj', 'punct']
  */
-export function parseWords(model: ParserModel, words: readonly string[], tags: readonly string[]): Parse {
+export function parseWords(model: ParserModel, words: readonly string[], tags: readonly string[], alts?: readonly string[]): Parse {
   const n = words.length;
-  const s = prepare(words, tags);
+  const s = prepare(words, tags, alts);
   const st = new State(n);
   const fs = new Uint32Array(MAX_FEATS);
   const scores = new Float64Array(model.labels.length > N_ACTIONS ? model.labels.length : N_ACTIONS);
@@ -460,6 +484,8 @@ function shiftHeads(heads: Int32Array, n: number): Int32Array {
 export interface ParseExample {
   words: string[];
   tags: string[];
+  /** the tagger's runner-up tags (see `tagWordsWithAlts`); the tags themselves when absent */
+  alts?: string[];
   heads: number[];
   rels: string[];
 }
@@ -527,7 +553,7 @@ export function trainParser(data: ParseExample[], opts: TrainParserOptions = {})
   const epochs = opts.epochs ?? 12;
   const explore = opts.explore ?? 0.9;
   const exploreFrom = opts.exploreFrom ?? 2;
-  const sents = data.map((x) => prepare(x.words, x.tags));
+  const sents = data.map((x) => prepare(x.words, x.tags, x.alts));
   const golds = data.map((x) => {
     const g = new Int32Array(x.words.length + 1);
     g[0] = -1;
@@ -625,7 +651,7 @@ export function attachmentScores(model: ParserModel, data: ParseExample[]): { ua
   let la = 0;
   let total = 0;
   for (const x of data) {
-    const p = parseWords(model, x.words, x.tags);
+    const p = parseWords(model, x.words, x.tags, x.alts);
     for (let i = 0; i < x.words.length; i++) {
       total++;
       if (p.heads[i] === x.heads[i]) {

@@ -6,8 +6,8 @@
  */
 import type { Stage, WorkingDoc } from '../../types.js';
 import { shippedPosModel } from '../pos/model.js';
-import { sentenceRanges } from '../pos/stage.js';
-import { tagWords, type PosModel } from '../pos/tagger.js';
+import { POS_ALTS_KEY, sentenceRanges } from '../pos/stage.js';
+import { tagWordsWithAlts, type PosModel } from '../pos/tagger.js';
 import { PARSER_MODEL_ID, shippedParserModel } from './model.js';
 import { parseWords, type ParserModel } from './parser.js';
 
@@ -23,15 +23,20 @@ export const MSG_NO_POS = 'no part-of-speech tags and no POS model; cannot parse
 export function parseDoc(doc: WorkingDoc, model: ParserModel, tagger?: PosModel | null): { heads: Int32Array; deprels: string[] } | null {
   const heads = new Int32Array(doc.tokens.length).fill(-1);
   const deprels: string[] = new Array(doc.tokens.length).fill('root');
+  // the tagger's runner-up tags, when the POS stage left them for this very tagging
+  const docAlts = doc.data[POS_ALTS_KEY];
+  const haveAlts = Array.isArray(docAlts) && doc.pos != null && docAlts.length === doc.pos.length;
   for (const [from, to] of sentenceRanges(doc)) {
     if (to <= from) continue;
     const words = doc.tokens.slice(from, to).map((t) => t.text);
     let tags = doc.pos?.slice(from, to);
+    let alts: string[] | undefined = haveAlts ? (docAlts as string[]).slice(from, to) : undefined;
     if (!tags) {
       if (!tagger) return null;
-      tags = tagWords(tagger, words);
+      alts = [];
+      tags = tagWordsWithAlts(tagger, words, alts);
     }
-    const p = parseWords(model, words, tags);
+    const p = parseWords(model, words, tags, alts);
     for (let i = 0; i < words.length; i++) {
       heads[from + i] = p.heads[i] < 0 ? -1 : from + p.heads[i];
       deprels[from + i] = p.rels[i];

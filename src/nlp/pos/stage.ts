@@ -5,7 +5,7 @@
  */
 import type { Stage, WorkingDoc } from '../../types.js';
 import { POS_MODEL_ID, shippedPosModel } from './model.js';
-import { tagWords, type PosModel } from './tagger.js';
+import { tagWordsWithAlts, type PosModel } from './tagger.js';
 
 /** Message when the model file is missing. */
 export const MSG_NO_POS_MODEL = 'POS model not found (models/pos/pos.bin); run `npm run train:pos`';
@@ -38,15 +38,23 @@ export function sentenceRanges(doc: WorkingDoc): [number, number][] {
  * @example
  * tagDoc(doc, shippedPosModel()!); doc.pos // ['NNP', 'VBD', …]
  */
-export function tagDoc(doc: WorkingDoc, model: PosModel): string[] {
+export function tagDoc(doc: WorkingDoc, model: PosModel, alts?: string[]): string[] {
   const pos: string[] = new Array(doc.tokens.length).fill('NN');
+  const sentAlts: string[] = [];
   for (const [from, to] of sentenceRanges(doc)) {
     const words = doc.tokens.slice(from, to).map((t) => t.text);
-    const tags = tagWords(model, words);
-    for (let i = 0; i < tags.length; i++) pos[from + i] = tags[i];
+    const tags = tagWordsWithAlts(model, words, sentAlts);
+    for (let i = 0; i < tags.length; i++) {
+      pos[from + i] = tags[i];
+      if (alts) alts[from + i] = sentAlts[i];
+    }
   }
+  if (alts) for (let i = 0; i < pos.length; i++) alts[i] ??= pos[i];
   return pos;
 }
+
+/** Key of `doc.data` where the POS stage leaves each token's runner-up tag for the parser. */
+export const POS_ALTS_KEY = 'posAlts';
 
 /**
  * A POS stage with a given model (for tests or another language); `posStage` uses the
@@ -62,7 +70,9 @@ export function createPosStage(getModel: () => PosModel | null, by = POS_MODEL_I
         doc.messages.push({ stage: 'nlp/pos', reason: MSG_NO_POS_MODEL });
         return;
       }
-      doc.pos = tagDoc(doc, model);
+      const alts: string[] = new Array(doc.tokens.length);
+      doc.pos = tagDoc(doc, model, alts);
+      doc.data[POS_ALTS_KEY] = alts;
       doc.data.posBy = by;
     },
   };

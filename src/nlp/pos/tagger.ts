@@ -165,6 +165,19 @@ const wordScoreCache = new WeakMap<object, Map<string, Float64Array>>();
  * // ['PRP', 'VBD', 'IN', 'NNS', 'VBD', '.']
  */
 export function tagWords(model: PosModel, words: readonly string[]): string[] {
+  return tagWordsWithAlts(model, words, null);
+}
+
+/**
+ * {@link tagWords}, also writing into `alts` each token's runner-up tag (its own tag for
+ * dictionary words): the parser reads both, so it can hedge on the tagger's usual
+ * confusions (VBD/VBN, JJ/NN) instead of following one wrong tag.
+ *
+ * @example
+ * const alts: string[] = [];
+ * tagWordsWithAlts(model, ['Talks', 'resumed', '.'], alts) // ['NNS', 'VBD', '.']; alts[1] === 'VBN'
+ */
+export function tagWordsWithAlts(model: PosModel, words: readonly string[], alts: string[] | null): string[] {
   const n = words.length;
   const hs = wordHashes(words);
   const fs = new Uint32Array(MAX_FEATS);
@@ -202,13 +215,23 @@ export function tagWords(model: PosModel, words: readonly string[]): string[] {
       const nd1 = i + 1 < n ? rows[i + 1][T] + 1 : END;
       model.weights.scoreRaw(fs, contextFeatures(hs, i, p1, p2, nd1, lv, lvWord, fs, 0), ctx);
       let best = -Infinity;
+      let second = -Infinity;
+      let t2 = -1;
       for (let c = 0; c < T; c++) {
         const v = ws[c] + ctx[c];
         if (v > best) {
+          second = best;
+          t2 = t;
           best = v;
           t = c;
+        } else if (v > second) {
+          second = v;
+          t2 = c;
         }
       }
+      if (alts) alts[i] = model.tags[t2 >= 0 ? t2 : t];
+    } else if (alts) {
+      alts[i] = model.tags[t];
     }
     out[i] = model.tags[t];
     p2 = p1;
