@@ -146,6 +146,15 @@ export function parseSubject(doc: WorkingDoc, actors: ActorPhrase[], v: number, 
   }
   // An infinitive or gerund takes the subject of what controls it ("attempted to seize",
   // "an attempt to seize" → the attempt's maker).
+  // Object control: the object of "help", "urge", "force", "ask" is the doer of the verb it
+  // governs ("helping Russian forces defeat X" → the forces defeat X).
+  if (r === 'xcomp' && isVerb(doc, head)) {
+    for (const c of children(doc, head)) {
+      if (c === v || (rel(doc, c) !== 'obj' && rel(doc, c) !== 'iobj')) continue;
+      const controller = actorOfPhrase(doc, actors, c, true);
+      if (controller) return { actor: controller, found: true, how: 'object-control', passive, agent };
+    }
+  }
   if (INFINITIVE_RELS.has(r) || r.startsWith('obl')) {
     let h = head;
     for (let step = 0; step < 3 && h >= s.tokenStart && h < s.tokenEnd; step++) {

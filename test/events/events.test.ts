@@ -76,6 +76,15 @@ describe('actors', () => {
     const fight = es.find((x) => x.type === 'ASSAULT')!;
     expect(codes(fight.target)).toEqual(['ZAF']);
   });
+  it('object control: the helped party does what it is helped to do', () => {
+    const attack = events('Egypt helped Libyan troops to attack the rebels.').find((x) => x.type === 'ASSAULT')!;
+    expect(codes(attack.source)).toEqual(['LBY']);
+    expect(attack.source[0].sector).toBe('MIL');
+  });
+  it('subject control stays with the subject when there is no object', () => {
+    const attack = events('Kenyan troops tried to attack the camp.').find((x) => x.type === 'ASSAULT')!;
+    expect(codes(attack.source)).toEqual(['KEN']);
+  });
 });
 
 describe('frames, polarity and modality', () => {
