@@ -1,17 +1,18 @@
 /**
  * @module pipeline
  * The ordered stages, declared in one place. Each stage reads the layers before it and adds
- * one; to add a step, add it to a list here (or build an engine with your own list).
+ * one; to add a step, add it to the list here (or build an engine with your own list:
+ * `createEngine({ stages })`).
  */
 import type { Stage } from './types.js';
 import { tokenizeStage, sentenceStage } from './nlp/stages.js';
 import { posStage } from './nlp/pos/stage.js';
 import { nerStage } from './nlp/ner/stage.js';
 import { parseStage } from './nlp/parse/stage.js';
-import { eventStage } from './events/index.js';
-import { attributionStage } from './attribute/stage.js';
-import { resolveStage } from './resolve/index.js';
 import { timeStage } from './time/index.js';
+import { resolveStage } from './resolve/index.js';
+import { attributionStage } from './attribute/stage.js';
+import { eventStage } from './events/index.js';
 
 /**
  * The full analysis, in order:
@@ -22,16 +23,17 @@ export function defaultStages(): Stage[] {
   return [
     tokenizeStage,
     sentenceStage,
+    // tags first: the parser reads them (and their runner-ups); NER does not need them
     posStage,
     nerStage,
     parseStage,
-    // times: after the NER/parse stages (the POS tags, when present, decide tense), before resolve
+    // times read POS tags for the tense that decides "last" or "next" Monday
     timeStage,
-    // entities: after the time stage (the last stage before attributions here)
+    // entities group the NER mentions and add gazetteer, nominal, pronoun and metonym ones
     resolveStage,
-    // attributions: after resolve once that stage is registered (sources read its mentions)
+    // attributions link their sources to the entities above
     attributionStage,
-    // events stay last: they read every layer above (attributions, when that stage lands, go before).
+    // events read every layer above: actors, times, and the attribution that claims them
     eventStage,
   ];
 }
