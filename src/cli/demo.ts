@@ -54,11 +54,18 @@ export async function demoCommand(store: Store, dbName: string, io: CliIO): Prom
   );
 
   const quotes = await store.quotes({ limit: 1000 });
-  const bySpeaker = new Map<string, { n: number; first: string }>();
+  // Each speaker's example: a direct quote if there is one, else their longest reported words
+  // (a stance like "condemned the strike" is an attribution too, but says little on its own).
+  const bySpeaker = new Map<string, { n: number; first: string; direct: boolean }>();
   for (const q of quotes.items) {
     const who = q.speaker ?? '(unnamed)';
-    const cur = bySpeaker.get(who) ?? { n: 0, first: q.text };
+    const cur = bySpeaker.get(who) ?? { n: 0, first: q.text, direct: q.kind === 'direct' };
     cur.n++;
+    const direct = q.kind === 'direct';
+    if ((direct && !cur.direct) || (direct === cur.direct && q.text.length > cur.first.length)) {
+      cur.first = q.text;
+      cur.direct = direct;
+    }
     bySpeaker.set(who, cur);
   }
   const speakers = [...bySpeaker.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 12);
