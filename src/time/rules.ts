@@ -57,7 +57,7 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
       if (!from) return 'XXXX';
       if ((env.quarterContext || env.last.quarter) && Math.abs(k) === 1) {
         // "profit rose from $X a year earlier": the year-ago quarter, not the year.
-        const ref = env.last.quarter ?? lastCompletedQuarter(from);
+        const ref = k < 0 ? yearAgoBase(env, from) : env.last.quarter ?? lastCompletedQuarter(from);
         return quarterValue(ref.y + k, ref.q);
       }
       return yearValue(from.y + k);
@@ -66,6 +66,18 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
     case 'CE': return from ? String(Math.floor((from.y + 100 * k) / 100)) : 'XX';
     default: return dayValue(from);
   }
+}
+
+/**
+ * The quarter a "year-ago" phrase counts back from: the last quarter mentioned, unless that
+ * one already lies a year or more before the report's latest completed quarter (it is then the
+ * year-ago quarter itself, as "the 1988 period … year-ago"), in which case the same quarter.
+ */
+function yearAgoBase(env: ResolveEnv, from: Ymd): { y: number; q: number } {
+  const lc = lastCompletedQuarter(env.dct ?? from);
+  const ref = env.last.quarter;
+  if (!ref) return lastCompletedQuarter(from);
+  return lc.y * 4 + lc.q - (ref.y * 4 + ref.q) >= 4 ? { y: ref.y + 1, q: ref.q } : ref;
 }
 
 /** The last quarter that has ended by `p` (what "the quarter" means in an earnings report). */
@@ -453,9 +465,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         let anchor: string | null = dct ? 'dct' : null;
         if (q == null) {
           // "the quarter", "the latest period": the quarter the report is about
-          const ref = env.last.quarter ?? (dct ? lastCompletedQuarter(dct) : null);
+          // "the latest / most recent quarter" is the last one completed by the report's date,
+          // even after a forecast has named the current one ("fourth-quarter sales … fell in
+          // the latest quarter").
+          const latest = /latest|most\s+recent/.test(qual) && dct != null;
+          const ref = latest ? lastCompletedQuarter(dct) : env.last.quarter ?? (dct ? lastCompletedQuarter(dct) : null);
           if (!ref) return res('DATE', 'XXXX-QX', stated, [], null);
-          if (env.last.quarter) anchor = env.last.quarter.id;
+          if (env.last.quarter && !latest) anchor = env.last.quarter.id;
           if (/current/.test(qual) && dct) { q = quarterOf(dct.m); y = dct.y; }
           else { q = ref.q; y = y ?? ref.y; }
           inferred.push('quarter');
@@ -644,7 +660,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       return cand(start, m.index + m[0].length, 'rule/year-ago', (env) => {
         if (!env.dct) return res('DATE', 'XXXX', ['offset'], [], null);
         if (env.quarterContext || env.last.quarter) {
-          const ref = env.last.quarter ?? lastCompletedQuarter(env.dct);
+          const ref = yearAgoBase(env, env.dct);
           return { ...res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.last.quarter?.id ?? 'dct'), remember: false };
         }
         return res('DATE', yearValue(env.dct.y - 1), ['offset'], ['year'], 'dct');

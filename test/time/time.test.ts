@@ -255,3 +255,17 @@ describe('the seed', () => {
     expect(a.times.every((t) => t.start > 20)).toBe(true);
   });
 });
+
+describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)', () => {
+  const d = '1989-11-02';
+  it('"the latest quarter" is the last completed one, even after a forecast names the current one', () => {
+    const text = 'It expects fourth-quarter sales to rise. Its premiums fell 59% in the latest quarter, compared with a year ago.';
+    expect(value(text, d, 'the latest quarter')).toBe('1989-Q3');
+    expect(value(text, d, 'a year ago')).toBe('1988-Q3');
+  });
+  it('a year-ago phrase after the year-ago quarter itself does not count back twice', () => {
+    const text = 'Net income in the third quarter rose from the 1988 third quarter. The year-ago results included a gain.';
+    expect(value(text, d, 'the 1988 third quarter')).toBe('1988-Q3');
+    expect(value(text, d, 'year-ago')).toBe('1988-Q3');
+  });
+});
