@@ -190,6 +190,9 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       }
       if (hour != null) {
         stated.push('hour', 'minute');
+        // TIMEX3 (after TIDES) writes midnight as hour 24 of the day it ends ("midnight Friday"
+        // is the end of Friday), not hour 0 of the day after
+        if (hour === 0 && minute === 0 && /\bmidnight\b/i.test(t)) return { type: 'TIME', value: `${date}T24`, stated, inferred, anchor, mod: null };
         return { type: 'TIME', value: `${date}T${pad(hour)}:${pad(minute)}`, stated, inferred, anchor, mod: null };
       }
       if (cand.dayPart && /^\d{4}-\d\d-\d\d$|^XXXX/.test(date)) {

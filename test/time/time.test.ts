@@ -269,3 +269,10 @@ describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)
     expect(value(text, d, 'year-ago')).toBe('1988-Q3');
   });
 });
+
+describe('midnight', () => {
+  it('is hour 24 of the day it ends', () => {
+    expect(value('The offer expires at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
+    expect(value('The polls closed at 11 p.m. Friday.', '1989-10-30', '11 p.m. Friday')).toBe('1989-10-27T23:00');
+  });
+});
