@@ -293,5 +293,15 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     a.by += '+of';
     all.splice(k + 1, 1);
   }
+  // "Fatima Keita, Mali's leading lawyer, …": a person the resolve layer could not place
+  // takes the country of a possessive appositive right after the name.
+  for (let k = 0; k + 1 < all.length; k++) {
+    const a = all[k];
+    const b = all[k + 1];
+    if (a.code || !/:PERSON/.test(a.by) || !b.code || b.tokStart !== a.tokEnd + 1 || lower(doc, a.tokEnd) !== ',') continue;
+    if (!/^['’]s?$/.test(doc.tokens[b.tokEnd]?.text ?? '')) continue;
+    a.code = b.code;
+    a.by += '+appos';
+  }
   return all;
 }

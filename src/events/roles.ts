@@ -65,6 +65,13 @@ function actorAt(actors: ActorPhrase[], t: number): ActorPhrase | null {
 function actorOfPhrase(doc: WorkingDoc, actors: ActorPhrase[], t: number, owners: boolean): ActorPhrase | null {
   const own = actorAt(actors, t);
   if (own && !lonePossessive(doc, own)) return own;
+  // A partitive or quantity head ("scores of X", "members of the X", "thousands of X") names
+  // who by the actor right after its "of", whatever the parse hung that phrase on.
+  if (!own && lower(doc, t + 1) === 'of') {
+    const k = lower(doc, t + 2) === 'the' ? t + 3 : t + 2;
+    const a = actorAt(actors, k);
+    if (a && a.tokStart === k && !lonePossessive(doc, a)) return a;
+  }
   // Breadth first through nominal modifiers, two levels deep.
   let layer = [t];
   for (let depth = 0; depth < 2 && layer.length; depth++) {

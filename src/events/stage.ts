@@ -344,7 +344,9 @@ function coordinated(doc: WorkingDoc, actors: ActorPhrase[], a: ActorPhrase): Ac
   const out = [a];
   let cur = a;
   for (;;) {
-    const next = actors.find((b) => b.tokStart > cur.tokEnd && b.tokStart - cur.tokEnd <= 2 && [...Array(b.tokStart - cur.tokEnd).keys()].every((k) => ['and', ',', 'the', 'or'].includes(lower(doc, cur.tokEnd + k))) && [...Array(b.tokStart - cur.tokEnd).keys()].some((k) => ['and', ','].includes(lower(doc, cur.tokEnd + k))));
+    const next = actors.find((b) => b.tokStart > cur.tokEnd && b.tokStart - cur.tokEnd <= 2 &&
+      // "X, Algeria's leading activist": a possessive after a comma opens an appositive, not a list.
+      !(lower(doc, cur.tokEnd) === ',' && /^['’]s?$/.test(doc.tokens[b.tokEnd]?.text ?? '')) && [...Array(b.tokStart - cur.tokEnd).keys()].every((k) => ['and', ',', 'the', 'or'].includes(lower(doc, cur.tokEnd + k))) && [...Array(b.tokStart - cur.tokEnd).keys()].some((k) => ['and', ','].includes(lower(doc, cur.tokEnd + k))));
     if (!next) break;
     out.push(next);
     cur = next;
@@ -385,8 +387,42 @@ function subjectLeft(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
     }
   }
   const left = actors.filter((a) => a.tokEnd <= t && a.tokStart >= floor && !lonePossessive(doc, a));
-  for (let n = left.length - 1; n >= 0; n--) if (!inPP(doc, left[n], floor, actors) && !isTimeWord(doc, left[n])) return left[n];
+  for (let n = left.length - 1; n >= 0; n--) {
+    if (inPP(doc, left[n], floor, actors) || isTimeWord(doc, left[n])) continue;
+    return appositiveHost(doc, actors, left[n], floor, t) ?? left[n];
+  }
   return null;
+}
+
+/**
+ * The actor an appositive describes: in "Pakistan, a key U.S. ally, has refused" or "X,
+ * Algeria's leading activist, staged", the phrase between the commas only says who the
+ * actor before them is; the subject is that actor. A host without a code of its own takes
+ * the appositive's country ("X, Algeria's leading activist" is Algerian). Null when `a`
+ * stands in no appositive closed before `t`.
+ *
+ * @example
+ * appositiveHost(doc, actors, <U.S.>, s.tokenStart, indexOf('refused')) // <Pakistan>
+ */
+function appositiveHost(doc: WorkingDoc, actors: ActorPhrase[], a: ActorPhrase, floor: number, t: number): ActorPhrase | null {
+  let c1 = -1;
+  for (let k = a.tokStart - 1; k >= floor && a.tokStart - k <= 8; k--) {
+    if (lower(doc, k) === ',') { c1 = k; break; }
+    if (/^(and|or|that|which|who|said|says)$/.test(lower(doc, k))) return null;
+  }
+  if (c1 <= floor) return null;
+  let c2 = -1;
+  for (let k = a.tokEnd; k < t; k++) if (lower(doc, k) === ',') { c2 = k; break; }
+  if (c2 < 0) return null;
+  // The appositive opens with a determiner or a possessive name ("a key ally", "Algeria's leader").
+  const opener = lower(doc, c1 + 1);
+  const possessive = a.tokStart === c1 + 1 && /^['’]s?$/.test(doc.tokens[a.tokEnd]?.text ?? '');
+  if (!/^(a|an|the)$/.test(opener) && !possessive) return null;
+  const host = actors.find((b) => b.tokEnd === c1 && b.tokStart >= floor);
+  if (!host || lonePossessive(doc, host) || inPP(doc, host, floor, actors)) return null;
+  // Set on the phrase itself so the same actor is excluded from the target search.
+  if (!host.code && a.code && /:PERSON/.test(host.by)) Object.assign(host, { code: a.code, by: host.by + '+appos' });
+  return host;
 }
 
 /**
