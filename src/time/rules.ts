@@ -683,13 +683,18 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 12);
       const u = lex.units[unit];
-      if (/^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after) || /\b(?:for|during|over|through|throughout)\s+$/i.test(before)) {
+      const bounded = /^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after);
+      // "results for the year" / "for the full year" with no end date named is the year the
+      // report is about, a DATE (TimeBank's earnings reports); "the year ended June 30" and
+      // "throughout the year" measure a stretch of time
+      const forTheYear = unit === 'year' && !bounded && /\bfor\s+$/i.test(before);
+      if (!forTheYear && (bounded || /\b(?:for|during|over|through|throughout)\s+$/i.test(before))) {
         if (unit === 'day' && !/\b(?:for|during|throughout)\s+$/i.test(before)) return null;
         return cand(start, end, 'rule/the-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 1);
       }
       const framed = /\b(?:end|beginning|start|middle|rest|remainder|close|half)\s+of\s+$/i.test(before);
       const inDay = unit === 'day' && /\b(?:earlier|later)\s+in\s+$/i.test(before);
-      if (!framed && !inDay && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
+      if (!framed && !inDay && !forTheYear && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
       return cand(start, end, 'rule/the-unit', (env) => {
         const d = env.dct;
         const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d) : dayValue(d);

@@ -276,3 +276,15 @@ describe('midnight', () => {
     expect(value('The polls closed at 11 p.m. Friday.', '1989-10-30', '11 p.m. Friday')).toBe('1989-10-27T23:00');
   });
 });
+
+describe('"the year": the report\'s year or a stretch of time', () => {
+  const d = '1989-11-02';
+  it('"for the year" with no end date named is the year the report is about', () => {
+    expect(one('For the year, pet food volume was flat.', d, 'the year')).toMatchObject({ type: 'DATE', value: '1989' });
+    expect(one('Sales for the full year rose 13%.', d, 'the full year')).toMatchObject({ type: 'DATE', value: '1989' });
+  });
+  it('"the year ended …" and "throughout the year" are durations', () => {
+    expect(one('Revenue was $76 million for the year ended June 30.', d, 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(one('Profit should rise throughout the fiscal year.', d, 'the fiscal year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+  });
+});
