@@ -508,6 +508,34 @@ function objectRight(doc: WorkingDoc, s: Sentence, actors: ActorPhrase[], t: num
   return first ?? null;
 }
 
+/**
+ * The actor subject of an "if"/"unless" clause hanging on one of `heads` ("… unless Baghdad
+ * accepted"), or null.
+ *
+ * @example
+ * conditionSubject(doc, actors, [indexOf('threatened')], s) // <Baghdad>
+ */
+function conditionSubject(doc: WorkingDoc, actors: ActorPhrase[], heads: number[], s: Sentence): ActorPhrase | null {
+  if (!doc.heads || !doc.deprels) return null;
+  // The parser sometimes turns the pair round, hanging the threat on the condition's verb
+  // as its advcl ("X threatened … unless Y withdrew" with "withdrew" as root).
+  const up = heads.map((h) => doc.heads![h]).filter((u, n) => u > heads[n] && /^advcl/.test(doc.deprels![heads[n]]));
+  for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+    if (!up.includes(v) && (!heads.includes(doc.heads[v]) || !/^(advcl|ccomp|dep)/.test(doc.deprels[v]))) continue;
+    let mark = false;
+    let subj = -1;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      if (doc.heads[k] !== v) continue;
+      if (doc.deprels[k] === 'mark' && /^(if|unless)$/.test(lower(doc, k))) mark = true;
+      if (doc.deprels[k] === 'nsubj') subj = k;
+    }
+    if (!mark || subj < 0) continue;
+    const a = actorAt(actors, subj);
+    if (a && a.code && !lonePossessive(doc, a)) return a;
+  }
+  return null;
+}
+
 /** Actors from the dependency parse, when a parser ran: nsubj / obj / obl:agent of `head`. */
 function parseActors(doc: WorkingDoc, actors: ActorPhrase[], head: number, s: Sentence): { subj: ActorPhrase | null; obj: ActorPhrase | null; agent: ActorPhrase | null; passive: boolean } {
   const none = { subj: null, obj: null, agent: null, passive: false };
@@ -665,6 +693,12 @@ export function runEvents(doc: WorkingDoc, lex: EventLexicon): void {
           if (obj && !excl.has(obj)) target = coordinated(doc, actors, obj);
         }
         if (c.target && !target.includes(c.target)) target = coordinated(doc, actors, c.target);
+        // "X threatened to … unless Y accepts": a threat is aimed at whoever must comply, the
+        // subject of its condition, when the action itself names no one else.
+        if (c.type === 'THREATEN' && target.every((a) => source.some((b) => b.code === a.code))) {
+          const cond = conditionSubject(doc, actors, [gov.head, act.head], s);
+          if (cond && !source.some((b) => b.code && b.code === cond.code)) target = coordinated(doc, actors, cond);
+        }
         if (!source.length && !target.length) continue;
         // A light verb standing alone ("an order given by X") is its own event only with a
         // receiver: giving is aid when someone is given to.

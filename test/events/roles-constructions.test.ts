@@ -33,3 +33,16 @@ describe('partitives', () => {
     expect(codes(e.target)[0]).toBe('SDN');
   });
 });
+
+describe('threats with a condition', () => {
+  it('"X threatened to … unless Y …": Y is the target', () => {
+    const e = byTrigger('Ethiopia threatened to launch a fresh offensive unless Eritrea withdrew its troops from the border.', 'threatened')!;
+    expect(e.type).toBe('THREATEN');
+    expect(codes(e.source)[0]).toBe('ETH');
+    expect(codes(e.target)[0]).toBe('ERI');
+  });
+  it('negative: a threat with a named target keeps it', () => {
+    const e = byTrigger('Ethiopia threatened to attack Somalia unless Eritrea withdrew its troops.', 'threatened')!;
+    expect(codes(e.target)[0]).toBe('SOM');
+  });
+});
