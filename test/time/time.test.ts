@@ -288,3 +288,10 @@ describe('"the year": the report\'s year or a stretch of time', () => {
     expect(one('Profit should rise throughout the fiscal year.', d, 'the fiscal year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
   });
 });
+
+describe('vague future plurals', () => {
+  it('"future quarters" is a FUTURE_REF, "future earnings" is no time', () => {
+    expect(value('The losses will cut tax payments in future quarters.', '1989-11-02', 'future quarters')).toBe('FUTURE_REF');
+    expect(times('Future earnings may fall.', '1989-11-02')).toHaveLength(0);
+  });
+});
