@@ -10,6 +10,7 @@
  * token is a few dozen lookups and adds, which is what makes the tagger and parser fast
  * in plain JavaScript.
  */
+import { strHash } from '../ner/hash.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -18,19 +19,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 // ---------------------------------------------------------------------------
 
 /**
- * FNV-1a over UTF-16 code units, as an unsigned 32-bit integer.
+ * FNV-1a over UTF-16 code units, as an unsigned 32-bit integer: the NER model's string hash,
+ * shared so the two taggers hash words alike.
  *
  * @example
  * hashString('said') === hashString('said') // true; differs from hashString('says')
  */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export const hashString = strHash;
 
 /** Mixes one more integer into a running hash (murmur3-style round). */
 export function mix(h: number, v: number): number {
