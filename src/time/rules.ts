@@ -683,6 +683,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 12);
       const u = lex.units[unit];
+      // "(for) the week of March 6" is a point, the week of that date (made in the tagger)
+      if (unit === 'week' && /^\s+of\s+(?:\p{Lu}|\d)/u.test(after)) return null;
       const bounded = /^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after);
       // "results for the year" / "for the full year" with no end date named is the year the
       // report is about, a DATE (TimeBank's earnings reports); "the year ended June 30" and

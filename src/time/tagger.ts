@@ -10,7 +10,7 @@
  * 3. resolve each, in order, against the document date, the tense, and earlier dates.
  */
 import type { AnalysisTime, Sentence, Token } from '../types.js';
-import { parseYmd, type Ymd } from './calendar.js';
+import { parseYmd, weekValue, type Ymd } from './calendar.js';
 import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
@@ -89,6 +89,19 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       if (qm && !overThe && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
         c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
         c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
+      }
+      // "the week of March 6" names the (ISO) week that holds the day, as TIMEX3 writes weeks
+      const weekFrom = Math.max(floor, c.start - 16);
+      const weekOf = /\bthe\s+week\s+of\s+$/i.exec(text.slice(weekFrom, c.start));
+      if (weekOf && !c.mod && !c.dayPart) {
+        const inner = c.resolve;
+        c.start = weekFrom + weekOf.index;
+        c.by = 'rule/week-of';
+        c.resolve = (env) => {
+          const r = inner(env);
+          const p = r && r.type === 'DATE' ? parseYmd(/^\d{4}-\d\d-\d\d$/.test(r.value) ? r.value : null) : null;
+          return r && p ? { ...r, value: weekValue(p), stated: [...r.stated, 'week'] } : r;
+        };
       }
       if (c.by.startsWith('chrono/') && !c.dayPart) {
         const dp = dayPartAfter.exec(text.slice(c.end, Math.min(ceil, c.end + 14)));

@@ -295,3 +295,10 @@ describe('vague future plurals', () => {
     expect(times('Future earnings may fall.', '1989-11-02')).toHaveLength(0);
   });
 });
+
+describe('the week of a date', () => {
+  it('"the week of March 6" is the ISO week that holds March 6', () => {
+    expect(one('The hearing is set for the week of March 6.', '2000-02-20', 'the week of March 6')?.value).toBe('2000-W10');
+    expect(value('The hearing is set for March 6.', '2000-02-20', 'March 6')).toBe('2000-03-06');
+  });
+});
