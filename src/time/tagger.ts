@@ -10,7 +10,7 @@
  * 3. resolve each, in order, against the document date, the tense, and earlier dates.
  */
 import type { AnalysisTime, Sentence, Token } from '../types.js';
-import { parseYmd, weekValue, type Ymd } from './calendar.js';
+import { addDays, dayValue, parseYmd, weekValue, type Ymd } from './calendar.js';
 import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
@@ -101,6 +101,21 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
           const r = inner(env);
           const p = r && r.type === 'DATE' ? parseYmd(/^\d{4}-\d\d-\d\d$/.test(r.value) ? r.value : null) : null;
           return r && p ? { ...r, value: weekValue(p), stated: [...r.stated, 'week'] } : r;
+        };
+      }
+      // "the day before last Tuesday", "the day after Christmas": one day off the named day
+      const dayFrom = Math.max(floor, c.start - 20);
+      const dayOff = /\b(?:the\s+)?(day)\s+(before|after)\s+$/i.exec(text.slice(dayFrom, c.start));
+      if (dayOff && !c.mod && !c.dayPart && !weekOf) {
+        const inner = c.resolve;
+        const step = dayOff[2].toLowerCase() === 'before' ? -1 : 1;
+        // the corpus (and TIMEX2 practice) starts the extent at "day", leaving the article out
+        c.start = dayFrom + dayOff.index + dayOff[0].toLowerCase().indexOf('day');
+        c.by = 'rule/day-before-after';
+        c.resolve = (env) => {
+          const r = inner(env);
+          const p = r && r.type === 'DATE' ? parseYmd(/^\d{4}-\d\d-\d\d$/.test(r.value) ? r.value : null) : null;
+          return r && p ? { ...r, value: dayValue(addDays(p, step)), stated: [...r.stated, 'offset'] } : r;
         };
       }
       if (c.by.startsWith('chrono/') && !c.dayPart) {

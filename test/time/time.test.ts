@@ -302,3 +302,12 @@ describe('the week of a date', () => {
     expect(value('The hearing is set for March 6.', '2000-02-20', 'March 6')).toBe('2000-03-06');
   });
 });
+
+describe('a day before or after a named day', () => {
+  it('shifts the named day by one', () => {
+    const text = 'He arrived the day before last Tuesday, and left the day after Christmas.';
+    expect(value(text, '2000-02-24', 'day before last Tuesday')).toBe('2000-02-21');
+    expect(value(text, '2000-02-24', 'day after Christmas')).toBe('1999-12-26');
+    expect(value('He arrived last Tuesday.', '2000-02-24', 'last Tuesday')).toBe('2000-02-22');
+  });
+});
