@@ -257,7 +257,79 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
       }
     }
   }
-  return null;
+  return matchMisspeltCountry(ctx, i);
+}
+
+/**
+ * A misspelt country, demonym or capital ("Ethopia", "Quatar", "Khatmandu"): one word of six
+ * letters or more, capitalised, that nothing else matched and that is one edit (insertion,
+ * deletion, substitution or swap of neighbours) from exactly one country's name, demonym or
+ * capital with the same first letter. Not next to another capitalised word ("Frances Smith"
+ * is a person), and not when the candidates disagree on the country.
+ */
+function matchMisspeltCountry(ctx: Ctx, i: number): Candidate | null {
+  const toks = ctx.doc.tokens;
+  const text = toks[i].text;
+  if (text.length < 6 || !/^\p{Lu}\p{Ll}+$/u.test(text)) return null;
+  const sentIdx = ctx.sentOf[i];
+  const capNeighbour = (k: number) => toks[k] !== undefined && ctx.sentOf[k] === sentIdx && !ctx.sentStart[k] && isCap(toks[k].text) && /^\p{L}+$/u.test(toks[k].text);
+  if ((capNeighbour(i - 1) && !ctx.sentStart[i]) || capNeighbour(i + 1)) return null;
+  if (ctx.lex.roles.has(ctx.words[i]) || placeIndex().cities.has(ctx.words[i])) return null;
+  const hit = fuzzyCountry(ctx.words[i]);
+  if (!hit) return null;
+  const { rec, as, word } = hit;
+  if (as === 'demonym') {
+    return blank(ctx, i, i + 1, { type: 'NORP', country: rec.cca3, countrySource: 'inferred', key: 'country:' + rec.cca3, canonical: rec.name, by: 'rule/misspelt-country' });
+  }
+  if (as === 'capital') {
+    return blank(ctx, i, i + 1, { type: 'GPE', country: rec.cca3, countrySource: 'inferred', key: 'place:' + word, canonical: text, by: 'rule/misspelt-country', place: { kind: 'city', lookup: word } });
+  }
+  return blank(ctx, i, i + 1, {
+    type: 'GPE', country: rec.cca3, countrySource: 'inferred', key: 'country:' + rec.cca3, canonical: rec.name, by: 'rule/misspelt-country',
+    place: { kind: 'country', lookup: rec.name },
+  });
+}
+
+type FuzzyKind = 'name' | 'demonym' | 'capital';
+let fuzzyWords: Array<{ word: string; rec: CountryRecord; as: FuzzyKind }> | null = null;
+
+/** True when `a` and `b` are at most one edit apart (optimal string alignment, swaps count one). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let p = 0;
+  while (p < la && p < lb && a[p] === b[p]) p++;
+  if (la === lb) {
+    if (a.slice(p + 1) === b.slice(p + 1)) return true; // substitution
+    return a[p] === b[p + 1] && a[p + 1] === b[p] && a.slice(p + 2) === b.slice(p + 2); // swap
+  }
+  return la > lb ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
+}
+
+/**
+ * The one country a lower-case word is a misspelling of (one edit, same first letter), with
+ * whether it spelt the name, a demonym or a capital; null when none or several countries fit.
+ *
+ * @example
+ * fuzzyCountry('ethopia') // { rec: { cca3: 'ETH', … }, as: 'name', word: 'ethiopia' }
+ */
+export function fuzzyCountry(word: string): { rec: CountryRecord; as: FuzzyKind; word: string } | null {
+  if (!fuzzyWords) {
+    const idx = countryIndex();
+    const list: Array<{ word: string; rec: CountryRecord; as: FuzzyKind }> = [];
+    const add = (m: ReadonlyMap<string, CountryRecord>, as: FuzzyKind) => {
+      for (const [k, rec] of m) if (k.length >= 5 && /^\p{Ll}+$/u.test(k)) list.push({ word: k, rec, as });
+    };
+    add(idx.byName, 'name'); add(idx.byDemonym, 'demonym'); add(idx.byCapital, 'capital');
+    fuzzyWords = list;
+  }
+  if (word.length < 6) return null;
+  const hits = fuzzyWords.filter((f) => f.word[0] === word[0] && f.word !== word && oneEditApart(f.word, word));
+  if (hits.length === 0 || hits.some((h) => h.rec.cca3 !== hits[0].rec.cca3)) return null;
+  // a plural demonym one letter off ("Swedes" ~ "Sweden") is still the country's people
+  return hits.find((h) => h.as === 'name') ?? hits[0];
 }
 
 /** A role phrase starting at token i (longest), or null. */

@@ -190,6 +190,31 @@ export function resolveDocument(doc: WorkingDoc): void {
     first.by += '+nearest-country';
   }
 
+  // other groups and role phrases with no country of their own and no antecedent
+  // ("demonstrators", "rebels", "Islamic fundamentalists"): the country named nearest in
+  // their sentence, else the dateline's, else the one the document names most (when it
+  // names one more than any other). State bodies are handled above, named organisations
+  // (Amnesty International) keep having no country, and so do international bodies.
+  const mostNamed = documentCountry(cands, dl);
+  for (const cl of clusters) {
+    if (cl.country || STATE_SECTORS.has(cl.sector ?? '') || cl.sector === 'IGO' || cl.sector === 'NGO') continue;
+    if (cl.type === 'GPE' || cl.type === 'LOC') continue;
+    const first = cl.mentions.find((m) => m.kind !== 'pronoun');
+    if (!first) continue;
+    // a capitalised name no lexicon knows, read as an organisation by its head word
+    // ("Cumhuriyet University", "Sivas Bar Association"): only its sentence or dateline
+    const orgName = first.kind === 'name' && first.by.startsWith('rule/org-name') && cl.mentions.every((m) => m.kind !== 'name' || m.by.startsWith('rule/org-name'));
+    if (!orgName && (!first.role || first.kind === 'name' || cl.mentions.some((m) => m.kind === 'name' && !m.role))) continue;
+    if (/^(its|their|his|her|our|my|your)$/i.test(doc.tokens[first.tokStart]?.text ?? '')) continue;
+    if (/^(both|the two|two|all|several|many|other|the other|foreign|international)\b/i.test(first.text)) continue;
+    const near = nearestCountry(first);
+    const country = near ?? datelineCountry ?? (orgName ? null : mostNamed);
+    if (!country) continue;
+    cl.country = country;
+    for (const m of cl.mentions) if (m.kind !== 'pronoun') { m.country = country; m.countrySource = 'inferred'; }
+    first.by += near ? '+nearest-country' : country === datelineCountry ? '+dateline-country' : '+document-country';
+  }
+
   // places on the map, disambiguated by the countries and US states the document names
   const hints: PlaceHints = {
     countries: new Set(cands.filter((c) => c.place?.kind === 'country' || c.type === 'NORP').map((c) => c.country!).filter(Boolean)),
@@ -252,6 +277,25 @@ export function resolveDocument(doc: WorkingDoc): void {
   doc.mentions = mentions;
   doc.entities = entities;
   doc.data[MENTION_ACTORS] = actors;
+}
+
+/**
+ * The country a document names most often (countries, demonyms, capitals and cities, the
+ * dateline left out), when it names it more often than any other; else null.
+ *
+ * @example
+ * documentCountry(cands, null) // 'NPL' for a report naming Nepal three times and India once
+ */
+export function documentCountry(cands: readonly Candidate[], dl: { start: number; end: number } | null | undefined): string | null {
+  const counts = new Map<string, number>();
+  for (const c of cands) {
+    if (!c.country || c.kind === 'pronoun' || (c.type !== 'GPE' && c.type !== 'NORP' && c.type !== 'LOC')) continue;
+    if (dl && c.start >= dl.start && c.end <= dl.end) continue;
+    counts.set(c.country, (counts.get(c.country) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
 }
 
 /** The resolve stage, for `defaultStages()`. */

@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { readReport } from '../../src/ingest/report.js';
+import { actorForSpan, resolveStage } from '../../src/resolve/index.js';
+import { fuzzyCountry, oneEditApart } from '../../src/resolve/detect.js';
+import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
+
+// Sentences written for these tests: misspelt country names and groups that take their
+// country from the report around them.
+const rules = createEngine({ stages: [tokenizeStage, sentenceStage, resolveStage] });
+const full = createEngine();
+const run = (engine: typeof rules, text: string, date = '2025-04-28'): WorkingDoc => engine.process(readReport(text, { date }));
+const entityOfText = (doc: WorkingDoc, text: string): AnalysisEntity | undefined => {
+  const m = doc.mentions.find((x) => x.text === text);
+  return m ? doc.entities.find((e) => e.id === m.entity) : undefined;
+};
+const mentionBy = (doc: WorkingDoc, text: string) => doc.mentions.find((x) => x.text === text)?.by;
+const actorOf = (doc: WorkingDoc, text: string) => {
+  const at = doc.text.indexOf(text);
+  return actorForSpan(doc, at, at + text.length);
+};
+
+describe('misspelt country names (one edit, six letters or more)', () => {
+  it('counts one insertion, deletion, substitution or swap as one edit', () => {
+    expect(oneEditApart('ethiopia', 'ethopia')).toBe(true);
+    expect(oneEditApart('germany', 'germnay')).toBe(true);
+    expect(oneEditApart('qatar', 'quatar')).toBe(true);
+    expect(oneEditApart('kathmandu', 'khatmandu')).toBe(false);
+  });
+  it('finds the one country a word misspells', () => {
+    expect(fuzzyCountry('ethopia')?.rec.cca3).toBe('ETH');
+    expect(fuzzyCountry('afghanstan')?.rec.cca3).toBe('AFG');
+    expect(fuzzyCountry('police')).toBeNull();
+    expect(fuzzyCountry('either')).toBeNull();
+  });
+  it('places a misspelt country and says the match was inferred', () => {
+    const doc = run(rules, 'Aid convoys reached Ethopia on Monday, and the Quatar government sent food.');
+    expect(entityOfText(doc, 'Ethopia')?.country).toBe('ETH');
+    expect(mentionBy(doc, 'Ethopia')).toBe('rule/misspelt-country');
+    expect(actorOf(doc, 'Quatar government')).toMatchObject({ code: 'QAT', sector: 'GOV' });
+  });
+  it('negative: a short word or a word beside another name is left alone', () => {
+    const doc = run(rules, 'Frances Carter met Iraan officials on Monday.');
+    expect(doc.entities.some((e) => e.country === 'FRA')).toBe(false);
+    expect(doc.entities.some((e) => e.country === 'IRN')).toBe(false);
+  });
+});
+
+describe('groups with no country of their own take the report\'s', () => {
+  it('takes the country named nearest in the sentence', () => {
+    const doc = run(full, 'Thousands of demonstrators marched through the capital of Kenya on Monday.');
+    expect(entityOfText(doc, 'Thousands of demonstrators')?.country).toBe('KEN');
+    expect(mentionBy(doc, 'Thousands of demonstrators')).toMatch(/\+nearest-country$/);
+  });
+  it('takes the dateline\'s country when its sentence names none', () => {
+    const doc = run(full, 'LIMA, April 27 (Reuters) - Demonstrators blocked a highway on Sunday, witnesses said.');
+    expect(entityOfText(doc, 'Demonstrators')?.country).toBe('PER');
+    expect(mentionBy(doc, 'Demonstrators')).toMatch(/\+dateline-country$/);
+  });
+  it('else the country the document names most', () => {
+    const doc = run(full, 'Nepal held a vote on Sunday. Officials in Nepal said turnout was high, and India sent observers. Later, protesters blocked a road.');
+    expect(entityOfText(doc, 'protesters')?.country).toBe('NPL');
+    expect(mentionBy(doc, 'protesters')).toMatch(/\+document-country$/);
+  });
+  it('a capitalised organisation the lexicon lacks takes its sentence\'s country', () => {
+    const doc = run(full, 'Turkish police stopped a march by students of Karadere University on Monday.');
+    expect(entityOfText(doc, 'Karadere University')?.country).toBe('TUR');
+  });
+  it('negative: no country anywhere leaves the group unplaced', () => {
+    const doc = run(full, 'Protesters blocked a road on Sunday, witnesses said.');
+    expect(entityOfText(doc, 'Protesters')?.country ?? null).toBeNull();
+  });
+  it('negative: a tie between two countries gives no document country', () => {
+    const doc = run(full, 'Chile and Peru signed a deal. Later, protesters gathered outside.');
+    expect(entityOfText(doc, 'protesters')?.country ?? null).toBeNull();
+  });
+  it('negative: a named international organisation stays without a country', () => {
+    const doc = run(full, 'Amnesty International criticised the government of Kenya on Monday.');
+    expect(entityOfText(doc, 'Amnesty International')?.country ?? null).toBeNull();
+  });
+});
