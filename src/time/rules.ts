@@ -761,6 +761,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // "soon after the attack", "shortly before noon": a signal relating two times, not a time
         if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(text.slice(m.index + w.length, m.index + w.length + 14))) return null;
         if (m[1] === 'Now' && /^\s*,/.test(text.slice(m.index + 3, m.index + 6))) return null; // "Now, …" opens a turn
+        if (w === 'current') {
+          // the adjective is a time only when it places a state at the present ("the current
+          // weakness", "his current position"): not the accounting or electrical noun senses,
+          // not "then current" (a past present), and not an adjective without a noun after it
+          const next = text.slice(m.index + 7, m.index + 40);
+          if (!/^\s+\p{L}/u.test(next) || /^\s+(?:account|accounts|assets|liabilities|affairs|events|flows?|and|or|in|of|is|was)\b/i.test(next)) return null;
+          if (/\bthen\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
+        }
         return cand(m.index, m.index + m[0].length, 'rule/vague', () => res(entry.type, entry.value, [], [], null), 0);
       },
     });

@@ -311,3 +311,16 @@ describe('a day before or after a named day', () => {
     expect(value('He arrived last Tuesday.', '2000-02-24', 'last Tuesday')).toBe('2000-02-22');
   });
 });
+
+describe('"current" as a time', () => {
+  const d = '1989-11-02';
+  it('places a state at the present', () => {
+    expect(value('Analysts blamed the current weakness in London.', d, 'current')).toBe('PRESENT_REF');
+    expect(value('He entered his current position in April.', d, 'current')).toBe('PRESENT_REF');
+  });
+  it('is no time in its accounting sense, after "then", or when a unit follows', () => {
+    expect(times('The current account deficit widened.', d)).toHaveLength(0);
+    expect(one('He bought shares at the then current market price.', d, 'current')).toBeUndefined();
+    expect(value('Profit rose in the current quarter.', d, 'the current quarter')).toBe('1989-Q4');
+  });
+});
