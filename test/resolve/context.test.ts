@@ -79,4 +79,9 @@ describe('groups with no country of their own take the report\'s', () => {
     const doc = run(full, 'Amnesty International criticised the government of Kenya on Monday.');
     expect(entityOfText(doc, 'Amnesty International')?.country ?? null).toBeNull();
   });
+  it('new group words: fundamentalists and looters take the country of their sentence', () => {
+    const doc = run(full, 'Police in Algeria said fundamentalists and looters attacked a market on Monday.');
+    expect(entityOfText(doc, 'fundamentalists')).toMatchObject({ country: 'DZA', sector: 'REL' });
+    expect(entityOfText(doc, 'looters')).toMatchObject({ country: 'DZA', sector: 'CRM' });
+  });
 });
