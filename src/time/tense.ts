@@ -98,6 +98,12 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     // a modal looks ahead ("could come as early as Tuesday") unless "have" follows it
     if (tag === 'MD') return wordAt(i + 1) === 'have' || (isAdverb(i + 1) && wordAt(i + 2) === 'have') ? 'past' : 'future';
     if (!tag.startsWith('VB')) return null;
+    // a present intention before its infinitive ("On Tuesday, the league plans to hold a news
+    // conference") places the time ahead, as "plans to meet Tuesday" does
+    if ((tag === 'VBZ' || tag === 'VBP') && wordAt(i + 1) === 'to' && INTENT.test(word) && !['is', 'are', 'am'].includes(word)) {
+      const t = infinitive(i + 1);
+      if (t) return t;
+    }
     if (tag === 'VBG') return null;
     const g = group();
     if (g !== undefined) return g;

@@ -4,6 +4,8 @@ import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { createTimeStage, timeForSpan } from '../../src/time/index.js';
 import type { AnalysisTime } from '../../src/types.js';
+import { governingTense } from '../../src/time/tense.js';
+import { loadTimeLexicon } from '../../src/time/lexicon.js';
 
 const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
 /** All times of `text` read on `date` (null: a document without a date). */
@@ -322,5 +324,21 @@ describe('"current" as a time', () => {
     expect(times('The current account deficit widened.', d)).toHaveLength(0);
     expect(one('He bought shares at the then current market price.', d, 'current')).toBeUndefined();
     expect(value('Profit rose in the current quarter.', d, 'the current quarter')).toBe('1989-Q4');
+  });
+});
+
+describe('tense with Penn tags: a present intention before its infinitive', () => {
+  // tokens and tags written out, so that the check needs no POS model
+  const words = 'On Tuesday , the league plans to hold a news conference .'.split(' ');
+  const tags = ['IN', 'NNP', ',', 'DT', 'NN', 'VBZ', 'TO', 'VB', 'DT', 'NN', 'NN', '.'];
+  let at = 0;
+  const tokens = words.map((w) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+  const lexi = loadTimeLexicon();
+  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
+  it('"plans to hold" after the time looks ahead; "announced" looks back', () => {
+    expect(governingTense({ tokens, pos: tags, from: 0, to: tokens.length }, 1, 2, cues)).toBe('future');
+    const tags2 = [...tags]; tags2[5] = 'VBD';
+    const tokens2 = tokens.map((t, i) => (i === 5 ? { ...t, text: 'announced' } : t));
+    expect(governingTense({ tokens: tokens2, pos: tags2, from: 0, to: tokens.length }, 1, 2, cues)).toBe('past');
   });
 });
