@@ -690,6 +690,14 @@ function rolePhrase(
       modSector = modSector ?? lex.modifiers.get(w)!;
       left = j; j--; continue;
     }
+    // "Vietnamese-led forces", "the Saudi-led coalition": the leading country is the group's
+    // ("US-backed militias" are not the backer's, so only "-led")
+    const led = /^(.+)-led$/.exec(w);
+    if (led) {
+      const idx = countryIndex();
+      const rec = idx.byDemonym.get(led[1]) ?? idx.byName.get(led[1]);
+      if (rec) { country = country ?? rec.cca3; left = j; j--; continue; }
+    }
     if (ADJECTIVES.has(w) || /^(pro|anti)-/.test(w)) { left = j; j--; continue; }
     // up to two other lowercase words between a demonym and the head ("Liberian riot police"),
     // taken only when the demonym is there

@@ -84,4 +84,9 @@ describe('groups with no country of their own take the report\'s', () => {
     expect(entityOfText(doc, 'fundamentalists')).toMatchObject({ country: 'DZA', sector: 'REL' });
     expect(entityOfText(doc, 'looters')).toMatchObject({ country: 'DZA', sector: 'CRM' });
   });
+  it('"X-led forces" are the leading country\'s; "X-backed" ones are not', () => {
+    const doc = run(rules, 'Kenyan-led forces entered the town, and Chad-backed militias fled.');
+    expect(actorOf(doc, 'Kenyan-led forces')).toMatchObject({ code: 'KEN', sector: 'MIL' });
+    expect(entityOfText(doc, 'militias')?.country ?? null).not.toBe('TCD');
+  });
 });
