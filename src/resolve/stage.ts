@@ -215,6 +215,20 @@ export function resolveDocument(doc: WorkingDoc): void {
     first.by += near ? '+nearest-country' : country === datelineCountry ? '+dateline-country' : '+document-country';
   }
 
+  // people no lexicon or title places ("Salim Haddad said"): the country named nearest in
+  // the sentence of their first name mention, else the dateline's (inferred; no sector)
+  for (const cl of clusters) {
+    if (cl.country || cl.type !== 'PERSON') continue;
+    const first = cl.mentions.find((m) => m.kind === 'name');
+    if (!first || first.entry || cl.mentions.some((m) => m.kind === 'name' && m.entry)) continue;
+    const near = nearestCountry(first);
+    const country = near ?? datelineCountry;
+    if (!country) continue;
+    cl.country = country;
+    for (const m of cl.mentions) if (m.kind !== 'pronoun') { m.country = country; m.countrySource = 'inferred'; }
+    first.by += near ? '+nearest-country' : '+dateline-country';
+  }
+
   // places on the map, disambiguated by the countries and US states the document names
   const hints: PlaceHints = {
     countries: new Set(cands.filter((c) => c.place?.kind === 'country' || c.type === 'NORP').map((c) => c.country!).filter(Boolean)),

@@ -89,4 +89,13 @@ describe('groups with no country of their own take the report\'s', () => {
     expect(actorOf(doc, 'Kenyan-led forces')).toMatchObject({ code: 'KEN', sector: 'MIL' });
     expect(entityOfText(doc, 'militias')?.country ?? null).not.toBe('TCD');
   });
+  it('a person no lexicon or title places takes the nearest country of the sentence, inferred', () => {
+    const doc = run(full, 'Tariq Mansour told reporters in Lebanon that the talks had failed.');
+    expect(entityOfText(doc, 'Tariq Mansour')?.country).toBe('LBN');
+    expect(mentionBy(doc, 'Tariq Mansour')).toMatch(/\+nearest-country$/);
+  });
+  it('negative: with no country in the sentence or dateline the person stays unplaced', () => {
+    const doc = run(full, 'Tariq Mansour told reporters that the talks had failed.');
+    expect(entityOfText(doc, 'Tariq Mansour')?.country ?? null).toBeNull();
+  });
 });
