@@ -307,7 +307,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/relative-unit',
     reason: 'a deictic determiner and a calendar unit name one week/month/quarter/year around the anchor',
-    pattern: re(`${B}(?:(the)\\s+)?(this|last|next|past|coming|previous|following|current|same|that|prior|upcoming|preceding|this\\s+past)\\s+(?:(fiscal|calendar)\\s+)?(week|month|year|quarter|decade|century|weekend)(?![\\p{L}\\p{N}-])`),
+    pattern: re(`${B}(?:(the)\\s+)?(this|last|next|past|coming|previous|following|current|same|that|prior|upcoming|preceding|this\\s+past|latest|most\\s+recent)\\s+(?:(fiscal|calendar)\\s+)?(week|month|year|quarter|decade|century|weekend)(?![\\p{L}\\p{N}-])`),
     make(m) {
       if (/^\p{Lu}/u.test(m[4])) return null; // "This Week With David Brinkley": a title
       const the = !!m[1];
@@ -315,12 +315,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const unit = m[4].toLowerCase();
       const start = m.index;
       const end = m.index + m[0].length;
+      // "the latest (fiscal) year" is the last one completed, like "last year"; "the latest
+      // quarter" is the quarter rule's (it knows the report's quarter)
+      const latest = dir === 'latest' || dir === 'most recent';
+      if (latest && (!the || unit === 'quarter' || unit === 'weekend')) return null;
       // "the past year", "the last decade", even "over the past year": TimeBank and AQUAINT
       // annotate these as the previous calendar unit (DATE 1997), like "last year", not as a
       // DURATION, so they fall through to the shift below.
       let shift = 0;
       let anchored = false;
-      if (['last', 'past', 'previous', 'prior', 'preceding', 'this past'].includes(dir)) shift = -1;
+      if (['last', 'past', 'previous', 'prior', 'preceding', 'this past', 'latest', 'most recent'].includes(dir)) shift = -1;
       // "the past week" is the seven days up to the report, which annotators give the
       // report's own week
       if (the && (dir === 'past' || dir === 'last') && unit === 'week') shift = 0;

@@ -342,3 +342,12 @@ describe('tense with Penn tags: a present intention before its infinitive', () =
     expect(governingTense({ tokens: tokens2, pos: tags2, from: 0, to: tokens.length }, 1, 2, cues)).toBe('past');
   });
 });
+
+describe('"the latest" calendar unit', () => {
+  it('is the last one completed', () => {
+    const text = 'It had sales of $6.3 billion in the latest fiscal year. Sales fell in the latest quarter.';
+    expect(value(text, '1989-11-02', 'the latest fiscal year')).toBe('1988');
+    expect(value(text, '1989-11-02', 'the latest quarter')).toBe('1989-Q3');
+    expect(times('Its latest year-end filing was late.', '1989-11-02').map((t) => t.text)).not.toContain('latest year');
+  });
+});
