@@ -263,8 +263,8 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
 /**
  * A misspelt country, demonym or capital ("Ethopia", "Quatar", "Khatmandu"): one word of six
  * letters or more, capitalised, that nothing else matched and that is one edit (insertion,
- * deletion, substitution or swap of neighbours) from exactly one country's name, demonym or
- * capital with the same first letter. Not next to another capitalised word ("Frances Smith"
+ * deletion, substitution or swap of neighbours) from exactly one country's name or demonym
+ * with the same first letter. Not next to another capitalised word ("Frances Smith"
  * is a person), and not when the candidates disagree on the country.
  */
 function matchMisspeltCountry(ctx: Ctx, i: number): Candidate | null {
@@ -322,7 +322,9 @@ export function fuzzyCountry(word: string): { rec: CountryRecord; as: FuzzyKind;
     const add = (m: ReadonlyMap<string, CountryRecord>, as: FuzzyKind) => {
       for (const [k, rec] of m) if (k.length >= 5 && /^\p{Ll}+$/u.test(k)) list.push({ word: k, rec, as });
     };
-    add(idx.byName, 'name'); add(idx.byDemonym, 'demonym'); add(idx.byCapital, 'capital');
+    // capitals are left out: many are short words one edit from a people or a surname
+    // ("Aymara" ~ "Asmara")
+    add(idx.byName, 'name'); add(idx.byDemonym, 'demonym');
     fuzzyWords = list;
   }
   if (word.length < 6) return null;

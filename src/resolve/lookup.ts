@@ -26,7 +26,8 @@ export function entityById(doc: WorkingDoc, id: string | null | undefined): Anal
 
 /**
  * The actor a span names. The longest mention inside the span wins (so "the Armed Forces
- * of the Russian Federation" is the army, not Russia); ties go to the leftmost.
+ * of the Russian Federation" is the army, not Russia); ties go to the leftmost. When nothing
+ * inside reaches the span's last word, the smallest mention around it ending there wins.
  *
  * @example
  * actorForSpan(doc, 10, 52) // { entity: 'e7', code: 'RUS', sector: 'MIL', mention: … }
@@ -36,6 +37,18 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   let best: AnalysisMention | null = null;
   for (const m of inside) {
     if (!best || m.end - m.start > best.end - best.start) best = m;
+  }
+  // "Tamil civilian refugees" inside "thousands of Tamil civilian refugees": when no mention
+  // inside reaches the span's last word (its head), the smallest mention around the span that
+  // ends where it ends is the actor, not a modifier inside it ("Tamil")
+  const trimmedEnd = doc.text.slice(start, end).trimEnd().length + start;
+  if (!inside.some((m) => m.end >= trimmedEnd)) {
+    let around: AnalysisMention | null = null;
+    for (const m of doc.mentions) {
+      if (m.kind === 'pronoun' || m.start > start || m.end !== trimmedEnd || (m.start === start && m.end === end)) continue;
+      if (!around || m.end - m.start < around.end - around.start) around = m;
+    }
+    if (around) best = around;
   }
   const entity = entityById(doc, best?.entity);
   // A mention may stand for another actor than its entity: a demonym in "Hungarian officials"

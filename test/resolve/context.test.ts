@@ -33,6 +33,7 @@ describe('misspelt country names (one edit, six letters or more)', () => {
     expect(fuzzyCountry('afghanstan')?.rec.cca3).toBe('AFG');
     expect(fuzzyCountry('police')).toBeNull();
     expect(fuzzyCountry('either')).toBeNull();
+    expect(fuzzyCountry('aymara')).toBeNull(); // a people, one edit from the capital Asmara
   });
   it('places a misspelt country and says the match was inferred', () => {
     const doc = run(rules, 'Aid convoys reached Ethopia on Monday, and the Quatar government sent food.');
@@ -97,5 +98,11 @@ describe('groups with no country of their own take the report\'s', () => {
   it('negative: with no country in the sentence or dateline the person stays unplaced', () => {
     const doc = run(full, 'Tariq Mansour told reporters that the talks had failed.');
     expect(entityOfText(doc, 'Tariq Mansour')?.country ?? null).toBeNull();
+  });
+  it('a span whose head no inside mention reaches takes the mention around it that ends there', () => {
+    const doc = run(full, 'The Chilean army is holding hundreds of Mapuche civilian refugees near the border.');
+    expect(actorOf(doc, 'Mapuche civilian refugees')).toMatchObject({ code: 'CHL', sector: 'REF' });
+    // negative: a span whose head is covered keeps the mention inside
+    expect(actorOf(doc, 'The Chilean army')).toMatchObject({ code: 'CHL', sector: 'MIL' });
   });
 });
