@@ -131,6 +131,14 @@ export function resolveDocument(doc: WorkingDoc): void {
     // except that a model PERSON span containing a lone place word is a person ("Michael Jordan")
     const clash = names.filter((n) => overlaps(n, c));
     if (clash.some((n) => !(c.start <= n.start && n.end <= c.end))) continue;
+    // "Hamad bin Khalifa al-Thani" around the lexicon's "Hamad bin Khalifa": one person, the
+    // lexicon's, under the model's fuller span (else the two would be two entities)
+    const known = clash.filter((n) => n.type === 'PERSON' && n.entry);
+    if (c.type === 'PERSON' && known.length === 1 && clash.length === 1) {
+      const n = known[0];
+      n.start = c.start; n.end = c.end; n.tokStart = c.tokStart; n.tokEnd = c.tokEnd;
+      continue;
+    }
     if (clash.length > 0 && (c.type === 'PERSON' || (c.type === 'NORP' && c.actor))) {
       for (const n of clash) if (n.type === 'GPE' || n.type === 'NORP') cands.splice(cands.indexOf(n), 1);
     }

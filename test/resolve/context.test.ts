@@ -106,3 +106,13 @@ describe('groups with no country of their own take the report\'s', () => {
     expect(actorOf(doc, 'The Chilean army')).toMatchObject({ code: 'CHL', sector: 'MIL' });
   });
 });
+
+describe('a model name around a lexicon name', () => {
+  it('is one person, the lexicon\'s, under the fuller span', () => {
+    const doc = run(full, 'Sheikh Hamad bin Khalifa al-Thani met envoys in Doha on Monday. Later Hamad bin Khalifa said the talks would go on.', '2000-05-01');
+    const people = doc.entities.filter((e) => e.type === 'PERSON');
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ country: 'QAT', sector: 'GOV' });
+    expect(doc.mentions.some((m) => m.text === 'Hamad bin Khalifa al-Thani')).toBe(true);
+  });
+});
