@@ -107,6 +107,14 @@ describe('groups with no country of their own take the report\'s', () => {
   });
 });
 
+describe('role words: websites are media', () => {
+  it('codes "Kenyan websites" and "a Peruvian web site" as media of their country', () => {
+    const doc = run(rules, 'Several Kenyan websites and a Peruvian web site reported the vote.');
+    expect(actorOf(doc, 'Kenyan websites')).toMatchObject({ code: 'KEN', sector: 'MED' });
+    expect(actorOf(doc, 'Peruvian web site')).toMatchObject({ code: 'PER', sector: 'MED' });
+  });
+});
+
 describe('a model name around a lexicon name', () => {
   it('is one person, the lexicon\'s, under the fuller span', () => {
     const doc = run(full, 'Sheikh Hamad bin Khalifa al-Thani met envoys in Doha on Monday. Later Hamad bin Khalifa said the talks would go on.', '2000-05-01');
