@@ -519,6 +519,21 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
 }
 
 /** Last words that make a capitalised run an organisation's name, with the sector they give. */
+/**
+ * The sector an organisation's head word gives (null: none), also for a head misspelt by one
+ * edit when both are 8 letters or more ("Commision" → commission); undefined when the word is
+ * no head.
+ *
+ * @example
+ * orgHead('commision') // 'GOV'
+ */
+export function orgHead(word: string): string | null | undefined {
+  if (ORG_HEADS.has(word)) return ORG_HEADS.get(word);
+  if (word.length < 8 || !/^\p{Ll}+$/u.test(word)) return undefined;
+  for (const [head, sector] of ORG_HEADS) if (head.length >= 8 && head[0] === word[0] && oneEditApart(head, word)) return sector;
+  return undefined;
+}
+
 export const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
   ['party', 'PTY'], ['front', null], ['movement', null], ['army', 'MIL'], ['commission', 'GOV'], ['committee', null],
   ['council', 'GOV'], ['assembly', 'LEG'], ['parliament', 'LEG'], ['court', 'JUD'], ['tribunal', 'JUD'], ['university', 'EDU'],
@@ -546,7 +561,7 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
   while (j < toks.length && ctx.sentOf[j] === sent && j - i < 12) {
     const t = toks[j].text;
     if (j > i && toks[j].start > toks[j - 1].end + 1) break;
-    if (isCap(t) && /^\p{L}[\p{L}'’-]*$/u.test(t)) { if (ORG_HEADS.has(words[j])) lastHead = j; j++; continue; }
+    if (isCap(t) && /^\p{L}[\p{L}'’-]*$/u.test(t)) { if (orgHead(words[j]) !== undefined) lastHead = j; j++; continue; }
     if (ORG_JOINERS.has(words[j]) && j > i && isCap(toks[j + 1]?.text ?? '')) { j++; continue; }
     if ((words[j] === "'s" || t === '’s') && j > i) { j++; continue; }
     break;
@@ -581,7 +596,7 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
   if (end - rest < 2 && !country) return null;
   // a country's own name ("Russian Federation", "Republic of Korea") is not an organisation
   if (rest === end || countryIndex().byName.has(normaliseName(span(ctx, i, end)))) return null;
-  let sector = ORG_HEADS.get(words[lastHead]) ?? null;
+  let sector = orgHead(words[lastHead]) ?? null;
   if (!sector) for (let k = i; k < end; k++) if (REB_WORDS.test(words[k])) sector = 'REB';
   return blank(ctx, i, end, { type: 'ORG', by: 'rule/org-name', country, countrySource: country ? 'stated' : null, sector, key: 'org:' + normaliseName(span(ctx, i, end)), canonical: span(ctx, i, end) });
 }

@@ -3,7 +3,7 @@ import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { readReport } from '../../src/ingest/report.js';
 import { actorForSpan, resolveStage } from '../../src/resolve/index.js';
-import { fuzzyCountry, oneEditApart } from '../../src/resolve/detect.js';
+import { fuzzyCountry, oneEditApart, orgHead } from '../../src/resolve/detect.js';
 import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
 
 // Sentences written for these tests: misspelt country names and groups that take their
@@ -112,6 +112,16 @@ describe('role words: websites are media', () => {
     const doc = run(rules, 'Several Kenyan websites and a Peruvian web site reported the vote.');
     expect(actorOf(doc, 'Kenyan websites')).toMatchObject({ code: 'KEN', sector: 'MED' });
     expect(actorOf(doc, 'Peruvian web site')).toMatchObject({ code: 'PER', sector: 'MED' });
+  });
+});
+
+describe('misspelt organisation head words', () => {
+  it('reads "Commision" as a commission head (one edit, 8 letters or more)', () => {
+    expect(orgHead('commision')).toBe('GOV');
+    expect(orgHead('univercity')).toBe('EDU');
+    expect(orgHead('commuter')).toBeUndefined();
+    const doc = run(rules, 'The Zambia Fisheries Commision said on Monday it would act.');
+    expect(entityOfText(doc, 'Zambia Fisheries Commision')).toMatchObject({ country: 'ZMB', sector: 'GOV' });
   });
 });
 
