@@ -125,6 +125,15 @@ describe('misspelt organisation head words', () => {
   });
 });
 
+describe('dates are not organisations', () => {
+  it('negative: "November 17" in a date is not the Greek armed group; its full name is', () => {
+    const doc = run(rules, 'Voters in Chile went to the polls in November 17 municipal elections.');
+    expect(doc.entities.some((e) => e.country === 'GRC')).toBe(false);
+    const doc2 = run(rules, 'Police blamed the Revolutionary Organization 17 November for the bombing.');
+    expect(entityOfText(doc2, 'Revolutionary Organization 17 November')).toMatchObject({ country: 'GRC', sector: 'REB' });
+  });
+});
+
 describe('a model name around a lexicon name', () => {
   it('is one person, the lexicon\'s, under the fuller span', () => {
     const doc = run(full, 'Sheikh Hamad bin Khalifa al-Thani met envoys in Doha on Monday. Later Hamad bin Khalifa said the talks would go on.', '2000-05-01');
