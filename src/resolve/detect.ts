@@ -663,6 +663,7 @@ function rolePhrase(
   let modSector: string | null = null;
   let determiner = false;
   let possessive: Candidate | null = null;
+  let personOwner = false;
   const demonyms: Candidate[] = [];
   const roleCapital = isCap(toks[i].text);
   let j = i - 1;
@@ -696,6 +697,16 @@ function rolePhrase(
       j = acr.tokStart - 2;
       if (nameEndAt[j]) { left = nameEndAt[j]!.tokStart; demonyms.push(nameEndAt[j]!); j = nameEndAt[j]!.tokStart - 1; }
       continue;
+    }
+    // "Djindjic's opposition coalition", "Putin's spokesman": a person's possessive makes the
+    // role an actor (like a determiner) and gives it the person's country when known
+    if ((w === "'s" || toks[j].text === '’s') && nameEndAt[j - 1] && nameEndAt[j - 1]!.type === 'PERSON') {
+      const owner = nameEndAt[j - 1]!;
+      personOwner = true;
+      country = country ?? owner.country;
+      determiner = true;
+      left = owner.tokStart;
+      break;
     }
     if ((w === "'s" || toks[j].text === '’s') && nameEndAt[j - 1] && nameEndAt[j - 1]!.type !== 'PERSON') {
       possessive = nameEndAt[j - 1]!;
@@ -823,7 +834,7 @@ function rolePhrase(
   const named = roleCapital && (country !== null) && !ctx.sentStart[i];
   const cand = blank(ctx, left, right, {
     type: role.kind === 'person' ? 'PERSON' : 'ORG', kind: named || (roleCapital && complement) ? 'name' : 'nominal',
-    by: possessive ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : country ? 'rule/demonym-role' : 'rule/role',
+    by: possessive || personOwner ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : country ? 'rule/demonym-role' : 'rule/role',
     country, countrySource: country ? 'stated' : null, sector, role,
     anaphoric: definite && !country && !complement,
   });

@@ -134,6 +134,18 @@ describe('dates are not organisations', () => {
   });
 });
 
+describe('a person\'s possessive before a role', () => {
+  it('makes the role an actor with the person\'s country ("Putin\'s spokesman")', () => {
+    const doc = run(rules, "Putin's spokesman said on Monday that the talks had failed.");
+    expect(actorOf(doc, "Putin's spokesman")).toMatchObject({ code: 'RUS', sector: 'GOV' });
+    expect(mentionBy(doc, "Putin's spokesman")).toBe('rule/possessive-role');
+  });
+  it('negative: a weak role with no possessive, determiner or country is no actor', () => {
+    const doc = run(rules, 'Coalition talks failed on Monday.');
+    expect(doc.entities).toHaveLength(0);
+  });
+});
+
 describe('a model name around a lexicon name', () => {
   it('is one person, the lexicon\'s, under the fuller span', () => {
     const doc = run(full, 'Sheikh Hamad bin Khalifa al-Thani met envoys in Doha on Monday. Later Hamad bin Khalifa said the talks would go on.', '2000-05-01');
