@@ -47,6 +47,8 @@ const NOUNLIKE = new Set(['report', 'reports', 'claim', 'claims', 'note', 'notes
 
 /** Paragraph labels before a colon that are not speakers. */
 const COLON_LABELS = new Set(['update', 'note', "editor's note", 'editor’s note', 'related', 'watch', 'read more', 'read', 'photo', 'photos', 'video', 'correction', 'clarification', 'source', 'sources', 'q', 'a', 'question', 'answer', 'listen', 'see also', 'also', 'disclosure', 'warning', 'breaking', 'exclusive', 'live', 'opinion', 'analysis', 'transcript', 'full transcript', 'subscribe']);
+/** Words that open a non-restrictive relative clause after a comma. */
+const RELATIVE_TAIL = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const lower = (t: Token) => t.text.toLowerCase();
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
@@ -859,6 +861,7 @@ class Finder {
         }
       }
     }
+    r = this.cutTail(r);
     const heads = this.doc.heads;
     const rels = this.doc.deprels;
     if (!heads || !rels) return [c, r];
@@ -884,6 +887,42 @@ class Finder {
       if (lo - r.start >= 2) { r = { start: r.start, end: lo }; break; }
     }
     return [c, r];
+  }
+
+  /**
+   * Ends an indirect content before a comma-set tail that is not part of what was said
+   * (found by error analysis on PolNeAR train, where such tails are left out): a
+   * non-restrictive relative clause that runs to the content's end (", which …", ", who …"),
+   * a trailing source (", according to …", an attribution of its own) and a comma-set
+   * participle of a cue verb (", saying …", ", claiming …"), the speaker's next act.
+   */
+  cutTail(r: { start: number; end: number }): { start: number; end: number } {
+    const heads = this.doc.heads;
+    const rels = this.doc.deprels;
+    for (let k = r.start + 3; k < r.end - 1; k++) {
+      if (this.low[k] !== ',' || this.quoteOf[k] >= 0) continue;
+      const w = this.low[k + 1];
+      let cut = (w === 'according' && this.low[k + 2] === 'to') || (/ing$/.test(w) && this.pos![k + 1] === 'VBG' && this.cueAt(k + 1) !== null);
+      if (!cut && RELATIVE_TAIL.has(w)) {
+        if (heads && rels) {
+          // the relative clause must close the content: one token of it (the clause's verb)
+          // hangs outside, on a word of the content before it; "the senator, who …, would vote" goes on
+          let outside = 0;
+          for (let j = k + 1; j < r.end; j++) {
+            const h = heads[j];
+            if (h >= k + 1 && h < r.end) continue;
+            if (rels[j] === 'punct') continue;
+            if (h >= r.start && h < k) outside++; // acl:relcl, or advcl by a misparse
+            else outside += 2;
+          }
+          cut = outside === 1;
+        } else {
+          cut = !this.low.slice(k + 1, r.end - 1).includes(',');
+        }
+      }
+      if (cut) return { start: r.start, end: k };
+    }
+    return r;
   }
 
   /** The content before ", X said": from the sentence start to the comma before `srcStart`. */

@@ -51,6 +51,15 @@ describe('parse-derived spans', () => {
     expect(a?.content.text).toBe('she respects the mayor');
   });
 
+  it.skipIf(!haveModels)('ends a said-content before a closing relative clause, a trailing source or a cue participle', () => {
+    const said = (text: string) => parsed(text, createAttributionStage({ cueModel: null })).attributions.find((x) => x.cue?.text === 'said')?.content.text;
+    expect(said('The mayor said the council would meet in Dover, which has hosted the talks before.')).toBe('the council would meet in Dover');
+    expect(said('The governor said the bridge would reopen in May, according to a local newspaper.')).toBe('the bridge would reopen in May');
+    expect(said('The coach said the team had played badly, blaming the wet pitch.')).toBe('the team had played badly');
+    // negative: a relative clause in the middle of the content leaves it whole
+    expect(said('The mayor said the judge, who was appointed last year, would hear the case.')).toBe('the judge, who was appointed last year, would hear the case');
+  });
+
   it.skipIf(!haveModels)('reads no words in a speech verb with a plain noun-phrase object', () => {
     const doc = parsed('The lawyer wrote the letter to the court on Friday.', createAttributionStage({ cueModel: null }));
     expect(doc.attributions.filter((a) => a.cue?.text === 'wrote')).toHaveLength(0);
