@@ -43,6 +43,12 @@ export function mix(a: number, b: number): number {
 export class HashIndex {
   keys: Uint32Array;
   rows: Int32Array;
+  /**
+   * The same table interleaved (key as int32, row) for `get`: a lookup then touches one
+   * cache line instead of two, which matters since the model tables are megabytes and the
+   * lookups land at random.
+   */
+  private slots: Int32Array;
   size = 0;
   private mask: number;
 
@@ -51,17 +57,19 @@ export class HashIndex {
     while (cap < capacity * 2) cap <<= 1;
     this.keys = new Uint32Array(cap);
     this.rows = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
   /** The row of `key`, or -1. */
   get(key: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
+    const k32 = key | 0;
     let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
-      const k = keys[i];
-      if (k === key) return this.rows[i];
+      const k = slots[i << 1];
+      if (k === k32) return slots[(i << 1) + 1];
       if (k === 0) return -1;
       i = (i + 1) & mask;
     }
@@ -75,8 +83,8 @@ export class HashIndex {
     let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
       const k = keys[i];
-      if (k === key) { this.rows[i] = row; return; }
-      if (k === 0) { keys[i] = key; this.rows[i] = row; this.size++; return; }
+      if (k === key) { this.rows[i] = row; this.slots[(i << 1) + 1] = row; return; }
+      if (k === 0) { keys[i] = key; this.rows[i] = row; this.slots[i << 1] = key | 0; this.slots[(i << 1) + 1] = row; this.size++; return; }
       i = (i + 1) & mask;
     }
   }
@@ -86,6 +94,7 @@ export class HashIndex {
     const oldRows = this.rows;
     this.keys = new Uint32Array(oldKeys.length * 2);
     this.rows = new Int32Array(oldKeys.length * 2);
+    this.slots = new Int32Array(oldKeys.length * 4);
     this.mask = this.keys.length - 1;
     this.size = 0;
     for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i], oldRows[i]);

@@ -34,6 +34,18 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** Per class, the previous classes IOB2 allows, in increasing order (`PREVS[PREV_OFF[c] …]`). */
+const PREV_OFF = new Int32Array(NC + 1);
+const PREVS: Int8Array = (() => {
+  const list: number[] = [];
+  for (let c = 0; c < NC; c++) {
+    PREV_OFF[c] = list.length;
+    for (let p = 0; p < NC; p++) if (ALLOWED[p * NC + c]) list.push(p);
+  }
+  PREV_OFF[NC] = list.length;
+  return Int8Array.from(list);
+})();
+
 let nextUid = 1;
 
 /** Position features added on top of a prepared document (the stacked pass's). */
@@ -230,20 +242,24 @@ export class PerceptronModel {
     const a0 = rows[0];
     const st = NC * 5 + START * NC;
     for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
+    const prevs = PREVS; const prevOff = PREV_OFF;
     for (let t = 1; t < len; t++) {
       const A = rows[t];
       const cur = t * NC;
       const prev = cur - NC;
-      for (let k = 0; k < NC; k++) delta[cur + k] = -Infinity;
-      for (let p = 0; p < NC; p++) {
-        const dp = delta[prev + p];
-        const at = NC * 5 + p * NC;
-        for (let k = 0; k < NC; k++) {
-          const v = dp + A[at + k];
-          if (v > delta[cur + k]) { delta[cur + k] = v; back[cur + k] = p; }
+      // only the previous tags IOB2 allows (forbidden moves score -1e30 and never win);
+      // `best` is rounded to float32 as the typed array stored it before, so the
+      // comparisons, ties included, come out exactly as in the plain 9×9 loop
+      for (let k = 0; k < NC; k++) {
+        let best = -Infinity; let bp = 0;
+        for (let j = prevOff[k], end = prevOff[k + 1]; j < end; j++) {
+          const p = prevs[j];
+          const v = delta[prev + p] + A[NC * 5 + p * NC + k];
+          if (v > best) { best = Math.fround(v); bp = p; }
         }
+        delta[cur + k] = best + base[cur + k];
+        back[cur + k] = bp;
       }
-      for (let k = 0; k < NC; k++) delta[cur + k] += base[cur + k];
     }
     let k = 0; let best = -Infinity;
     const last = (len - 1) * NC;
@@ -388,9 +404,20 @@ export class PerceptronModel {
    * other model's weights `W2` (same row numbers): one index lookup serves both passes.
    */
   private addBoth(scores: Float32Array, W2: Float32Array, sums: Float32Array, at: number, feats: Uint32Array, from: number, to: number): void {
-    const W = this.W;
     const index = this.index;
     for (let k = 0; k < NC; k++) sums[at + k] = 0;
+    const B = this.both;
+    if (B && this.bothOther === W2) {
+      // both rows side by side (see `shareRows`): one cache miss where two arrays cost two
+      for (let j = from; j < to; j++) {
+        const r = index.get(feats[j]);
+        if (r < 0) continue;
+        const b = r * 2 * NC;
+        for (let k = 0; k < NC; k++) { scores[k] += B[b + k]; sums[at + k] += B[b + NC + k]; }
+      }
+      return;
+    }
+    const W = this.W;
     for (let j = from; j < to; j++) {
       const r = index.get(feats[j]);
       if (r < 0) continue;
@@ -398,6 +425,10 @@ export class PerceptronModel {
       for (let k = 0; k < NC; k++) { scores[k] += W[b + k]; sums[at + k] += W2[b + k]; }
     }
   }
+
+  /** This model's rows and `bothOther`'s, interleaved row by row (set by `shareRows`). */
+  private both: Float32Array | null = null;
+  private bothOther: Float32Array | null = null;
 
   /**
    * Gives two frozen models one row index (the union of their features, zero rows where a
@@ -422,6 +453,12 @@ export class PerceptronModel {
       m.nRows = n;
       m.dense = null;
     }
+    const both = new Float32Array(n * 2 * NC);
+    for (let r = 0; r < n; r++) {
+      both.set(a.W.subarray(r * NC, r * NC + NC), r * 2 * NC);
+      both.set(b.W.subarray(r * NC, r * NC + NC), r * 2 * NC + NC);
+    }
+    a.both = both; a.bothOther = b.W;
   }
 
   private readonly scratch = new Float32Array(NC);
