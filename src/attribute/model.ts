@@ -107,6 +107,13 @@ const CONTENT_RELS = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'obl', 'advcl', '
 /** Prepositions under which an oblique holds a stance's content ("criticized X for Y", "warned about Y"). */
 const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 'that', 'whether']);
 /** Clausal content: when a cue has one, its objects before it are addressees ("told reporters that …"). */
+/**
+ * Light verbs, whose object noun carries the meaning ("take a shot at", "make the case for",
+ * "pay tribute to"): such a noun is part of the cue, not of the content.
+ */
+const LIGHT_VERBS = new Set(['take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'raise', 'raises', 'raised', 'raising', 'pay', 'pays', 'paid', 'paying', 'express', 'expresses', 'expressed', 'expressing', 'voice', 'voices', 'voiced', 'voicing', 'launch', 'launches', 'launched', 'launching', 'unleash', 'unleashes', 'unleashed', 'unleashing', 'level', 'levels', 'leveled', 'levelled', 'leveling', 'levelling', 'have', 'has', 'had', 'having', 'set', 'sets', 'setting', 'cast', 'casts', 'casting', 'give', 'gives', 'gave', 'given', 'giving', 'offer', 'offers', 'offered', 'offering', 'lodge', 'lodged', 'file', 'filed', 'hurl', 'hurled', 'turn', 'turns', 'turned', 'turning']);
+/** Prepositions that link a light verb's noun to what it is about. */
+const LIGHT_CASES = new Set(['at', 'about', 'of', 'for', 'to', 'against', 'on', 'toward', 'towards', 'over', 'with']);
 const CLAUSAL = new Set(['ccomp', 'xcomp', 'csubj']);
 const SUBJECT_RELS = new Set(['nsubj', 'csubj']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
@@ -464,6 +471,19 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
   if (hi < 0) return contentBefore(ctx, c, subj, sent.tokenStart);
   lo = Math.max(lo, c + 1, sent.tokenStart);
   hi = Math.min(hi, sent.tokenEnd - 1);
+  // a light verb's object noun belongs to the cue ("took a shot at X", "made no mention of X",
+  // "raised questions about X"): the content is what the noun's preposition governs
+  if (LIGHT_VERBS.has(ctx.low[c])) {
+    const o = kids.find((k) => k > c && rels[k] === 'obj');
+    if (o !== undefined && /^NNS?$/.test(ctx.doc.pos![o]) && subtreeTokens(ctx.doc, o)[0] <= lo) {
+      // the preposition follows the noun at once; its phrase hangs on the noun or, by the
+      // parse's choice, on the verb
+      const m = rels[o + 1] === 'case' && LIGHT_CASES.has(ctx.low[o + 1]) ? ctx.doc.heads![o + 1] : -1;
+      const onNoun = m > o + 1 && ctx.doc.heads![m] === o && rels[m].startsWith('nmod');
+      const onVerb = m > o + 1 && ctx.doc.heads![m] === c && rels[m].startsWith('obl');
+      if ((onNoun || onVerb) && children(ctx.doc, o).every((k) => k < o || k === m)) lo = o + 2;
+    }
+  }
   // a preposition that opens the content belongs to the cue ("would vote for X", "spoke about X")
   if (lo < hi && rels[lo] === 'case' && ctx.doc.heads![lo] > lo) lo++;
   const [a, b] = trimRange(ctx, lo, hi + 1);

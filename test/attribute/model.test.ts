@@ -60,6 +60,17 @@ describe('parse-derived spans', () => {
     expect(said('The mayor said the judge, who was appointed last year, would hear the case.')).toBe('the judge, who was appointed last year, would hear the case');
   });
 
+  it.skipIf(!haveModels)('leaves a light verb’s object noun and its preposition to the cue', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const content = (text: string, cue: string) => {
+      const d = parsed(text, createAttributionStage({ cueModel: null }));
+      return words(d, spansForCue(cueContext(d, defaultLexicon())!, idx(d, cue)).content);
+    };
+    expect(content('The senator took a swipe at the new tax plan.', 'took')).toBe('the new tax plan');
+    // negative: a verb that is not light keeps its object noun in the content
+    expect(content('The senator criticized the handling of the tax plan.', 'criticized')).toBe('the handling of the tax plan');
+  });
+
   it.skipIf(!haveModels)('reads no words in a speech verb with a plain noun-phrase object', () => {
     const doc = parsed('The lawyer wrote the letter to the court on Friday.', createAttributionStage({ cueModel: null }));
     expect(doc.attributions.filter((a) => a.cue?.text === 'wrote')).toHaveLength(0);
