@@ -21,9 +21,31 @@ export interface ConllDoc {
 }
 
 const isDocStart = (line: string) => line.startsWith('-DOCSTART-');
-const firstColumn = (line: string): string => {
+const firstColumnSlow = (line: string): string => {
   const m = /^\s*(\S+)/.exec(line);
   return m ? m[1] : '';
+};
+/** ASCII whitespace as `\s` knows it (tab, line feed, vertical tab, form feed, CR, space). */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/**
+ * The first whitespace-separated column ('' for a blank line): a scan of char codes for
+ * ASCII lines, the regex where a non-ASCII character could be Unicode whitespace.
+ */
+const firstColumn = (line: string): string => {
+  const n = line.length;
+  let i = 0;
+  let c = 0;
+  while (i < n && isAsciiSpace(c = line.charCodeAt(i))) i++;
+  if (i === n) return '';
+  if (c >= 128) return firstColumnSlow(line);
+  let j = i + 1;
+  while (j < n) {
+    c = line.charCodeAt(j);
+    if (isAsciiSpace(c)) break;
+    if (c >= 128) return firstColumnSlow(line);
+    j++;
+  }
+  return line.slice(i, j);
 };
 
 /**
@@ -49,9 +71,11 @@ export function parseConll(text: string): ConllDoc[] {
     }
     if (!cur) { cur = { lines: [], sentences: [] }; docs.push(cur); }
     cur.lines.push(raw);
-    if (raw.trim() === '') { sent = null; continue; }
+    // '' exactly when the line is blank (`\s` and `trim` know the same whitespace)
+    const tok = firstColumn(raw);
+    if (tok === '') { sent = null; continue; }
     if (!sent) { sent = []; cur.sentences.push(sent); }
-    sent.push(firstColumn(raw));
+    sent.push(tok);
   }
   return docs;
 }
@@ -126,8 +150,8 @@ export const conllOutput: OutputFormat = {
       const tags = r.doc.nerTags ?? [];
       let k = 0;
       for (const line of d.lines) {
-        if (line.trim() === '') { out.push(line); continue; }
-        const sep = line.includes('\t') ? '\t' : ' ';
+        if (line === '' || line.trim() === '') { out.push(line); continue; }
+        const sep = line.indexOf('\t') >= 0 ? '\t' : ' ';
         out.push(line + sep + (isDocStart(line) ? 'O' : (tags[k++] ?? 'O')));
       }
     }

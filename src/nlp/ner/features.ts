@@ -194,7 +194,8 @@ class U32Buf {
 }
 const featBuf = new U32Buf();
 const gazBuf = new U32Buf(); // matches as triples: start, length, gazetteer bits
-const widMap = new Map<number, number>();
+let widKeys = new Int32Array(0);
+let widIds = new Int32Array(0);
 
 /**
  * Prepares a document: `words` are the tokens, `sentences` pairs of [start, end) token
@@ -225,15 +226,25 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   }
   // Document casing evidence: for each word key, was it seen in lower case, with an initial
   // capital not at a sentence start, or in capitals outside a headline, anywhere in the document?
+  // ids in first-seen order, through an open-addressing table of typed arrays (a Map keyed
+  // by uint32 keys boxes every key above 2^31)
   const wid = new Int32Array(n);
-  widMap.clear();
+  let cap = 64;
+  while (cap < n * 2) cap <<= 1;
+  if (widKeys.length < cap) { widKeys = new Int32Array(cap); widIds = new Int32Array(cap); }
+  widIds.fill(-1, 0, cap);
+  const mask = cap - 1;
+  let nWords = 0;
   for (let i = 0; i < n; i++) {
-    const k = entries[i].key;
-    let id = widMap.get(k);
-    if (id === undefined) { id = widMap.size; widMap.set(k, id); }
-    wid[i] = id;
+    const k = entries[i].key | 0;
+    let h = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const id = widIds[h];
+      if (id < 0) { widKeys[h] = k; widIds[h] = nWords; wid[i] = nWords++; break; }
+      if (widKeys[h] === k) { wid[i] = id; break; }
+      h = (h + 1) & mask;
+    }
   }
-  const nWords = widMap.size;
   const docCase = new Uint8Array(nWords);
   for (let i = 0; i < n; i++) {
     const e = entries[i];

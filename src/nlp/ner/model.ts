@@ -251,8 +251,11 @@ export class PerceptronModel {
       // `best` is rounded to float32 as the typed array stored it before, so the
       // comparisons, ties included, come out exactly as in the plain 9×9 loop
       for (let k = 0; k < NC; k++) {
-        let best = -Infinity; let bp = 0;
-        for (let j = prevOff[k], end = prevOff[k + 1]; j < end; j++) {
+        const end = prevOff[k + 1];
+        let j = prevOff[k];
+        let bp = prevs[j];
+        let best = Math.fround(delta[prev + bp] + A[NC * 5 + bp * NC + k]);
+        for (j++; j < end; j++) {
           const p = prevs[j];
           const v = delta[prev + p] + A[NC * 5 + p * NC + k];
           if (v > best) { best = Math.fround(v); bp = p; }
@@ -292,6 +295,10 @@ export class PerceptronModel {
       }
       const base = this.vBase; const trans = this.vTrans; const delta = this.vDelta; const back = this.vBack;
       const rows = this.vRows;
+      // each word's cached scores looked up once per sentence (not once per window it is in)
+      if (frozen) for (let i = s; i < e; i++) rows[i - s] = this.wordScores(entries[i]);
+      const bosS = frozen ? this.wordScores(bos) : null;
+      const eosS = frozen ? this.wordScores(eos) : null;
       for (let i = s; i < e; i++) {
         const t = i - s;
         const w = entries[i];
@@ -320,7 +327,9 @@ export class PerceptronModel {
             trans.set(tmp, (t * 10 + p) * NC);
           }
         } else {
-          const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
+          const a = rows[t];
+          const b2 = t >= 2 ? rows[t - 2] : bosS!, b1 = t >= 1 ? rows[t - 1] : bosS!;
+          const c1 = i + 1 < e ? rows[t + 1] : eosS!, c2 = i + 2 < e ? rows[t + 2] : eosS!;
           const D = dense!.table;
           const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
           for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
@@ -340,7 +349,6 @@ export class PerceptronModel {
           if ((w.pwDone[this.slot] & need) !== need) {
             for (let p = t === 0 ? START : 0; p < (t === 0 ? 10 : NC); p++) if (!(w.pwDone[this.slot] & (1 << p))) this.fillPrevWord(w, a, p);
           }
-          rows[t] = a;
         }
       }
       if (frozen) { this.viterbiFrozen(len, rows, s, out); } else {
