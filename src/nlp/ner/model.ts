@@ -108,6 +108,18 @@ export class PerceptronModel {
     }
   }
 
+  /** `add` into `scores[so … so + NC)`. */
+  private addAt(scores: Float32Array, so: number, feats: Uint32Array, from: number, to: number): void {
+    const W = this.W;
+    const index = this.index;
+    for (let j = from; j < to; j++) {
+      const r = index.get(feats[j]);
+      if (r < 0) continue;
+      const b = r * NC;
+      for (let k = 0; k < NC; k++) scores[so + k] += W[b + k];
+    }
+  }
+
   private addOne(scores: Float32Array, h: number): void {
     const r = this.index.get(h);
     if (r < 0) return;
@@ -199,7 +211,7 @@ export class PerceptronModel {
             const P = shared.sums;
             for (let k = 0; k < NC; k++) scores[k] += P[i * NC + k];
           } else if (shared) {
-            this.addBoth(scores, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
+            this.addBoth(scores, 0, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
           } else {
             this.add(scores, feats, off[i], off[i + 1]);
           }
@@ -332,18 +344,20 @@ export class PerceptronModel {
           const c1 = i + 1 < e ? rows[t + 1] : eosS!, c2 = i + 2 < e ? rows[t + 2] : eosS!;
           const D = dense!.table;
           const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
-          for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
-          if (dh >= 0) for (let k = 0; k < NC; k++) scores[k] += D[dh + k];
+          // the emission sums go straight into `base` (a Float32Array like the scratch row
+          // they went through before, so every partial sum is rounded the same way)
+          const bt = t * NC;
+          for (let k = 0; k < NC; k++) base[bt + k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
+          if (dh >= 0) for (let k = 0; k < NC; k++) base[bt + k] += D[dh + k];
           if (shared?.read) {
             const P = shared.sums;
-            for (let k = 0; k < NC; k++) scores[k] += P[i * NC + k];
+            for (let k = 0; k < NC; k++) base[bt + k] += P[i * NC + k];
           } else if (shared) {
-            this.addBoth(scores, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
+            this.addBoth(base, bt, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
           } else {
-            this.add(scores, feats, off[i], off[i + 1]);
+            this.addAt(base, bt, feats, off[i], off[i + 1]);
           }
-          if (extra) this.add(scores, extra.feats, extra.off[i], extra.off[i + 1]);
-          base.set(scores, t * NC);
+          if (extra) this.addAt(base, bt, extra.feats, extra.off[i], extra.off[i + 1]);
           // transition scores stay in the word's cache (previous-tag slots), read in place
           const need = t === 0 ? 1 << START : (1 << NC) - 1;
           if ((w.pwDone[this.slot] & need) !== need) {
@@ -411,7 +425,7 @@ export class PerceptronModel {
    * Adds the rows of `feats` to `scores` from this model and to `sums[at…]` from the
    * other model's weights `W2` (same row numbers): one index lookup serves both passes.
    */
-  private addBoth(scores: Float32Array, W2: Float32Array, sums: Float32Array, at: number, feats: Uint32Array, from: number, to: number): void {
+  private addBoth(scores: Float32Array, so: number, W2: Float32Array, sums: Float32Array, at: number, feats: Uint32Array, from: number, to: number): void {
     const index = this.index;
     for (let k = 0; k < NC; k++) sums[at + k] = 0;
     const B = this.both;
@@ -421,7 +435,7 @@ export class PerceptronModel {
         const r = index.get(feats[j]);
         if (r < 0) continue;
         const b = r * 2 * NC;
-        for (let k = 0; k < NC; k++) { scores[k] += B[b + k]; sums[at + k] += B[b + NC + k]; }
+        for (let k = 0; k < NC; k++) { scores[so + k] += B[b + k]; sums[at + k] += B[b + NC + k]; }
       }
       return;
     }
@@ -430,7 +444,7 @@ export class PerceptronModel {
       const r = index.get(feats[j]);
       if (r < 0) continue;
       const b = r * NC;
-      for (let k = 0; k < NC; k++) { scores[k] += W[b + k]; sums[at + k] += W2[b + k]; }
+      for (let k = 0; k < NC; k++) { scores[so + k] += W[b + k]; sums[at + k] += W2[b + k]; }
     }
   }
 
