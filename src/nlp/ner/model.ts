@@ -34,18 +34,6 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
-/** Per class, the previous classes IOB2 allows, in increasing order (`PREVS[PREV_OFF[c] …]`). */
-const PREV_OFF = new Int32Array(NC + 1);
-const PREVS: Int8Array = (() => {
-  const list: number[] = [];
-  for (let c = 0; c < NC; c++) {
-    PREV_OFF[c] = list.length;
-    for (let p = 0; p < NC; p++) if (ALLOWED[p * NC + c]) list.push(p);
-  }
-  PREV_OFF[NC] = list.length;
-  return Int8Array.from(list);
-})();
-
 let nextUid = 1;
 
 /** Position features added on top of a prepared document (the stacked pass's). */
@@ -254,7 +242,6 @@ export class PerceptronModel {
     const a0 = rows[0];
     const st = NC * 5 + START * NC;
     for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
-    const prevs = PREVS; const prevOff = PREV_OFF;
     for (let t = 1; t < len; t++) {
       const A = rows[t];
       const cur = t * NC;
@@ -262,16 +249,28 @@ export class PerceptronModel {
       // only the previous tags IOB2 allows (forbidden moves score -1e30 and never win);
       // `best` is rounded to float32 as the typed array stored it before, so the
       // comparisons, ties included, come out exactly as in the plain 9×9 loop
-      for (let k = 0; k < NC; k++) {
-        const end = prevOff[k + 1];
-        let j = prevOff[k];
-        let bp = prevs[j];
-        let best = Math.fround(delta[prev + bp] + A[NC * 5 + bp * NC + k]);
-        for (j++; j < end; j++) {
-          const p = prevs[j];
-          const v = delta[prev + p] + A[NC * 5 + p * NC + k];
-          if (v > best) { best = Math.fround(v); bp = p; }
-        }
+      const d0 = delta[prev + 0], d1 = delta[prev + 1], d2 = delta[prev + 2], d3 = delta[prev + 3], d4 = delta[prev + 4], d5 = delta[prev + 5], d6 = delta[prev + 6], d7 = delta[prev + 7], d8 = delta[prev + 8];
+      // O and B-X may follow any tag: all nine previous tags, in order (45 + 9p: previous
+      // tag p's transition slot in the word's cache, NC * 5 + p * NC, spelled out)
+      for (let k = 0; k < NC; k = k === 0 ? 1 : k + 2) {
+        let best = Math.fround(d0 + A[45 + k]); let bp = 0; let v = 0;
+        v = d1 + A[54 + k]; if (v > best) { best = Math.fround(v); bp = 1; }
+        v = d2 + A[63 + k]; if (v > best) { best = Math.fround(v); bp = 2; }
+        v = d3 + A[72 + k]; if (v > best) { best = Math.fround(v); bp = 3; }
+        v = d4 + A[81 + k]; if (v > best) { best = Math.fround(v); bp = 4; }
+        v = d5 + A[90 + k]; if (v > best) { best = Math.fround(v); bp = 5; }
+        v = d6 + A[99 + k]; if (v > best) { best = Math.fround(v); bp = 6; }
+        v = d7 + A[108 + k]; if (v > best) { best = Math.fround(v); bp = 7; }
+        v = d8 + A[117 + k]; if (v > best) { best = Math.fround(v); bp = 8; }
+        delta[cur + k] = best + base[cur + k];
+        back[cur + k] = bp;
+      }
+      // I-X only after B-X (k - 1) or I-X (k)
+      for (let k = 2; k < NC; k += 2) {
+        const pb = k - 1;
+        let best = Math.fround(delta[prev + pb] + A[NC * 5 + pb * NC + k]); let bp = pb;
+        const v = delta[prev + k] + A[NC * 5 + k * NC + k];
+        if (v > best) { best = Math.fround(v); bp = k; }
         delta[cur + k] = best + base[cur + k];
         back[cur + k] = bp;
       }
