@@ -62,8 +62,9 @@ export const nerStage: Stage = {
       const t = tags[i];
       if (t[0] !== 'B') continue;
       const type = t.slice(2);
+      const inside = 'I-' + type; // built once per mention, not per token
       let j = i + 1;
-      while (j < tags.length && tags[j] === 'I-' + type) j++;
+      while (j < tags.length && tags[j] === inside) j++;
       const start = doc.tokens[i].start;
       const end = doc.tokens[j - 1].end;
       const mention: AnalysisMention = {
