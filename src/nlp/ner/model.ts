@@ -46,6 +46,25 @@ export interface ExtraFeats { feats: Uint32Array; off: Int32Array }
  */
 export interface SharedPos { sums: Float32Array; read: boolean; other: PerceptronModel }
 
+/**
+ * The training-time feature list of token `i`: its own word features, its neighbours'
+ * context features (two left, two right), its position features, and any stacked ones.
+ * (Frozen models read the same sums from per-word caches instead.)
+ */
+function collectFeatures(
+  all: number[], w: WordEntry, l2: WordEntry, l1: WordEntry, r1: WordEntry, r2: WordEntry,
+  feats: Uint32Array, off: Int32Array | Uint32Array, i: number, extra?: ExtraFeats,
+): void {
+  all.length = 0;
+  for (const h of w.intr) all.push(h);
+  for (const h of l2.ctx[0]) all.push(h);
+  for (const h of l1.ctx[1]) all.push(h);
+  for (const h of r1.ctx[2]) all.push(h);
+  for (const h of r2.ctx[3]) all.push(h);
+  for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
+  if (extra) for (let j = extra.off[i]; j < extra.off[i + 1]; j++) all.push(extra.feats[j]);
+}
+
 export class PerceptronModel {
   index: HashIndex;
   /** which slot of a word entry's score cache this model uses (0 first pass, 1 second) */
@@ -173,14 +192,7 @@ export class PerceptronModel {
         const hist = w.caseClass >= 2 && w.hasLetter ? history[wid[i]] : -1;
         if (!frozen) {
           scores.fill(0);
-          all.length = 0;
-          for (const h of w.intr) all.push(h);
-          for (const h of l2.ctx[0]) all.push(h);
-          for (const h of l1.ctx[1]) all.push(h);
-          for (const h of r1.ctx[2]) all.push(h);
-          for (const h of r2.ctx[3]) all.push(h);
-          for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
-          if (extra) for (let j = extra.off[i]; j < extra.off[i + 1]; j++) all.push(extra.feats[j]);
+          collectFeatures(all, w, l2, l1, r1, r2, feats, off, i, extra);
           all.push(mix(T_P1, p1), mix(T_P2, p2 * 10 + p1), mix(mix(T_P1W, p1), w.key), mix(mix(T_P1SH, p1), w.shape));
           if (hist >= 0) all.push(mix(T_HIST, hist * 8 + w.caseClass));
           this.add(scores, all);
@@ -320,14 +332,7 @@ export class PerceptronModel {
         const hist = w.caseClass >= 2 && w.hasLetter ? history[wid[i]] : -1;
         if (!frozen) {
           const all = (this.vFeats[t] ??= []);
-          all.length = 0;
-          for (const h of w.intr) all.push(h);
-          for (const h of l2.ctx[0]) all.push(h);
-          for (const h of l1.ctx[1]) all.push(h);
-          for (const h of r1.ctx[2]) all.push(h);
-          for (const h of r2.ctx[3]) all.push(h);
-          for (let j = off[i]; j < off[i + 1]; j++) all.push(feats[j]);
-          if (extra) for (let j = extra.off[i]; j < extra.off[i + 1]; j++) all.push(extra.feats[j]);
+          collectFeatures(all, w, l2, l1, r1, r2, feats, off, i, extra);
           if (hist >= 0) all.push(mix(T_HIST, hist * 8 + w.caseClass));
           scores.fill(0);
           this.add(scores, all);
