@@ -36,8 +36,10 @@ interface GoldActor { actorText: string; code: string; sector?: string }
  * The gold records' sector names where they differ from Contract 1's vocabulary: the GSR
  * writes journalists/media as JRN and medical as MED, where Contract 1 (and CAMEO's actor
  * codes) write media as MED and health as HLH. A renaming, like FIGHT→ASSAULT for types.
+ * CIV is no sector of either vocabulary: the GSR's spelling slip for CVL (civilians), used for
+ * the same kind of actor ("Libyans", "Bosnian Serbs") that other records code CVL.
  */
-const GOLD_SECTOR_NAMES: Record<string, string> = { JRN: 'MED', MED: 'HLH' };
+const GOLD_SECTOR_NAMES: Record<string, string> = { JRN: 'MED', MED: 'HLH', CIV: 'CVL' };
 
 /** Gold sector as PLOVER/CAMEO's primary three letters; '***' and absent mean none. */
 function goldSector(s: string | undefined): string | null {
@@ -47,7 +49,9 @@ function goldSector(s: string | undefined): string | null {
 }
 
 function locate(text: string, actor: string): [number, number] | null {
-  const parts = actor.split(/\s*\.\.\.\s*/).filter(Boolean);
+  // the gold text's own slips: doubled or leading spaces ("Homeland Union  (Conservatives)")
+  // and a two-dot ellipsis ("Hundreds of thousands of people .. in Hong Kong")
+  const parts = actor.replace(/\s+/g, ' ').trim().split(/\s*\.{2,3}\s*/).filter(Boolean);
   if (parts.length === 0) return null;
   const s = text.indexOf(parts[0]);
   if (s < 0) return null;
