@@ -4,8 +4,8 @@
  * run the same queries. Every write of a document is one transaction: the store never
  * holds half a document. Entities are merged across documents under a canonical key.
  */
-import { Kysely, Migrator, sql, type ExpressionBuilder, type Transaction } from 'kysely';
-import type { Analysis } from '../types.js';
+import { Kysely, Migrator, sql, type ExpressionBuilder, type Insertable, type Transaction } from 'kysely';
+import type { Analysis, AnalysisEntity } from '../types.js';
 import type { Database } from './schema.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import { entityKey } from './keys.js';
@@ -156,9 +156,15 @@ export class Store {
           const id = canon(m.entity);
           if (id != null) mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + 1);
         }
-        for (const [id, n] of mentionCounts) {
-          await tx.updateTable('entities').set((eb) => ({ mention_count: eb('mention_count', '+', n) })).where('id', '=', id).execute();
-        }
+        // One statement for all of the report's entities; ids and counts are integers this
+        // method computed, so they are inlined as literals (typed, unlike bare parameters).
+        await insertInChunks([...mentionCounts], (part) =>
+          tx
+            .updateTable('entities')
+            .set({ mention_count: sql<number>`mention_count + CASE id ${sql.join(part.map(([id, n]) => sql`WHEN ${sql.lit(id)} THEN ${sql.lit(n)}`), sql` `)} END` })
+            .where('id', 'in', part.map(([id]) => id))
+            .execute(),
+        );
         await chunks(
           analysis.times.map((t) => ({
             document_hash: d.hash, local_id: t.id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value,
@@ -204,18 +210,39 @@ export class Store {
     return { status: 'stored', hash: d.hash, id: d.id };
   }
 
-  /** Upserts each entity of the analysis under its canonical key; returns local id → canonical id. */
+  /**
+   * Upserts the analysis's entities under their canonical keys; returns local id → canonical id.
+   * A few statements per document whatever its size (one upsert, one doc_entities insert, one
+   * aliases insert, in chunks), not one round trip per entity: over PostgreSQL each statement
+   * is a network round trip.
+   */
   private async mergeEntities(tx: Transaction<Database>, analysis: Analysis): Promise<Map<string, number>> {
-    const map = new Map<string, number>();
     // Only an entity the text names ("Putin", "the Kremlin") can be the same actor as one in
     // another report. One known only by a role or a count ("the government", "two people")
     // stays this document's own: its key carries the document hash.
     const named = new Set(analysis.mentions.filter((m) => m.entity && (m.kind === 'name' || m.kind === 'metonym')).map((m) => m.entity));
+    // Two local entities of one report may share a key. They are folded here, before the
+    // upsert, because one statement may not update a row twice (PostgreSQL refuses), and so
+    // the report counts once in doc_count. The fold keeps what the upsert keeps across
+    // reports: the first type, the longest name, the first known codes.
+    const byKey = new Map<string, { key: string; name: string; type: string; country: string | null; sector: string | null; locals: AnalysisEntity[] }>();
     for (const e of analysis.entities) {
       const key = named.has(e.id) ? entityKey(e) : `${entityKey(e)}|${analysis.document.hash}`;
-      const row = await tx
+      const group = byKey.get(key);
+      if (!group) {
+        byKey.set(key, { key, name: e.name, type: e.type, country: e.country, sector: e.sector, locals: [e] });
+        continue;
+      }
+      if (e.name.length > group.name.length) group.name = e.name;
+      group.country ??= e.country;
+      group.sector ??= e.sector;
+      group.locals.push(e);
+    }
+    const idByKey = new Map<string, number>();
+    await insertInChunks([...byKey.values()], async (part) => {
+      const rows = await tx
         .insertInto('entities')
-        .values({ key, name: e.name, type: e.type, country: e.country, sector: e.sector, doc_count: 1 })
+        .values(part.map((g) => ({ key: g.key, name: g.name, type: g.type, country: g.country, sector: g.sector, doc_count: 1 })))
         .onConflict((oc) =>
           oc.column('key').doUpdateSet((eb) => ({
             doc_count: eb('entities.doc_count', '+', 1),
@@ -225,26 +252,27 @@ export class Store {
             sector: sql<string | null>`COALESCE(entities.sector, excluded.sector)`,
           })),
         )
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // Two local entities of one document may share a key; count the document once.
-      if ([...map.values()].includes(row.id)) {
-        await tx.updateTable('entities').set((eb) => ({ doc_count: eb('doc_count', '-', 1) })).where('id', '=', row.id).execute();
-      }
-      map.set(e.id, row.id);
-      await tx
-        .insertInto('doc_entities')
-        .values({ document_hash: analysis.document.hash, local_id: e.id, entity_id: row.id, name: e.name, type: e.type, country: e.country, sector: e.sector })
+        .returning(['id', 'key'])
         .execute();
-      const aliases = [...new Set([e.name, ...e.aliases])];
-      if (aliases.length) {
-        await tx
-          .insertInto('entity_aliases')
-          .values(aliases.map((alias) => ({ entity_id: row.id, alias })))
-          .onConflict((oc) => oc.columns(['entity_id', 'alias']).doNothing())
-          .execute();
+      for (const r of rows) idByKey.set(r.key, r.id);
+    });
+
+    const map = new Map<string, number>();
+    const docEntities: Insertable<Database['doc_entities']>[] = [];
+    const aliases = new Map<string, { entity_id: number; alias: string }>();
+    for (const group of byKey.values()) {
+      const id = idByKey.get(group.key);
+      if (id == null) throw new Error(`store: the upsert returned no id for entity key ${group.key}`);
+      for (const e of group.locals) {
+        map.set(e.id, id);
+        docEntities.push({ document_hash: analysis.document.hash, local_id: e.id, entity_id: id, name: e.name, type: e.type, country: e.country, sector: e.sector });
+        for (const alias of [e.name, ...e.aliases]) aliases.set(`${id}\u0000${alias}`, { entity_id: id, alias });
       }
     }
+    await insertInChunks(docEntities, (part) => tx.insertInto('doc_entities').values(part).execute());
+    await insertInChunks([...aliases.values()], (part) =>
+      tx.insertInto('entity_aliases').values(part).onConflict((oc) => oc.columns(['entity_id', 'alias']).doNothing()).execute(),
+    );
     return map;
   }
 
