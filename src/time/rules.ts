@@ -773,7 +773,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (!/^\s+\p{L}/u.test(next) || /^\s+(?:account|accounts|assets|liabilities|affairs|events|flows?|and|or|in|of|is|was)\b/i.test(next)) return null;
           if (/\bthen\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
         }
-        return cand(m.index, m.index + m[0].length, 'rule/vague', () => res(entry.type, entry.value, [], [], null), 0);
+        // "soon" told in the past ("He was soon released", "a trickle that soon became a flood")
+        // means shortly after the narrated event, not a time ahead of the report: no FUTURE_REF
+        const afterNarrated = w === 'soon' || w === 'shortly';
+        return cand(m.index, m.index + m[0].length, 'rule/vague', (env) => (afterNarrated && env.tense() === 'past' ? null : res(entry.type, entry.value, [], [], null)), 0);
       },
     });
   }

@@ -86,7 +86,10 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       const before2 = text.slice(Math.max(floor, c.start - 24), c.start);
       const qm = quantMod.exec(before2);
       const overThe = qm && /^over$/i.test(qm[1]) && /^(?:the|its|their)\s/i.test(span);
-      if (qm && !overThe && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
+      // "get around Wednesday's ruling": before a possessive the word is a preposition of the
+      // noun phrase, not an approximation of the time
+      const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
+      if (qm && !overThe && !possessive && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
         c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
         c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
       }

@@ -27,6 +27,8 @@ export interface TenseCues {
   pastIrregular: ReadonlySet<string>;
 }
 
+/** Tokens that close a quotation (the tokenizer keeps `''` whole or splits it into two `'`). */
+const CLOSING_QUOTE = /^(?:''|'|"|”|’)$/;
 const BE_HAVE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', "'s", "'re", "'ve", "'d"]);
 /** Modals other than the future cues of the lexicon: in news they mostly look ahead. */
 const MODALS = new Set(['may', 'might', 'could', 'can', 'should', 'must', 'ca']);
@@ -40,6 +42,9 @@ const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just',
 // Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
 // Friday").
 const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoping|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
+
+/** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
+const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
 /** Tense of one verb-like token, looking a few tokens back for auxiliaries; null if not a verb. */
 function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null {
@@ -112,6 +117,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     // a participle with no auxiliary: the tagger often gives VBN for a simple past
     // ("announced Friday"), so it counts as past
     if (tag === 'VBN') return 'past';
+    // the "scheduled present" of news: "Arafat and Netanyahu meet Monday", "the trial opens
+    // Tuesday" tell of a fixed plan, which lies ahead
+    if ((tag === 'VBZ' || tag === 'VBP') && SCHEDULED_PRESENT.test(word)) return 'future';
     if (tag === 'VBZ' || tag === 'VBP') return 'present';
     return null;
   }
@@ -140,16 +148,22 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
  * governingTense({ tokens, pos: null, from: 0, to: 5 }, 3, 4, cues) // 'future'
  */
 export function governingTense(input: TenseInput, startTok: number, endTok: number, cues: TenseCues): Tense | null {
+  // A closing quotation mark ends the quoted clause: the reporting verb after it ("… Thursday,''
+  // Castro said") tells when the words were said, not when the quoted event happens.
+  let rightEnd = input.to;
+  for (let j = endTok; j < input.to; j++) {
+    if (CLOSING_QUOTE.test(input.tokens[j].text)) { rightEnd = j; break; }
+  }
   for (let dist = 1; dist < input.to - input.from; dist++) {
     const left = startTok - dist;
     const right = endTok - 1 + dist;
-    if (left < input.from && right >= input.to) break;
+    if (left < input.from && right >= rightEnd) break;
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= input.from) {
       const t = tokenTense(input, left, cues);
       if (t) return t;
     }
-    if (right < input.to) {
+    if (right < rightEnd) {
       const t = tokenTense(input, right, cues);
       if (t) return t;
     }

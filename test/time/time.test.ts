@@ -351,3 +351,46 @@ describe('"the latest" calendar unit', () => {
     expect(times('Its latest year-end filing was late.', '1989-11-02').map((t) => t.text)).not.toContain('latest year');
   });
 });
+
+describe('weekday direction cues beyond the verb (report of 2000-01-07, a Friday)', () => {
+  const d = '2000-01-07';
+  it('a possessive weekday names an event the report looks back on', () => {
+    expect(value('The relatives will look for ways to get around Wednesday\'s ruling.', d, 'Wednesday')).toBe('2000-01-05');
+    expect(value('Analysts will study Thursday\'s trading closely.', d, 'Thursday')).toBe('2000-01-06');
+    // negative case: the plain weekday still follows the verb
+    expect(value('The relatives will appeal Wednesday.', d, 'Wednesday')).toBe('2000-01-12');
+  });
+  it('"earlier Tuesday" is not ahead of the report', () => {
+    expect(value('Earlier Tuesday, the protesters will be joined by others, he said.', d, 'Earlier Tuesday')).toBe('2000-01-04');
+  });
+  it('a reporting verb after a closing quotation mark does not set the quoted time\'s tense', () => {
+    expect(value('"The father will leave on Saturday," Castro said.', d, 'Saturday')).toBe('2000-01-08');
+    expect(value('The father left on Saturday, Castro said.', d, 'Saturday')).toBe('2000-01-01');
+  });
+});
+
+describe('"soon" told in the past', () => {
+  const d = '2000-02-24';
+  it('is no FUTURE_REF: it means shortly after the narrated event', () => {
+    expect(one('He was taken to a hospital and was soon released.', d, 'soon')).toBeUndefined();
+    expect(one('A trickle of cash soon became a flood.', d, 'soon')).toBeUndefined();
+    expect(value('The company will soon begin selling boxes.', d, 'soon')).toBe('FUTURE_REF');
+  });
+});
+
+describe('tense with Penn tags: the scheduled present', () => {
+  const lexi = loadTimeLexicon();
+  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
+  const tagged = (pairs: string) => {
+    const ws = pairs.split(' ').map((p) => p.split('/'));
+    let at = 0;
+    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+    return { tokens, pos: ws.map(([, t]) => t) };
+  };
+  it('a verb of a scheduled event in the simple present looks ahead; other presents do not', () => {
+    const a = tagged('The/DT leaders/NNS meet/VBP separately/RB Monday/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 4, 5, cues)).toBe('future');
+    const b = tagged('The/DT company/NN says/VBZ Monday/NNP was/VBD calm/JJ ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 3, 4, cues)).toBe('present');
+  });
+});
