@@ -27,6 +27,14 @@ export interface TenseCues {
   pastIrregular: ReadonlySet<string>;
 }
 
+const COORDINATOR = /^(?:and|but|or|;)$/i;
+
+/** Whether some token left of the expression in its sentence has a tense of its own. */
+function leftHasVerb(input: TenseInput, startTok: number, cues: TenseCues): boolean {
+  for (let j = startTok - 1; j >= input.from; j--) if (tokenTense(input, j, cues)) return true;
+  return false;
+}
+
 /** Tokens that close a quotation (the tokenizer keeps `''` whole or splits it into two `'`). */
 const CLOSING_QUOTE = /^(?:''|'|"|”|’)$/;
 const BE_HAVE = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', "'s", "'re", "'ve", "'d"]);
@@ -98,6 +106,10 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
     if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
     if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
+    // the active verb of a plan ("planned a demonstration on Saturday", "has scheduled a news
+    // conference Thursday"): the time is the planned event's, which lies ahead; a plan in the
+    // past perfect ("had planned") was overtaken
+    if (/^(?:plan|plans|planned|schedule|schedules|scheduled)$/.test(word) && b1 !== 'had' && b2 !== 'had' && b1 !== 'as' && b2 !== 'as' && wordAt(i + 1) !== 'to' && !(input.pos && /^(?:NN|JJ)/.test(input.pos[i]))) return 'future';
   }
   if (tag) {
     // a modal looks ahead ("could come as early as Tuesday") unless "have" follows it
@@ -158,6 +170,9 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     const left = startTok - dist;
     const right = endTok - 1 + dist;
     if (left < input.from && right >= rightEnd) break;
+    // a coordinating conjunction to the right opens another clause ("planned a demonstration on
+    // Saturday and were planning to drive …"): its verb governs the time only when none is left
+    if (right < rightEnd && COORDINATOR.test(input.tokens[right].text) && leftHasVerb(input, startTok, cues)) rightEnd = right;
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= input.from) {
       const t = tokenTense(input, left, cues);

@@ -394,3 +394,26 @@ describe('tense with Penn tags: the scheduled present', () => {
     expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 3, 4, cues)).toBe('present');
   });
 });
+
+describe('plans and coordinated clauses (report of 2000-01-07, a Friday)', () => {
+  const lexi = loadTimeLexicon();
+  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
+  const tagged = (pairs: string) => {
+    const ws = pairs.split(' ').map((p) => p.split('/'));
+    let at = 0;
+    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+    return { tokens, pos: ws.map(([, t]) => t) };
+  };
+  it('the active verb of a plan puts the planned event ahead; a plan told with "to" or "had" does not', () => {
+    const a = tagged('Protesters/NNS planned/VBD a/DT rally/NN on/IN Saturday/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 5, 6, cues)).toBe('future');
+    const b = tagged('They/PRP had/VBD planned/VBN a/DT rally/NN on/IN Saturday/NNP ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 6, 7, cues)).toBe('past');
+  });
+  it('a verb after "and" belongs to another clause when the time has a verb of its own before it', () => {
+    const a = tagged('They/PRP will/MD rally/VB downtown/RB on/IN Saturday/NNP and/CC were/VBD calm/JJ ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 5, 6, cues)).toBe('future');
+    const b = tagged('On/IN Saturday/NNP and/CC Sunday/NNP they/PRP rallied/VBD ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 1, 2, cues)).toBe('past');
+  });
+});
