@@ -67,7 +67,9 @@ function predicted(doc: WorkingDoc, s: number, e: number): { code: string | null
     const around = doc.mentions.filter((m) => m.start <= s && m.end >= e).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
     if (around) ref = actorForSpan(doc, around.start, around.end);
   }
-  if (!ref.code && (ref.sector === 'IGO' || ref.sector === 'NGO')) return { code: ref.sector, sector: null };
+  // an international body: PLOVER writes IGO/NGO as the code and what the body does as the
+  // sector ("UN peacekeepers" IGO/MIL)
+  if (!ref.code && (ref.sector === 'IGO' || ref.sector === 'NGO')) return { code: ref.sector, sector: ref.subSector ?? null };
   return { code: ref.code, sector: ref.sector };
 }
 

@@ -36,6 +36,8 @@ export interface Cluster {
   heads: Set<string>;
   /** Last mention's start, for recency. */
   last: number;
+  /** An international body's second code (what it does), from its lexicon entry or role. */
+  subSector: string | null;
   by: string;
 }
 
@@ -90,12 +92,13 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
     if (c.key) { cl.keys.add(c.key); byKey.set(c.key, cl); }
     if (!cl.country && c.country && (c.type !== 'NORP' || cl.type === 'GPE')) cl.country = c.country;
     if (!cl.sector && c.sector && c.kind !== 'pronoun') cl.sector = c.sector;
+    if (!cl.subSector && c.subSector && c.kind !== 'pronoun') cl.subSector = c.subSector;
     if (c.role) cl.heads.add(c.role.words[c.role.words.length - 1]);
     if (c.type === 'PERSON' && c.kind === 'name') cl.nameWords.push(personWords(c.text));
     if (!cl.canonical && c.canonical) cl.canonical = c.canonical;
   };
   const open = (c: Candidate, type: EntityType = c.type): Cluster => {
-    const cl: Cluster = { mentions: [], type, country: null, sector: null, keys: new Set(), canonical: null, nameWords: [], heads: new Set(), last: c.start, by: c.by };
+    const cl: Cluster = { mentions: [], type, country: null, sector: null, keys: new Set(), canonical: null, nameWords: [], heads: new Set(), last: c.start, by: c.by, subSector: null };
     clusters.push(cl);
     add(c, cl);
     return cl;

@@ -49,7 +49,7 @@ export interface Candidate {
   anaphoric: boolean;
   /** Actor code this mention stands for, where it differs from its entity's (a demonym
    * modifying "officials" stands for that country's government). */
-  actor: { code: string | null; sector: string | null } | null;
+  actor: { code: string | null; sector: string | null; subSector?: string | null } | null;
   /** Lexicon entry, when one matched. */
   entry: NamedEntry | null;
   /** An appositive name this nominal renames ("the state news agency KCNA", "Yonhap, the state media"). */
@@ -60,6 +60,9 @@ export interface Candidate {
   head?: number;
   /** A capitalised role phrase mid-sentence ("the Interior Ministry"): the name of one body. */
   proper?: boolean;
+  /** For an international body or its people: the second code of what they do ("UN
+   * peacekeepers" MIL, the Security Council GOV; see `NamedEntry.subSector`). */
+  subSector?: string | null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'that', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'any', 'no', 'every', 'each', 'my', 'your']);
@@ -171,7 +174,8 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     const j = i + n;
     if (ctx.sentOf[j - 1] !== sentIdx) continue;
     const last = toks[j - 1].text;
-    if (!isCap(last) && !/^\d/.test(last)) continue;
+    // a name ends in a capital, unless the lexicon writes it otherwise ("UN refugee agency")
+    if (!isCap(last) && !/^\d/.test(last) && (!lex.lowerEndingWords.has(ctx.words[j - 1]) || !lex.lowerEnding.has(wordsOf(span(ctx, i, j)).join(' ')))) continue;
     // no punctuation inside a name except the possessive, hyphens and dots of initials
     let ok = true;
     for (let k = i + 1; k < j; k++) {
@@ -192,7 +196,7 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
       return blank(ctx, i, j, {
         type: entry.type, kind: entry.source === 'metonym' ? 'metonym' : 'name', by: `lexicon/${entry.source}`,
         country: entry.country, sector: entry.sector, countrySource: entry.country ? 'stated' : null,
-        key: 'lex:' + wordsOf(entry.name).join(' '), canonical: entry.name, entry,
+        key: 'lex:' + wordsOf(entry.name).join(' '), canonical: entry.name, entry, subSector: entry.subSector ?? null,
       });
     }
     const nk = normaliseName(text);
@@ -252,7 +256,7 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
       if (leader) {
         return blank(ctx, i, j, {
           type: 'PERSON', by: 'lexicon/leader-surname', country: leader.country, sector: leader.sector, countrySource: leader.country ? 'stated' : null,
-          key: 'lex:' + wordsOf(leader.name).join(' '), canonical: leader.name, entry: leader,
+          key: 'lex:' + wordsOf(leader.name).join(' '), canonical: leader.name, entry: leader, subSector: leader.subSector ?? null,
         });
       }
     }
@@ -788,7 +792,16 @@ function rolePhrase(
   // "U.N. Secretary-General", "UN peacekeepers", "the president of the European Commission":
   // an international body's people are coded as that body
   const igo = [possessive, complement, ...demonyms, nameEndAt[i - 1]].find((x) => x && x.type === 'ORG' && !x.country && (x.sector === 'IGO' || x.sector === 'NGO'));
-  if (igo && !country && igo.sector) sector = igo.sector;
+  // the role says what the body's people do: "UN peacekeepers" are the UN as a force (IGO,
+  // second code MIL), and the UN named in front of them stands for that (as a demonym before
+  // "officials" stands for a government)
+  let subSector: string | null = null;
+  if (igo && !country && igo.sector) {
+    subSector = role.sector !== 'IGO' && role.sector !== 'NGO' ? role.sector : null;
+    sector = igo.sector;
+    // (a strong group role only: "UN officials" and "U.N. helicopters" are the UN itself)
+    if (subSector && role.kind === 'group' && role.strong && subSector !== 'GOV' && igo !== complement) igo.actor = { code: null, sector: igo.sector, subSector };
+  }
   const candidates: Candidate[] = [];
   // demonyms in a role phrase stand for that country's actor of this sector
   for (const d of demonyms) d.actor = { code: d.country, sector };
@@ -815,6 +828,7 @@ function rolePhrase(
     }
     if (nameCand) {
       nameCand.role = nameCand.role ?? role;
+      if (!nameCand.sector && sector) nameCand.subSector = subSector;
       nameCand.sector = nameCand.sector ?? sector;
       if (!nameCand.country && country) {
         nameCand.country = country;
@@ -836,7 +850,7 @@ function rolePhrase(
     type: role.kind === 'person' ? 'PERSON' : 'ORG', kind: named || (roleCapital && complement) ? 'name' : 'nominal',
     by: possessive || personOwner ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : country ? 'rule/demonym-role' : 'rule/role',
     country, countrySource: country ? 'stated' : null, sector, role,
-    anaphoric: definite && !country && !complement,
+    anaphoric: definite && !country && !complement, subSector,
   });
   if (cand.kind === 'name') cand.key = 'role:' + (country ?? '') + ':' + role.words.join(' ');
   cand.head = end - 1;

@@ -35,6 +35,11 @@ export interface NamedEntry {
   role: string | null;
   /** Years in office of a leader, [from, to]; `to` null while in office. Null when not given. */
   years?: [number, number | null] | null;
+  /** For an international body (sector IGO/NGO) and its office holders: the second code
+   * PLOVER gives such an actor, for what the body or its people do (GOV for a governing organ
+   * or its head, MIL for a peacekeeping force, JUD for a court, REF for a refugee agency, HLH
+   * for medical relief). Null when the body has none of these roles. */
+  subSector?: string | null;
 }
 
 export interface ActorLexicon {
@@ -48,6 +53,11 @@ export interface ActorLexicon {
   named: ReadonlyMap<string, NamedEntry>;
   /** Aliases that must match with their exact case (short all-capital acronyms: "WHO", "IS"). */
   exactCase: ReadonlySet<string>;
+  /** Keys of name forms written with a lower-case last word ("UN refugee agency"), which match
+   * although a name usually ends in a capital. */
+  lowerEnding: ReadonlySet<string>;
+  /** The last words of those forms ("agency"), to ask `lowerEnding` only when one ends a span. */
+  lowerEndingWords: ReadonlySet<string>;
   /** Surnames of office holders that all name one country ("Putin"; "Bush": both USA), → the
    * most recent holder. Surnames shared across countries ("Kim", "Hussein") are left out. */
   surnames: ReadonlyMap<string, NamedEntry>;
@@ -157,17 +167,19 @@ export function actorLexicon(dir: string = dataDir()): ActorLexicon {
 
   const named = new Map<string, NamedEntry>();
   const exactCase = new Set<string>();
+  const lowerEnding = new Set<string>();
   const add = (entry: NamedEntry) => {
     for (const form of [entry.name, ...entry.aliases]) {
       const key = wordsOf(form).join(' ');
       if (!key || named.has(key)) continue;
       named.set(key, entry);
       if (/^[A-Z0-9.&-]{1,5}$/.test(form)) exactCase.add(form.replace(/\./g, ''));
+      if (/\s\p{Ll}+$/u.test(form)) lowerEnding.add(key);
     }
   };
   const list = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
-  for (const [name, aliases, type, country, sector] of readTsv(a('organisations.tsv'))) {
-    add({ name, aliases: list(aliases), type: type as EntityType, country: country || null, sector: sector || null, source: 'organisation', role: null });
+  for (const [name, aliases, type, country, sector, second] of readTsv(a('organisations.tsv'))) {
+    add({ name, aliases: list(aliases), type: type as EntityType, country: country || null, sector: sector || null, source: 'organisation', role: null, subSector: second || null });
   }
   for (const [name, aliases, type, country, sector] of readTsv(a('metonyms.tsv'))) {
     add({ name, aliases: list(aliases), type: type as EntityType, country: country || null, sector: sector || null, source: 'metonym', role: null });
@@ -178,7 +190,10 @@ export function actorLexicon(dir: string = dataDir()): ActorLexicon {
   const offices = new Map<string, NamedEntry[]>();
   const surnameOf = new Map<string, string>();
   for (const [name, aliases, country, sector, role, years, surnameCol] of readTsv(a('leaders.tsv'))) {
-    const entry: NamedEntry = { name, aliases: list(aliases), type: 'PERSON', country: country || null, sector: sector || null, source: 'leader', role: role || null, years: parseYears(years) };
+    // the head of an international body (UN secretary-general, NATO secretary-general) is
+    // coded as the body in its governing role; its prosecutors as its judiciary
+    const subSector = !country && (sector === 'IGO' || sector === 'NGO') ? (/prosecutor|judge|court|tribunal/i.test(role ?? '') ? 'JUD' : 'GOV') : null;
+    const entry: NamedEntry = { name, aliases: list(aliases), type: 'PERSON', country: country || null, sector: sector || null, source: 'leader', role: role || null, years: parseYears(years), subSector };
     const key = wordsOf(name).join(' ');
     offices.set(key, [...(offices.get(key) ?? []), entry]);
     if (!surnameOf.has(key)) {
@@ -215,7 +230,8 @@ export function actorLexicon(dir: string = dataDir()): ActorLexicon {
     surnames.set(k, [...people].sort(latestFirst)[0]);
     surnameHolders.set(k, people.flatMap((e) => offices.get(wordsOf(e.name).join(' '))!));
   }
-  const lex: ActorLexicon = { roles, roleMaxWords, modifiers, named, exactCase, surnames, surnameHolders, offices };
+  const lowerEndingWords = new Set([...lowerEnding].map((k) => k.split(' ').pop()!));
+  const lex: ActorLexicon = { roles, roleMaxWords, modifiers, named, exactCase, lowerEnding, lowerEndingWords, surnames, surnameHolders, offices };
   cache.set(dir, lex);
   return lex;
 }

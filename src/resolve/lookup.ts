@@ -10,6 +10,9 @@ export interface ActorRef {
   entity: string | null;
   code: string | null;
   sector: string | null;
+  /** For an international body (code null, sector IGO/NGO): the second code PLOVER gives it
+   * for what it or its people do ("UN peacekeepers" MIL, the Security Council GOV); else null. */
+  subSector?: string | null;
   /** The mention that decided it (the head mention of the span), if any. */
   mention: AnalysisMention | null;
 }
@@ -53,8 +56,10 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   const entity = entityById(doc, best?.entity);
   // A mention may stand for another actor than its entity: a demonym in "Hungarian officials"
   // is Hungary's government, "Pyongyang's" North Korea's (the resolve stage records these).
-  const actors = doc.data['resolve/actors'] as Record<string, { code: string | null; sector: string | null }> | undefined;
+  const actors = doc.data['resolve/actors'] as Record<string, { code: string | null; sector: string | null; subSector?: string | null }> | undefined;
   const own = best ? actors?.[best.id] : undefined;
-  if (own) return { entity: entity?.id ?? null, code: own.code, sector: own.sector, mention: best };
-  return { entity: entity?.id ?? null, code: entity?.country ?? null, sector: entity?.sector ?? null, mention: best };
+  if (own) return { entity: entity?.id ?? null, code: own.code, sector: own.sector, subSector: own.subSector ?? null, mention: best };
+  const subSectors = doc.data['resolve/sub-sectors'] as Record<string, string> | undefined;
+  const subSector = entity ? subSectors?.[entity.id] ?? null : null;
+  return { entity: entity?.id ?? null, code: entity?.country ?? null, sector: entity?.sector ?? null, subSector, mention: best };
 }

@@ -18,7 +18,11 @@ const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /** Key of the per-mention actor codes in `doc.data`. */
 export const MENTION_ACTORS = 'resolve/actors';
-export type MentionActors = Record<string, { code: string | null; sector: string | null }>;
+export type MentionActors = Record<string, { code: string | null; sector: string | null; subSector?: string | null }>;
+/** Key of the second codes of international bodies in `doc.data`: entity id → code (GOV, MIL,
+ * JUD, REF, HLH, …), for entities with sector IGO/NGO and no country. Contract 1 gives an
+ * entity one sector, so the second stays in the working document (read by `actorForSpan`). */
+export const ENTITY_SUB_SECTORS = 'resolve/sub-sectors';
 
 const TITLE_WORDS = /^(Comrade|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|President|Prime|Minister|Chairman|General|Gen\.|Leader|Secretary|Premier|Chancellor|King|Queen|Sheikh|Ayatollah)$/;
 
@@ -172,6 +176,8 @@ export function resolveDocument(doc: WorkingDoc): void {
   };
   for (const c of cands) {
     if (c.type !== 'PERSON' || c.kind !== 'name' || c.country || !c.role) continue;
+    // the UN secretary-general is no country's: an international body's people keep none
+    if (c.sector === 'IGO' || c.sector === 'NGO') continue;
     const country = nearestCountry(c) ?? datelineCountry;
     if (country) { c.country = country; c.countrySource = 'inferred'; c.by += '+nearest-country'; }
   }
@@ -246,6 +252,7 @@ export function resolveDocument(doc: WorkingDoc): void {
   if (datelineCountry) (hints.countries as Set<string>).add(datelineCountry);
 
   const entities: AnalysisEntity[] = [];
+  const subSectors: Record<string, string> = {};
   const entityOf = new Map<Cluster, string>();
   const ordered = [...clusters].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   for (const cl of ordered) {
@@ -281,6 +288,7 @@ export function resolveDocument(doc: WorkingDoc): void {
         geo = null;
       }
     }
+    if (!country && cl.subSector && (cl.sector === 'IGO' || cl.sector === 'NGO')) subSectors[id] = cl.subSector;
     entities.push({
       id, name: entityName(cl), type, country, sector: type === 'GPE' && cl.keys.has('country:' + country) ? null : cl.sector,
       aliases: entityAliases(cl), geo, by: cl.by,
@@ -299,6 +307,7 @@ export function resolveDocument(doc: WorkingDoc): void {
   doc.mentions = mentions;
   doc.entities = entities;
   doc.data[MENTION_ACTORS] = actors;
+  doc.data[ENTITY_SUB_SECTORS] = subSectors;
 }
 
 /**
