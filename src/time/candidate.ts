@@ -24,6 +24,9 @@ export interface ResolveEnv {
   tense(): Tense | null;
   /** Dates mentioned earlier in the text. */
   last: Mentioned;
+  /** The quarter an earnings report's "the quarter", "the period" and "a year ago" refer to:
+   *  one named in the same sentence, else the first the report named, else the last named. */
+  quarterRef?: { y: number; q: number; id: string };
   /** True when the expression's sentence talks of a quarter ("third-quarter profit …"). */
   quarterContext: boolean;
 }

@@ -55,9 +55,9 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
     }
     case 'Y': {
       if (!from) return 'XXXX';
-      if ((env.quarterContext || env.last.quarter) && Math.abs(k) === 1) {
+      if ((env.quarterContext || env.quarterRef) && Math.abs(k) === 1) {
         // "profit rose from $X a year earlier": the year-ago quarter, not the year.
-        const ref = k < 0 ? yearAgoBase(env, from) : env.last.quarter ?? lastCompletedQuarter(from);
+        const ref = k < 0 ? yearAgoBase(env, from) : env.quarterRef ?? lastCompletedQuarter(from);
         return quarterValue(ref.y + k, ref.q);
       }
       return yearValue(from.y + k);
@@ -75,7 +75,7 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
  */
 function yearAgoBase(env: ResolveEnv, from: Ymd): { y: number; q: number } {
   const lc = lastCompletedQuarter(env.dct ?? from);
-  const ref = env.last.quarter;
+  const ref = env.quarterRef;
   if (!ref) return lastCompletedQuarter(from);
   return lc.y * 4 + lc.q - (ref.y * 4 + ref.q) >= 4 ? { y: ref.y + 1, q: ref.q } : ref;
 }
@@ -473,16 +473,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           // even after a forecast has named the current one ("fourth-quarter sales … fell in
           // the latest quarter").
           const latest = /latest|most\s+recent/.test(qual) && dct != null;
-          const ref = latest ? lastCompletedQuarter(dct) : env.last.quarter ?? (dct ? lastCompletedQuarter(dct) : null);
+          const ref = latest ? lastCompletedQuarter(dct) : env.quarterRef ?? (dct ? lastCompletedQuarter(dct) : null);
           if (!ref) return res('DATE', 'XXXX-QX', stated, [], null);
-          if (env.last.quarter && !latest) anchor = env.last.quarter.id;
+          if (env.quarterRef && !latest) anchor = env.quarterRef.id;
           if (/current/.test(qual) && dct) { q = quarterOf(dct.m); y = dct.y; }
           else { q = ref.q; y = y ?? ref.y; }
           inferred.push('quarter');
         } else if (y == null) {
           if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
           else if (det === "next year's" || relYear === 'next year') y = dct ? dct.y + 1 : null;
-          else if (yearAgo && env.last.quarter) y = env.last.quarter.y;
+          else if (yearAgo && env.quarterRef) y = env.quarterRef.y;
           else if (dct) y = q > quarterOf(dct.m) && env.tense() !== 'future' ? dct.y - 1 : dct.y;
           inferred.push('year');
         }
@@ -663,9 +663,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const start = m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0);
       return cand(start, m.index + m[0].length, 'rule/year-ago', (env) => {
         if (!env.dct) return res('DATE', 'XXXX', ['offset'], [], null);
-        if (env.quarterContext || env.last.quarter) {
+        if (env.quarterContext || env.quarterRef) {
           const ref = yearAgoBase(env, env.dct);
-          return { ...res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.last.quarter?.id ?? 'dct'), remember: false };
+          return { ...res('DATE', quarterValue(ref.y - 1, ref.q), ['offset'], ['year', 'quarter'], env.quarterRef?.id ?? 'dct'), remember: false };
         }
         return res('DATE', yearValue(env.dct.y - 1), ['offset'], ['year'], 'dct');
       });

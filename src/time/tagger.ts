@@ -14,7 +14,7 @@ import { addDays, dayValue, parseYmd, weekValue, type Ymd } from './calendar.js'
 import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
-import { buildRules, findRuleCandidates } from './rules.js';
+import { buildRules, findRuleCandidates, lastCompletedQuarter } from './rules.js';
 import { governingTense, type Tense, type TenseCues } from './tense.js';
 
 /** What the tagger reads: the text, the anchor, and the earlier layers it may use. */
@@ -145,6 +145,8 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
     let si = 0;
     let tokenCursor = 0;
     const quarterCache = new Map<number, boolean>();
+    let reportQuarter: Mentioned['quarter'];
+    let quarterSentence = -1;
     for (const c of chosen) {
       while (si + 1 < input.sentences.length && input.sentences[si].end <= c.start) si++;
       const sentence: Sentence | undefined = input.sentences[si];
@@ -153,9 +155,15 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       let endTok = startTok;
       while (endTok < input.tokens.length && input.tokens[endTok].start < c.end) endTok++;
       let tense: Tense | null | undefined;
+      // An earnings report is about one quarter, the first it names ("third-quarter net
+      // income rose …"); later "the quarter", "the 1989 period", "a year ago" refer to it, not
+      // to a quarter named in passing ("after a flat second quarter", "in the 1988 period",
+      // "into the fourth quarter"), unless that one was named in the same sentence.
+      const quarterRef = last.quarter && quarterSentence === si ? last.quarter : reportQuarter ?? last.quarter;
       const env: ResolveEnv = {
         dct,
         last,
+        quarterRef,
         tense: () => {
           if (tense === undefined) {
             tense = sentence && input.tokens.length
@@ -174,7 +182,19 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         type: r.type, value: r.value, mod: r.mod ?? c.mod ?? null,
         stated: r.stated, inferred: r.inferred, anchor: r.anchor, by: c.by,
       });
-      if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) remember(last, r.value, id);
+      if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) {
+        remember(last, r.value, id);
+        if (/^\d{4}-Q\d$/.test(r.value) && last.quarter) {
+          quarterSentence = si;
+          // a later report in a round-up ("Separately, X reported third-quarter profit …")
+          // moves the reference on; a comparison or a forecast (an earlier quarter, or one not
+          // yet over by the report's date) does not
+          const q = last.quarter;
+          const done = dct ? lastCompletedQuarter(dct) : null;
+          const key = (x: { y: number; q: number }) => x.y * 4 + x.q;
+          if (!reportQuarter || (key(q) > key(reportQuarter) && (!done || key(q) <= key(done)))) reportQuarter = q;
+        }
+      }
     }
     return out;
   }

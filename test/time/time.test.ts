@@ -270,6 +270,19 @@ describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)
     expect(value(text, d, 'the 1988 third quarter')).toBe('1988-Q3');
     expect(value(text, d, 'year-ago')).toBe('1988-Q3');
   });
+  it('"the period" and "a year ago" refer to the reported quarter, not to one named in passing', () => {
+    const text = 'The company posted a 20% gain in third-quarter net income. After a flat second quarter, sales recovered. '
+      + 'Charges were taken in the year-earlier period. In the 1989 period, costs were lower than a year ago.';
+    expect(value(text, d, 'the year-earlier period')).toBe('1988-Q3');
+    expect(value(text, d, 'the 1989 period')).toBe('1989-Q3');
+    expect(value(text, d, 'a year ago')).toBe('1988-Q3');
+  });
+  it('a comparison period or a forecast does not become the reference; a later report in a round-up does', () => {
+    const text = 'Profit rose in the fiscal first quarter. In the 1988 period, it lost money. Analysts see gains in the fourth quarter. '
+      + 'Traffic jumped in the quarter. Separately, another airline reported third-quarter profit rose. Year-earlier results included a gain.';
+    expect(value(text, d, 'the quarter')).toBe('1989-Q1');
+    expect(value(text, d, 'Year-earlier')).toBe('1988-Q3');
+  });
 });
 
 describe('midnight', () => {
