@@ -39,7 +39,7 @@ const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
  * dates, and numbers read as clock times without a clock ("at 5").
  */
 export const timemlFilterRefiner: chrono.Refiner = {
-  refine(_context, results) {
+  refine(context, results) {
     return results.filter((r) => {
       const text = r.text.replace(PREFIX, '');
       const tags = r.tags();
@@ -57,6 +57,8 @@ export const timemlFilterRefiner: chrono.Refiner = {
         if (mw && !/^[A-Z]/.test(mw[0])) return false;
       }
       if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
+      // "High Noon" (the film), "high noon comes today": the idiom for a showdown, no clock time
+      if (/^noon\b/i.test(text) && /\bhigh\s+$/i.test(context.text.slice(Math.max(0, r.index - 6), r.index))) return false;
       if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o'clock/i.test(text)) return false;
       return true;
     });

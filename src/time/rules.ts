@@ -390,10 +390,20 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     name: 'rule/day-relative',
     reason: 'deictic day words are offsets from the document date',
     pattern: re(`${B}(?:(today|yesterday|tomorrow|tonight|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(this|last|tomorrow|yesterday)\\s+(morning|afternoon|evening|night))${E}`),
-    make(m) {
+    make(m, text) {
       const word = (m[1] ?? m[3]).toLowerCase().replace(/\s+/g, ' ');
       const part = (m[2] ?? m[4])?.toLowerCase();
       if (word === 'last' && part !== 'night' && part !== 'evening') return null; // "last morning" is odd
+      if ((word === 'today' || word === 'tomorrow') && !part) {
+        // the generic sense, "nowadays" / "the future", is no day: "today's youth", "in
+        // today's world", "many of today's computers", "the people of tomorrow"
+        const end = m.index + m[0].length;
+        const after = text.slice(end, end + 24);
+        const before = text.slice(Math.max(0, m.index - 16), m.index);
+        if (/^['’]s\s+(?:world|youth|society|generation|generations|young|kids|children|teenagers|students|parents|families|culture|standards|technology)\b/i.test(after)) return null;
+        if (/\b(?:many|most|all|some|much)\s+of\s+$/i.test(before) && /^['’]s\s/.test(after)) return null;
+        if (word === 'tomorrow' && /\p{L}\s+of\s+$/u.test(before) && !/^['’]s/.test(after)) return null;
+      }
       const offset: Record<string, number> = { today: 0, tonight: 0, this: 0, yesterday: -1, last: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
       const dp = part ? lex.dayParts[part] : word === 'tonight' ? 'NI' : null;
       const n = offset[word];

@@ -430,3 +430,18 @@ describe('plans and coordinated clauses (report of 2000-01-07, a Friday)', () =>
     expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 1, 2, cues)).toBe('past');
   });
 });
+
+describe('generic "today" and "tomorrow", and "high noon"', () => {
+  const d = '2000-01-07';
+  it('are no days or clock times', () => {
+    expect(one('The case is for today\'s youth what the blockade was for their parents.', d, 'today')).toBeUndefined();
+    expect(one('They are the chips of choice in many of today\'s personal computers.', d, 'today')).toBeUndefined();
+    expect(one('If I were choosing the people of tomorrow, I would choose them.', d, 'tomorrow')).toBeUndefined();
+    expect(one('For the people of Poland, high noon comes today.', d, 'noon')).toBeUndefined();
+  });
+  it('negative cases: the day itself', () => {
+    expect(value('Today\'s vote was close.', d, 'Today')).toBe('2000-01-07');
+    expect(value('The agenda of tomorrow\'s session is long.', d, 'tomorrow')).toBe('2000-01-08');
+    expect(value('The vote is at noon.', d, 'noon')).toBe('2000-01-07T12:00');
+  });
+});
