@@ -102,10 +102,22 @@ export const PRONOUNS: ReadonlyMap<string, { person: 1 | 2 | 3; number: 'sg' | '
   ['you', { person: 2, number: 'sg', gender: null }], ['your', { person: 2, number: 'sg', gender: null }],
 ]);
 
+/** The role an ethnic group's name plays ("ethnic Turks"): people, coded as civilians. */
+const ETHNIC_PEOPLE: RoleEntry = { phrase: 'ethnic people', words: ['ethnic', 'people'], sector: 'CVL', kind: 'group', strong: true };
+
 /** Counting words that open a counted group ("two people", "thousands of residents"). */
 const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|tens|millions|scores|several|many|some|few)$/;
 /** Plural heads the POS tagger or an "-s" ending may miss. */
 const PLURAL_HEADS = new Set(['people', 'police', 'personnel', 'men', 'women', 'children', 'staff', 'clergy', 'youth', 'militia', 'cattle']);
+
+/** Whether a number or quantity opens the noun phrase ending before token i ("168", "nearly
+ * 2,000", "thousands of", "many"). */
+function countedBefore(ctx: Ctx, i: number): boolean {
+  const counted = (w: string | undefined) => !!w && (NUMBER_WORD.test(w) || /^\d/.test(w));
+  const w1 = ctx.words[i - 1];
+  if (ctx.sentOf[i - 1] !== ctx.sentOf[i]) return false;
+  return counted(w1) || (w1 === 'of' && counted(ctx.words[i - 2]));
+}
 
 /** Whether the noun at token i is plural: its POS tag when tagged, else its ending. */
 function isPluralNoun(ctx: Ctx, i: number): boolean {
@@ -209,11 +221,13 @@ function matchName(ctx: Ctx, i: number): Candidate | null {
     }
     const demonym = idx.byDemonym.get(nk) ?? (nk.endsWith('s') ? idx.byDemonym.get(nk.slice(0, -1)) : undefined);
     if (demonym) {
-      // "Liberians", "the Iraqis": the people of a country (CAMEO/PLOVER code them civilians)
+      // "168 Liberians", "thousands of Nigerians": counted people of a country are its
+      // civilians; the bare plural ("Palestinians reject the plan", "the rights of
+      // Palestinians") is the people as a party, coded by country alone
       const plural = !idx.byDemonym.has(nk) && nk.endsWith('s');
       return blank(ctx, i, j, {
         type: 'NORP', country: demonym.cca3, countrySource: 'stated', key: 'country:' + demonym.cca3, canonical: demonym.name, by: 'rule/demonym',
-        actor: plural ? { code: demonym.cca3, sector: 'CVL' } : null,
+        actor: plural && countedBefore(ctx, i) ? { code: demonym.cca3, sector: 'CVL' } : null,
       });
     }
     const extra = places.extra.get(nk);
@@ -429,6 +443,23 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     out.splice(k, 2, merged);
     nameAt[a.tokStart] = merged; nameAt[b.tokStart] = undefined;
     nameEndAt[a.tokEnd - 1] = undefined; nameEndAt[b.tokEnd - 1] = merged;
+  }
+  // 1a'. "ethnic Albanians", "ethnic Turks": an ethnic group, not the people of the country
+  // its name recalls; a group of civilians whose country the report around it gives (the
+  // stage's context rules), unless a role word follows ("ethnic Albanian guerrillas": the role
+  // phrase's)
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (words[i] !== 'ethnic' || sentOf[i + 1] !== sentOf[i] || !isCap(toks[i + 1].text)) continue;
+    const named = nameAt[i + 1];
+    const end = named ? named.tokEnd : i + 2;
+    if (named && (named.type !== 'NORP' || matchRole(ctx, end))) continue;
+    if (!/\p{Ll}s$/u.test(toks[end - 1].text) || (!named && (matchRole(ctx, i + 1) || matchRole(ctx, end)))) continue;
+    if (named) { out.splice(out.indexOf(named), 1); nameAt[named.tokStart] = undefined; nameEndAt[named.tokEnd - 1] = undefined; }
+    const group = blank(ctx, i, end, {
+      type: 'MISC', kind: 'nominal', by: 'rule/ethnic-people', sector: 'CVL', role: ETHNIC_PEOPLE, plural: true, head: end - 1,
+    });
+    out.push(group);
+    i = end - 1;
   }
   // 1b. a single word of a person's name seen earlier ("Kim", "Okafor") is that person
   const personWords = new Set<string>();
@@ -676,6 +707,13 @@ function rolePhrase(
     steps++;
     const w = words[j];
     const named = nameEndAt[j];
+    // "ethnic Albanian guerrillas": an ethnic group's name says who they are, not which
+    // country they act in (that comes from the report around them)
+    if (named && named.type === 'NORP' && words[named.tokStart - 1] === 'ethnic') {
+      left = named.tokStart;
+      j = named.tokStart - 1;
+      continue;
+    }
     if (named && (named.type === 'NORP' || named.type === 'GPE' || (named.type === 'ORG' && named.kind === 'name'))) {
       country = country ?? countryOf(named);
       if (named.type === 'ORG') possessive = possessive ?? named;

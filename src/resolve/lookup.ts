@@ -30,7 +30,8 @@ export function entityById(doc: WorkingDoc, id: string | null | undefined): Anal
 /**
  * The actor a span names. The longest mention inside the span wins (so "the Armed Forces
  * of the Russian Federation" is the army, not Russia); ties go to the leftmost. When nothing
- * inside reaches the span's last word, the smallest mention around it ending there wins.
+ * inside reaches the span's last word, the smallest mention around it ending there (or
+ * starting where it starts) wins.
  *
  * @example
  * actorForSpan(doc, 10, 52) // { entity: 'e7', code: 'RUS', sector: 'MIL', mention: … }
@@ -48,7 +49,12 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   if (!inside.some((m) => m.end >= trimmedEnd)) {
     let around: AnalysisMention | null = null;
     for (const m of doc.mentions) {
-      if (m.kind === 'pronoun' || m.start > start || m.end !== trimmedEnd || (m.start === start && m.end === end)) continue;
+      // around the span and ending where it ends, or starting where it starts and going on
+      // ("ethnic Albanian guerrillas" in "ethnic Albanian guerrillas operating in Macedonia",
+      // a group whose post-modifier place gave its country)
+      const ending = m.start <= start && m.end === trimmedEnd;
+      const starting = m.start === start && m.end > trimmedEnd;
+      if (m.kind === 'pronoun' || !(ending || starting) || (m.start === start && m.end === end)) continue;
       if (!around || m.end - m.start < around.end - around.start) around = m;
     }
     if (around) best = around;

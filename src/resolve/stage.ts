@@ -129,7 +129,7 @@ export function resolveDocument(doc: WorkingDoc): void {
     // rule's (it carries the sector); an organisation the model found inside an organisation
     // phrase that ends where it ends is the same span family
     const around = cands.find((n) => n.role && n.kind !== 'pronoun' && n.start <= c.start && c.end <= n.end && n.end === c.end
-      && (c.type === 'ORG' || c.type === 'MISC') && n.type !== 'PERSON');
+      && (c.type === 'ORG' || c.type === 'MISC' || (c.type === 'NORP' && n.by === 'rule/ethnic-people')) && n.type !== 'PERSON');
     if (around) continue;
     // a gazetteer/lexicon name overlapping the model's span: the lexicon's boundaries win,
     // except that a model PERSON span containing a lone place word is a person ("Michael Jordan")

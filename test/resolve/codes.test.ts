@@ -43,3 +43,31 @@ describe('international bodies: IGO with a second code for what they do', () => 
     expect(actorOf(doc, 'Kofi Annan')).toMatchObject({ code: null, sector: 'IGO', subSector: 'GOV' });
   });
 });
+
+describe('peoples: counted people are civilians, a bare plural is the people as a party', () => {
+  it('codes counted people of a country as its civilians', () => {
+    const doc = run(rules, 'Police detained 120 Moroccans at the port, and thousands of Tunisians marched in Tunis.');
+    expect(actorOf(doc, 'Moroccans')).toMatchObject({ code: 'MAR', sector: 'CVL' });
+    expect(actorOf(doc, 'Tunisians')).toMatchObject({ code: 'TUN', sector: 'CVL' });
+  });
+  it('codes a bare plural people by its country alone', () => {
+    const doc = run(rules, 'Cypriots rejected the plan, and the talks on the rights of Kurds stalled.');
+    expect(actorOf(doc, 'Cypriots')).toMatchObject({ code: 'CYP', sector: null });
+  });
+});
+
+describe('ethnic groups: their name says who they are, the report says where', () => {
+  it('places "ethnic Uzbeks" in the country the sentence names, as civilians', () => {
+    const doc = run(rules, 'Ethnic Uzbeks clashed with police in the south, Kyrgyz officials said.');
+    expect(actorOf(doc, 'Ethnic Uzbeks')).toMatchObject({ code: 'KGZ', sector: 'CVL' });
+  });
+  it('places an ethnic armed group by where it operates, not by its name', () => {
+    const doc = run(rules, 'Some ethnic Armenian fighters operating in Azerbaijan laid down their arms.');
+    expect(actorOf(doc, 'Some ethnic Armenian fighters')).toMatchObject({ code: 'AZE', sector: 'REB' });
+    expect(doc.entities.find((e) => e.country === 'AZE' && e.sector === 'REB')).toBeDefined();
+  });
+  it('still reads a plain demonym before a people as that country', () => {
+    const doc = run(rules, 'Hundreds of Armenians marched in Yerevan.');
+    expect(actorOf(doc, 'Armenians')).toMatchObject({ code: 'ARM', sector: 'CVL' });
+  });
+});
