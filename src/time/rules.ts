@@ -635,6 +635,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if ((lower === 'may' || lower === 'march') && !pre && !m[3] && !attributive && !/\b(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|next|this|each|every)\s+$/i.test(before)) return null;
       const month = lex.months[lower];
       const yS = m[3]?.toLowerCase().replace(/\s+/g, ' ');
+      // "loans through January", "conclude by May", "until March": a limit set from the
+      // report's date lies ahead of it, whatever the tense of the verb that set it; not "this
+      // year through August" (a stretch up to now) nor an opening "By March, …" of a narrative
+      const limit = !pre && !yS && /(?:^|[^\p{L}])(?:through|until|till|by)\s+$/u.test(before) && !/\byear\s+through\s+$/i.test(before) && !/(?:^|[.!?]\s+)By\s+$/.test(before);
       const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
       return cand(start, start + m[0].length, 'rule/month', (env) => {
         const dct = env.dct;
@@ -645,6 +649,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         else if (yS === 'next year') y = dct.y + 1;
         else if (pre === 'last' || pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
         else if (pre === 'next' || pre === 'this coming') y = month > dct.m ? dct.y : dct.y + 1;
+        else if (limit) {
+          if (month < dct.m) y = dct.y + 1;
+        }
         else if (pre !== 'this' && !yS) {
           // A past verb puts a month well after the document's in the year before, a future
           // one a month well before it in the year after (plans reported in the past tense

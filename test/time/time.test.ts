@@ -445,3 +445,15 @@ describe('generic "today" and "tomorrow", and "high noon"', () => {
     expect(value('The vote is at noon.', d, 'noon')).toBe('2000-01-07T12:00');
   });
 });
+
+describe('a month as a limit ("through January", "by August")', () => {
+  const d = '1989-10-30';
+  it('lies ahead of the report whatever the tense', () => {
+    expect(value('The bank has extended loans through January, it said.', d, 'January')).toBe('1990-01');
+    expect(value('Qantas said it doubled its flights by August.', '1998-02-13', 'August')).toBe('1998-08');
+  });
+  it('negative cases: a stretch up to now, and a narrative opening', () => {
+    expect(value('Sales were flat this year through August.', d, 'August')).toBe('1989-08');
+    expect(value('Prices rose. By March, they had fallen.', d, 'March')).toBe('1989-03');
+  });
+});
