@@ -1,21 +1,33 @@
 /**
- * Trains the attribution cue detector (src/attribute/model.ts) on PolNeAR train and writes
- * `models/attribution/cue.json`. Labels: a candidate token (verb, noun, adjective outside
- * quotes) is positive when it heads a gold Cue span. Averaged perceptron, fixed seed.
- * Reports cue P/R/F1 on PolNeAR dev (measurement only; nothing is tuned on it).
+ * Trains the attribution models on PolNeAR train and writes them to `models/attribution/`:
+ *  1. the cue detector (src/attribute/model.ts, `cue.json`). Labels: a candidate token (verb,
+ *     noun, adjective outside quotes) is positive when it heads a gold Cue span. Averaged
+ *     perceptron.
+ *  2. the content-end chooser (src/attribute/extent.ts, `end.json`), trained after the cue
+ *     model on the candidates the stage makes with it: for each indirect content whose start
+ *     matches a gold content's start, the candidate end equal to the gold end is the answer.
+ *     Averaged ranking perceptron.
+ * Fixed seed, fixed epochs. Reports dev figures (measurement only; nothing is tuned on it).
  * Skips cleanly when ../shared/data/polnear is absent.
  *
  *   npm run train:attribution            (nice'd; a few minutes on one core)
- *   npm run train:attribution -- OUT.json
+ *   npm run train:attribution -- OUTDIR
+ *   npm run train:attribution -- --end-only   (the end model only, over the cue model in place)
+ *   npm run train:attribution -- --cache      (layers from the bench's --cache where it has them)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../src/engine.js';
 import { defaultStages } from '../src/pipeline.js';
 import { readReport } from '../src/ingest/report.js';
+import { createWorkingDoc } from '../src/doc.js';
 import { defaultLexicon } from '../src/attribute/lexicon.js';
-import { cueContext, cueFeatureIds, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
+import { cueContext, cueFeatureIds, cueModelFromFile, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
+import { END_HASH_BITS, endChoice, endFeatureIds, type EndModelFile } from '../src/attribute/extent.js';
+import { attributionCandidates } from '../src/attribute/stage.js';
+import type { WorkingDoc } from '../src/types.js';
 
 export const EPOCHS = 5;
 export const SEED = 7;
@@ -28,6 +40,10 @@ export const SEED = 7;
 export const THRESHOLD = -4;
 /** Averaged weights smaller than this are left out of the shipped file. */
 export const MIN_WEIGHT = 1;
+/** Passes over the end choices. */
+export const END_EPOCHS = 10;
+/** Averaged end weights smaller than this are left out of the shipped file. */
+export const END_MIN_WEIGHT = 0.05;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/polnear');
@@ -45,46 +61,88 @@ function rng(seed: number): () => number {
 }
 
 interface Example { feats: Int32Array; y: 1 | -1 }
+/** One end choice: the features of each candidate end and which one is gold. */
+interface EndExample { feats: Int32Array[]; gold: number }
 
-/** Gold cue spans of one .ann file (character ranges, pieces of discontinuous spans apart). */
-function goldCues(file: string): [number, number][][] {
-  const spans = new Map<string, [number, number][]>();
+type Range = [number, number];
+interface GoldRelation { cue: Range[] | null; content: Range[] }
+
+/** Gold relations of one .ann file (character ranges, pieces of discontinuous spans apart). */
+function goldRelations(file: string): GoldRelation[] {
+  const spans = new Map<string, Range[]>();
   const lines = readFileSync(file, 'utf8').split('\n');
   for (const line of lines) {
     if (!line.startsWith('T')) continue;
     const [id, info] = line.split('\t');
     const m = /^(\S+) (.*)$/.exec(info ?? '');
-    if (m) spans.set(id, m[2].split(';').map((p) => p.trim().split(/\s+/).map(Number) as [number, number]));
+    if (m) spans.set(id, m[2].split(';').map((p) => p.trim().split(/\s+/).map(Number) as Range));
   }
-  const out: [number, number][][] = [];
+  const out: GoldRelation[] = [];
   for (const line of lines) {
     if (!line.startsWith('E')) continue;
     const cue = /Cue:(T\d+)/.exec(line)?.[1];
-    const s = cue ? spans.get(cue) : undefined;
-    if (s) out.push(s);
+    const content = /Content:(T\d+)/.exec(line)?.[1];
+    const c = content ? spans.get(content) : undefined;
+    if (c) out.push({ cue: cue ? spans.get(cue) ?? null : null, content: c });
   }
   return out;
 }
 
-const stages = defaultStages().filter((s) => ['nlp/tokenize', 'nlp/sentences', 'nlp/pos', 'nlp/parse'].includes(s.name));
+/** A content's outer character range, trimmed as the bench trims: white space, quote marks, edge punctuation, a leading "that". */
+function normRange(text: string, s: number, e: number): Range {
+  const edge = /[\s"“”‘’'«»„,.;:!?—–-]/;
+  while (s < e && edge.test(text[s])) s++;
+  while (e > s && edge.test(text[e - 1])) e--;
+  if (/^that\s/i.test(text.slice(s, s + 5))) s += 5;
+  return [s, e];
+}
+
+/** An article with the layers the attribution stage reads, and its gold relations. */
+interface Article { doc: WorkingDoc; gold: GoldRelation[] }
+
+// every layer the attribution stage reads (the rules' sources read names and entities)
+const stages = defaultStages().filter((s) => s.name !== 'attribute' && s.name !== 'events');
 const engine = createEngine({ stages });
 const lex = defaultLexicon();
 
-function examples(split: string): Example[] {
+/**
+ * The layers of one article: computed, or with --cache read from the bench's cache
+ * (`npm run bench:attribution -- --cache`, same layers) when it holds the article.
+ */
+function layers(split: string, stem: string, text: string): WorkingDoc {
+  const file = path.join(os.tmpdir(), 'dateline-attribution-cache', split, stem + '.json');
+  if (useCache && existsSync(file)) {
+    const doc = createWorkingDoc(readReport(text, { id: stem }));
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    Object.assign(doc, c, { heads: c.heads ? Int32Array.from(c.heads) : null });
+    return doc;
+  }
+  return engine.process(readReport(text, { id: stem }));
+}
+
+function articles(split: string): Article[] {
   const dir = path.join(dataDir, split);
   const anns = readdirSync(path.join(dir, 'attributions')).sort();
-  const out: Example[] = [];
+  const out: Article[] = [];
   for (const f of readdirSync(path.join(dir, 'text')).filter((x) => x.endsWith('.txt')).sort()) {
     const stem = f.slice(0, -4);
     const ann = anns.find((a) => a.startsWith(stem + '_'));
     if (!ann) continue;
     const text = readFileSync(path.join(dir, 'text', f), 'utf8');
-    const doc = engine.process(readReport(text, { id: stem }));
+    out.push({ doc: layers(split, stem, text), gold: goldRelations(path.join(dir, 'attributions', ann)) });
+  }
+  return out;
+}
+
+function cueExamples(arts: Article[]): Example[] {
+  const out: Example[] = [];
+  for (const { doc, gold } of arts) {
     const ctx = cueContext(doc, lex);
     if (!ctx) continue;
     // the head tokens of gold cues: inside the cue, with their head outside it
     const positive = new Set<number>();
-    for (const cue of goldCues(path.join(dir, 'attributions', ann))) {
+    for (const { cue } of gold) {
+      if (!cue) continue;
       const inCue = (i: number) => i >= 0 && cue.some(([s, e]) => doc.tokens[i].start >= s && doc.tokens[i].end <= e);
       const toks = doc.tokens.map((_, i) => i).filter(inCue);
       const heads = toks.filter((i) => !inCue(doc.heads![i]));
@@ -96,6 +154,39 @@ function examples(split: string): Example[] {
     }
   }
   return out;
+}
+
+/**
+ * End examples: the stage's candidates (rules and the just-trained cue model) whose content
+ * starts where a gold content starts; the answer is the candidate end at the gold end
+ * (choices without one are left out).
+ */
+function endExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
+  const cueModel = cueModelFromFile(cueFile);
+  const examples: EndExample[] = [];
+  let choices = 0;
+  let ruleRight = 0;
+  for (const { doc, gold } of arts) {
+    const ctx = cueContext(doc, lex);
+    if (!ctx) continue;
+    const goldRanges = gold.map((g) => normRange(doc.text, g.content[0][0], g.content[g.content.length - 1][1]));
+    const found = attributionCandidates(doc, lex, cueModel);
+    for (const c of found) {
+      const ch = endChoice(ctx, c, found);
+      if (!ch) continue;
+      const last = c.parts ? c.parts[c.parts.length - 1] : c.content;
+      const [s] = normRange(doc.text, last.start, last.end);
+      const g = goldRanges.find(([gs]) => gs === s);
+      if (!g) continue;
+      choices++;
+      const ends = ch.ends.map((e) => normRange(doc.text, last.start, doc.tokens[e - 1].end)[1]);
+      const k = ends.indexOf(g[1]);
+      if (k < 0) continue;
+      if (ch.ends[k] === ch.ruleEnd) ruleRight++;
+      examples.push({ feats: ch.ends.map((e) => Int32Array.from(endFeatureIds(ctx, ch, e, c.by, END_HASH_BITS))), gold: k });
+    }
+  }
+  return { examples, choices, ruleRight };
 }
 
 function evaluate(w: Float64Array, data: Example[], threshold = 0): { p: number; r: number; f: number } {
@@ -112,16 +203,11 @@ function evaluate(w: Float64Array, data: Example[], threshold = 0): { p: number;
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-function main(): void {
-  if (!existsSync(path.join(dataDir, 'train'))) {
-    console.log(`train:attribution skipped: ${path.join(dataDir, 'train')} not found`);
-    return;
-  }
-  const t0 = Date.now();
-  const train = examples('train');
-  const dev = existsSync(path.join(dataDir, 'dev')) ? examples('dev') : [];
-  console.log(`buckets 2^${HASH_BITS}, train examples ${train.length} (${train.filter((e) => e.y > 0).length} cues), dev ${dev.length}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+function shuffle(order: number[], rand: () => number): void {
+  for (let k = order.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [order[k], order[j]] = [order[j], order[k]]; }
+}
 
+function trainCue(train: Example[], dev: Example[]): CueModelFile {
   // averaged perceptron: w = current weights, u = sum of c·update, averaged = w - u/c
   const n = 1 << HASH_BITS;
   const w = new Float64Array(n);
@@ -130,7 +216,7 @@ function main(): void {
   const rand = rng(SEED);
   const order = train.map((_, k) => k);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [order[k], order[j]] = [order[j], order[k]]; }
+    shuffle(order, rand);
     let errors = 0;
     for (const k of order) {
       const ex = train[k];
@@ -144,7 +230,7 @@ function main(): void {
     }
     const avg = w.map((x, k) => x - u[k] / c);
     const d = evaluate(avg, dev);
-    console.log(`epoch ${epoch}: train errors ${errors}; dev cue P ${(100 * d.p).toFixed(1)} R ${(100 * d.r).toFixed(1)} F1 ${(100 * d.f).toFixed(1)}`);
+    console.log(`cue epoch ${epoch}: train errors ${errors}; dev cue P ${(100 * d.p).toFixed(1)} R ${(100 * d.r).toFixed(1)} F1 ${(100 * d.f).toFixed(1)}`);
   }
   const avg = w.map((x, k) => x - u[k] / c);
   const weights: Record<string, number> = {};
@@ -152,7 +238,7 @@ function main(): void {
     if (Math.abs(avg[id]) >= MIN_WEIGHT) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
   }
   const d = evaluate(avg, dev);
-  const file: CueModelFile = {
+  return {
     version: 2,
     threshold: THRESHOLD,
     bits: HASH_BITS,
@@ -160,10 +246,96 @@ function main(): void {
     scores: { devCueHeadP: Math.round(d.p * 1000) / 10, devCueHeadR: Math.round(d.r * 1000) / 10, devCueHeadF1: Math.round(d.f * 1000) / 10 },
     weights,
   };
-  const out = process.argv[2] ?? path.join(repoRoot, 'models/attribution/cue.json');
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(file));
-  console.log(`wrote ${out}: ${Object.keys(weights).length} weights  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+}
+
+/** Share of end choices where the best-scoring end is the gold one. */
+function endAccuracy(w: Float64Array, data: EndExample[]): number {
+  let right = 0;
+  for (const ex of data) if (bestEnd(w, ex) === ex.gold) right++;
+  return data.length ? right / data.length : 0;
+}
+
+function bestEnd(w: Float64Array | Float32Array, ex: EndExample): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  ex.feats.forEach((fs, k) => {
+    let s = 0;
+    for (const f of fs) s += w[f];
+    if (s > bestScore) { bestScore = s; best = k; }
+  });
+  return best;
+}
+
+function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
+  const n = 1 << END_HASH_BITS;
+  const w = new Float64Array(n);
+  const u = new Float64Array(n);
+  let c = 1;
+  const rand = rng(SEED);
+  const order = train.map((_, k) => k);
+  for (let epoch = 1; epoch <= END_EPOCHS; epoch++) {
+    shuffle(order, rand);
+    let errors = 0;
+    for (const k of order) {
+      const ex = train[k];
+      const yhat = bestEnd(w, ex);
+      if (yhat !== ex.gold) {
+        errors++;
+        for (const f of ex.feats[ex.gold]) { w[f] += 1; u[f] += c; }
+        for (const f of ex.feats[yhat]) { w[f] -= 1; u[f] -= c; }
+      }
+      c++;
+    }
+    const avg = w.map((x, k) => x - u[k] / c);
+    console.log(`end epoch ${epoch}: train errors ${errors}; dev end accuracy ${(100 * endAccuracy(avg, dev)).toFixed(1)}`);
+  }
+  const avg = w.map((x, k) => x - u[k] / c);
+  const weights: Record<string, number> = {};
+  for (let id = 0; id < n; id++) {
+    if (Math.abs(avg[id]) >= END_MIN_WEIGHT) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
+  }
+  return {
+    version: 1,
+    bits: END_HASH_BITS,
+    trainedOn: `PolNeAR v1.0.0 train (${train.length} end choices), averaged ranking perceptron over hashed features (2^${END_HASH_BITS} buckets), ${END_EPOCHS} epochs, seed ${SEED}`,
+    scores: { devEndAccuracy: Math.round(endAccuracy(avg, dev) * 1000) / 10 },
+    weights,
+  };
+}
+
+const endOnly = process.argv.includes('--end-only');
+const useCache = process.argv.includes('--cache');
+
+function main(): void {
+  if (!existsSync(path.join(dataDir, 'train'))) {
+    console.log(`train:attribution skipped: ${path.join(dataDir, 'train')} not found`);
+    return;
+  }
+  const t0 = Date.now();
+  const secs = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+  const trainArts = articles('train');
+  const devArts = existsSync(path.join(dataDir, 'dev')) ? articles('dev') : [];
+  const outDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(repoRoot, 'models/attribution');
+  let cueFile: CueModelFile;
+  if (endOnly) {
+    // --end-only: the end model over the cue model already in OUTDIR (for quicker rounds)
+    cueFile = JSON.parse(readFileSync(path.join(outDir, 'cue.json'), 'utf8')) as CueModelFile;
+  } else {
+    const train = cueExamples(trainArts);
+    const dev = cueExamples(devArts);
+    console.log(`buckets 2^${HASH_BITS}, train examples ${train.length} (${train.filter((e) => e.y > 0).length} cues), dev ${dev.length}  (${secs()})`);
+    cueFile = trainCue(train, dev);
+  }
+
+  const endTrain = endExamples(trainArts, cueFile);
+  const endDev = endExamples(devArts, cueFile);
+  console.log(`end choices: train ${endTrain.choices} with a start on gold, ${endTrain.examples.length} with the gold end among the candidates (rules' end right on ${endTrain.ruleRight}); dev ${endDev.examples.length}, rules right on ${(100 * endDev.ruleRight / Math.max(1, endDev.examples.length)).toFixed(1)} %  (${secs()})`);
+  const endFile = trainEnd(endTrain.examples, endDev.examples);
+
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'cue.json'), JSON.stringify(cueFile));
+  writeFileSync(path.join(outDir, 'end.json'), JSON.stringify(endFile));
+  console.log(`wrote ${outDir}: cue ${Object.keys(cueFile.weights).length} weights, end ${Object.keys(endFile.weights).length} weights  (${secs()})`);
 }
 
 main();

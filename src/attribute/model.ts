@@ -73,18 +73,18 @@ export function featureBucket(name: string, bits: number): number {
 }
 
 /** Where features go: a name is tpl, or tpl=a, tpl=a|b, tpl=a|b|c. */
-interface FeatureSink {
+export interface FeatureSink {
   f(tpl: string, a?: string, b?: string, c?: string): void;
 }
 
-class NameSink implements FeatureSink {
+export class NameSink implements FeatureSink {
   readonly out: string[] = [];
   f(tpl: string, a?: string, b?: string, c?: string) {
     this.out.push(a === undefined ? tpl : tpl + '=' + a + (b === undefined ? '' : '|' + b + (c === undefined ? '' : '|' + c)));
   }
 }
 
-class HashSink implements FeatureSink {
+export class HashSink implements FeatureSink {
   readonly out: number[] = [];
   constructor(readonly mask: number) {}
   f(tpl: string, a?: string, b?: string, c?: string) {
@@ -151,7 +151,7 @@ export function isCueCandidate(ctx: CueContext, i: number): boolean {
 }
 
 /** A crude lemma for features: the lexicon's, else the word without a regular ending. */
-function lemma(ctx: CueContext, w: string): string {
+export function lemma(ctx: CueContext, w: string): string {
   const l = ctx.lex.lemmaOf.get(w);
   if (l) return l;
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
@@ -164,7 +164,7 @@ function lemma(ctx: CueContext, w: string): string {
 // per-lexicon caches: features ask for the same words' classes many times
 const classCache = new WeakMap<CueLexicon, Map<string, string>>();
 
-function lexClass(ctx: CueContext, w: string): string {
+export function lexClass(ctx: CueContext, w: string): string {
   let cache = classCache.get(ctx.lex);
   if (!cache) { cache = new Map(); classCache.set(ctx.lex, cache); }
   let c = cache.get(w);

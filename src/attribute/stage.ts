@@ -15,12 +15,15 @@ import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
+import { defaultEndModel, refineContentEnds, type EndModel } from './extent.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
   lexicon?: CueLexicon;
   /** The trained cue model; default: models/attribution/cue.json when present; null: rules only. */
   cueModel?: CueModel | null;
+  /** The trained content-end model; default: models/attribution/end.json when present; null: the rules' ends. */
+  endModel?: EndModel | null;
 }
 
 const holds = (c: { content: Span; parts?: Span[] }, start: number, end: number) =>
@@ -39,13 +42,26 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
     name: 'attribute',
     run(doc: WorkingDoc) {
       const lex = options.lexicon ?? defaultLexicon();
-      const found = findAttributions(doc, lex);
       const model = options.cueModel === undefined ? defaultCueModel() : options.cueModel;
-      if (model) found.push(...modelCandidates(doc, lex, model, found));
-      sourcesFromParse(doc, lex, found);
+      const found = attributionCandidates(doc, lex, model);
+      const endModel = options.endModel === undefined ? defaultEndModel() : options.endModel;
+      const ctx = endModel ? cueContext(doc, lex) : null;
+      if (endModel && ctx) refineContentEnds(ctx, found, endModel);
       doc.attributions = buildAttributions(doc, found, lex);
     },
   };
+}
+
+/**
+ * The candidates before their ends are refined, nesting and entities: the rules', the cue
+ * model's (when given) and parse sources for rule cues without one. The trainer of the end
+ * model reads the same candidates the stage refines.
+ */
+export function attributionCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueModel | null): Candidate[] {
+  const found = findAttributions(doc, lex);
+  if (model) found.push(...modelCandidates(doc, lex, model, found));
+  sourcesFromParse(doc, lex, found);
+  return found;
 }
 
 /** The default attribution stage (bundled lexicon). */

@@ -1,0 +1,290 @@
+/**
+ * @module attribute/extent
+ * A learned decision of where an indirect content ends.
+ *
+ * The rules and the parse give each indirect content a start right after its cue and an end
+ * that follows fixed habits (the cue's dependents' hull, a clause boundary, a comma before
+ * ", which …"). Where a content should stop is the weakest of those habits: PolNeAR leaves
+ * out trailing time and place adjuncts ("… the plan during Monday's debate"), non-restrictive
+ * relative clauses and a second coordinated act, yet keeps a stance's reason ("mocked Romney
+ * for not releasing his returns"). A ranking perceptron picks the end among the syntactic
+ * cut points of the cue's sentence: the start of every subtree that hangs to the right of a
+ * token in the content, the rules' own end and the sentence's end. Features describe the
+ * boundary (the words and tags on both sides, the relation and marker of the subtree cut
+ * off, punctuation between) and whether the end is shorter or longer than the rules'.
+ *
+ * The model file (`models/attribution/end.json`, built by `scripts/train-attribution.ts`)
+ * is optional: without it the rules' ends stand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Span, WorkingDoc } from '../types.js';
+import { children, subtreeTokens } from '../nlp/parse/tree.js';
+import { HashSink, NameSink, lexClass, lemma, type CueContext, type FeatureSink } from './model.js';
+import type { Candidate } from './rules.js';
+
+/** A ranking model over hashed features (FNV-1a, as the cue model's). */
+export interface EndModel {
+  version: number;
+  bits: number;
+  weights: Float32Array;
+}
+
+/** The serialised form of {@link EndModel}: non-zero buckets by index. */
+export interface EndModelFile {
+  version: number;
+  bits: number;
+  trainedOn: string;
+  scores?: Record<string, number>;
+  weights: Record<string, number>;
+}
+
+/** Buckets of the end model: 2^18 (1 MB of floats at run time). */
+export const END_HASH_BITS = 18;
+
+/** Tokens that never end a content (trimmed off a candidate end). */
+const EDGE_TOKEN = /^([,;:—–\-.!?()]|["“”‘’'«»„]|''|``|--)$/;
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'whose']);
+/** Most candidate ends looked at per content (the nearest to the rules' end are kept). */
+const MAX_ENDS = 24;
+
+/** One content whose end is to be chosen: its tokens, cue head and the candidate ends. */
+export interface EndChoice {
+  /** First content token. */
+  lo: number;
+  /** The rules' end (exclusive token index). */
+  ruleEnd: number;
+  /** The cue's head token. */
+  cue: number;
+  /** Candidate ends (exclusive token indexes, trimmed of edge punctuation), the rules' end among them. */
+  ends: number[];
+}
+
+/** Token index of the token holding character offset `at` (or the first after it), by binary search. */
+export function tokenAt(doc: WorkingDoc, at: number): number {
+  let a = 0;
+  let b = doc.tokens.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (doc.tokens[m].end <= at) a = m + 1; else b = m;
+  }
+  return a;
+}
+
+/** The cue's head: a token inside the cue whose own head lies outside it (the first, else the cue's first token). */
+function cueHead(doc: WorkingDoc, cue: Span): number {
+  const a = tokenAt(doc, cue.start);
+  let first = -1;
+  for (let i = a; i < doc.tokens.length && doc.tokens[i].start < cue.end; i++) {
+    if (first < 0) first = i;
+    const h = doc.heads![i];
+    if (h < 0 || doc.tokens[h].start < cue.start || doc.tokens[h].start >= cue.end) return i;
+  }
+  return first;
+}
+
+/** Whether a candidate's content end is the model's to choose: an indirect content after its cue, in one sentence. */
+function refinable(c: Candidate): boolean {
+  if (c.kind === 'direct' || !c.cue || c.relay) return false;
+  if (c.content.start < c.cue.end) return false;
+  // a content holding a quotation keeps the rules' end (the marks decide it)
+  return !/["“”«»„]|''/.test(c.content.text);
+}
+
+/** An end moved back over edge punctuation, never before lo + 1. */
+function trimEnd(ctx: CueContext, lo: number, e: number): number {
+  while (e > lo + 1 && EDGE_TOKEN.test(ctx.doc.tokens[e - 1].text)) e--;
+  return e;
+}
+
+/**
+ * The end choice for candidate `c`, or null when its end is not the model's to choose.
+ *
+ * @example
+ * endChoice(ctx, candidate) // { lo: 7, ruleEnd: 15, cue: 5, ends: [9, 12, 15, 21] }
+ */
+export function endChoice(ctx: CueContext, c: Candidate, others: readonly Candidate[] = []): EndChoice | null {
+  if (!refinable(c)) return null;
+  const { doc } = ctx;
+  const last = c.parts ? c.parts[c.parts.length - 1] : c.content;
+  const lo = tokenAt(doc, last.start);
+  const hiTok = tokenAt(doc, last.end - 1);
+  if (lo >= doc.tokens.length || hiTok >= doc.tokens.length) return null;
+  const sent = ctx.sentOf[lo];
+  if (sent < 0 || ctx.sentOf[hiTok] !== sent) return null;
+  const cue = cueHead(doc, c.cue!);
+  if (cue < 0 || cue >= lo) return null;
+  const s = doc.sentences[sent];
+  const ruleEnd = hiTok + 1;
+  const sentEnd = trimEnd(ctx, lo, s.tokenEnd);
+  const heads = doc.heads!;
+  const ends = new Set<number>([ruleEnd, sentEnd]);
+  // a cut before every subtree that hangs to the right of a token before it
+  for (let x = lo + 1; x < s.tokenEnd; x++) {
+    const h = heads[x];
+    if (h < lo || h >= x) continue;
+    const p = subtreeTokens(doc, x)[0];
+    if (p <= lo || p < x - 40) continue;
+    const e = trimEnd(ctx, lo, p);
+    if (e > lo) ends.add(e);
+  }
+  // an end past the rules' never takes in another attribution's cue or source ("…, according to X")
+  let limit = s.tokenEnd;
+  for (const o of others) {
+    if (o === c) continue;
+    for (const sp of [o.cue, o.source]) {
+      if (!sp || sp.start < doc.tokens[ruleEnd - 1].end) continue;
+      const k = tokenAt(doc, sp.start);
+      if (k < limit) limit = k;
+    }
+  }
+  // … nor a closing non-restrictive relative clause (", which …"), the reporter's aside about a
+  // word of the content, nor a cue participle (", blaming …"), the speaker's next act: the
+  // rules end there, and so does every end the model may choose
+  for (let k = ruleEnd; k + 1 < limit; k++) {
+    if (ctx.low[k] !== ',') continue;
+    const next = ctx.low[k + 1];
+    if (RELATIVE_OPENERS.has(next) || (doc.pos![k + 1] === 'VBG' && lexClass(ctx, next) !== '-')) { limit = k; break; }
+  }
+  const sorted = [...ends].filter((e) => e > lo && (e <= ruleEnd || e <= limit)).sort((a, b) => Math.abs(a - ruleEnd) - Math.abs(b - ruleEnd) || a - b).slice(0, MAX_ENDS);
+  if (sorted.length < 2) return null;
+  sorted.sort((a, b) => a - b);
+  return { lo, ruleEnd, cue, ends: sorted };
+}
+
+const bucket = (n: number) => (n <= 3 ? String(n) : n <= 6 ? '4-6' : n <= 10 ? '7-10' : n <= 20 ? '11-20' : '21+');
+
+/** The subtree root that begins at token p and hangs on a token before p (the cut-off phrase's head), or -1. */
+function cutRoot(ctx: CueContext, lo: number, p: number, limit: number): number {
+  const heads = ctx.doc.heads!;
+  let best = -1;
+  for (let x = p; x < limit; x++) {
+    const h = heads[x];
+    if (h >= lo && h < p && subtreeTokens(ctx.doc, x)[0] >= p) { best = x; break; }
+  }
+  return best;
+}
+
+function emitEndFeatures(ctx: CueContext, ch: EndChoice, e: number, by: string, f: FeatureSink): void {
+  const { doc, low } = ctx;
+  const pos = doc.pos!;
+  const rels = doc.deprels!;
+  const sent = doc.sentences[ctx.sentOf[ch.lo]];
+  const d = e < ch.ruleEnd ? 'short' : e > ch.ruleEnd ? 'long' : 'same';
+  const fam = by.replace(/\+.*/, '');
+  const cl = lemma(ctx, low[ch.cue]);
+  f.f('d', d);
+  f.f('dby', d, fam);
+  f.f('dl', d, cl);
+  f.f('len', bucket(e - ch.lo));
+  f.f('dlen', d, bucket(Math.abs(e - ch.ruleEnd)));
+  // the boundary: the last kept token and what comes after it (punctuation skipped)
+  const lastKept = e - 1;
+  f.f('lw', low[lastKept]);
+  f.f('lt', pos[lastKept]);
+  let n = e;
+  let punct = '-';
+  while (n < sent.tokenEnd && EDGE_TOKEN.test(doc.tokens[n].text)) { if (punct === '-') punct = low[n]; n++; }
+  const atEnd = n >= sent.tokenEnd;
+  f.f('end', atEnd ? '1' : '0', d);
+  if (atEnd) { f.f('endp', punct); return; }
+  f.f('p', punct);
+  f.f('nw', low[n]);
+  f.f('nt', pos[n]);
+  f.f('pnt', punct, pos[n]);
+  f.f('pnw', punct, low[n]);
+  f.f('ltnt', pos[lastKept], pos[n]);
+  const x = cutRoot(ctx, ch.lo, n, sent.tokenEnd);
+  if (x >= 0) {
+    const xr = rels[x];
+    const h = doc.heads![x];
+    const marks = children(doc, x).filter((m) => rels[m] === 'mark' || rels[m] === 'case').map((m) => low[m]).join('_') || '-';
+    f.f('xr', xr);
+    f.f('xrm', xr, marks);
+    f.f('xrp', xr, punct);
+    f.f('xt', xr, pos[x]);
+    f.f('xh', h === ch.cue ? 'cue' : rels[h] ?? '-', xr);
+    f.f('xlc', lexClass(ctx, low[x]), xr);
+    f.f('lxr', cl, xr, marks);
+    f.f('dxr', d, xr);
+  } else f.f('xr', 'none');
+  // a time expression begins right after the end
+  const t = doc.times.find((tm) => tm.start === doc.tokens[n].start);
+  if (t) f.f('time', t.type, punct);
+  // what lies between the rules' end and this one
+  if (e !== ch.ruleEnd) {
+    const a = Math.min(e, ch.ruleEnd);
+    const b = Math.max(e, ch.ruleEnd);
+    let comma = 0;
+    let verbCue = 0;
+    for (let k = a; k < b; k++) {
+      if (low[k] === ',') comma++;
+      if (/^VB/.test(pos[k]) && lexClass(ctx, low[k]) !== '-') verbCue++;
+    }
+    f.f('between', d, comma ? 'comma' : 'nocomma', verbCue ? 'cue' : 'nocue');
+  }
+}
+
+/** The features of end `e` of a choice, by name (for inspection and tests). */
+export function endFeatures(ctx: CueContext, ch: EndChoice, e: number, by: string): string[] {
+  const sink = new NameSink();
+  emitEndFeatures(ctx, ch, e, by, sink);
+  return sink.out;
+}
+
+/** The hashed features of end `e` of a choice. */
+export function endFeatureIds(ctx: CueContext, ch: EndChoice, e: number, by: string, bits: number): number[] {
+  const sink = new HashSink((1 << bits) - 1);
+  emitEndFeatures(ctx, ch, e, by, sink);
+  return sink.out;
+}
+
+/** Builds a model from its file form. */
+export function endModelFromFile(file: EndModelFile): EndModel {
+  const weights = new Float32Array(1 << file.bits);
+  for (const [key, w] of Object.entries(file.weights)) weights[Number(key)] += w;
+  return { version: file.version, bits: file.bits, weights };
+}
+
+let cached: EndModel | null | undefined;
+
+/**
+ * The shipped end model (models/attribution/end.json), read once; null when absent.
+ *
+ * @example
+ * const m = defaultEndModel(); // null before `npm run train:attribution`
+ */
+export function defaultEndModel(): EndModel | null {
+  if (cached !== undefined) return cached;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const file = path.resolve(here, '../../models/attribution/end.json');
+  cached = existsSync(file) ? endModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as EndModelFile) : null;
+  return cached;
+}
+
+/**
+ * Moves the end of every indirect content the model may decide to its best-scoring cut
+ * point; `by` gains `+end/model` where the end moved.
+ */
+export function refineContentEnds(ctx: CueContext, found: Candidate[], model: EndModel): void {
+  const { doc } = ctx;
+  for (const c of found) {
+    const ch = endChoice(ctx, c, found);
+    if (!ch) continue;
+    let best = ch.ruleEnd;
+    let bestScore = -Infinity;
+    for (const e of ch.ends) {
+      let s = 0;
+      for (const k of endFeatureIds(ctx, ch, e, c.by, model.bits)) s += model.weights[k];
+      if (s > bestScore) { bestScore = s; best = e; }
+    }
+    if (best === ch.ruleEnd) continue;
+    const end = doc.tokens[best - 1].end;
+    const last = c.parts ? c.parts[c.parts.length - 1] : c.content;
+    const moved: Span = { start: last.start, end, text: doc.text.slice(last.start, end) };
+    if (c.parts) c.parts = [...c.parts.slice(0, -1), moved];
+    c.content = { start: c.content.start, end, text: doc.text.slice(c.content.start, end) };
+    c.by += '+end/model';
+  }
+}
