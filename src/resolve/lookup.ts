@@ -4,6 +4,24 @@
  * Kept small and stable so those stages do not depend on how resolution works inside.
  */
 import type { AnalysisEntity, AnalysisMention, WorkingDoc } from '../types.js';
+import { countryIndex, normaliseName } from './countries.js';
+import { placeIndex } from './places.js';
+
+/** Nouns for inhabited places ("the town of Gorazde", "villages near the border"). */
+const SETTLEMENT_NOUN = /^(?:(?:the|a|an|some|several|two|three|four|five|\d+)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|villages?|city|cities|hamlets?|townships?|suburbs?|neighbou?rhoods?|settlements?)\b/iu;
+
+/**
+ * Whether an entity is a town or city (not a country, US state or region): its name, less a
+ * compass word ("East Jerusalem"), is in the city gazetteer.
+ */
+function isSettlement(entity: AnalysisEntity): boolean {
+  if (entity.type !== 'GPE' && entity.type !== 'LOC') return false;
+  const key = normaliseName(entity.name).replace(/^(north|south|east|west|northern|southern|eastern|western|central|old|new) /, '');
+  const places = placeIndex();
+  if (countryIndex().byName.has(key) || places.usStates.has(key)) return false;
+  const extra = places.extra.get(key);
+  return places.cities.has(key) || (!!extra && places.cities.has(normaliseName(extra.canonical)));
+}
 
 /** What an actor span resolves to: its entity and that entity's actor code. */
 export interface ActorRef {
@@ -67,5 +85,11 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   if (own) return { entity: entity?.id ?? null, code: own.code, sector: own.sector, subSector: own.subSector ?? null, mention: best };
   const subSectors = doc.data['resolve/sub-sectors'] as Record<string, string> | undefined;
   const subSector = entity ? subSectors?.[entity.id] ?? null : null;
+  // a town or city as an actor stands for the people in it ("a curfew in Algiers", "shells
+  // fired at Jericho", "the town of Gorazde"): its country's civilians, as PLOVER codes them.
+  // A capital acting as its government ("Moscow said") is a metonym, answered above.
+  if (entity?.country && !entity.sector && (isSettlement(entity) || SETTLEMENT_NOUN.test(doc.text.slice(start, end).trim()))) {
+    return { entity: entity.id, code: entity.country, sector: 'CVL', subSector: null, mention: best };
+  }
   return { entity: entity?.id ?? null, code: entity?.country ?? null, sector: entity?.sector ?? null, subSector, mention: best };
 }

@@ -71,3 +71,20 @@ describe('ethnic groups: their name says who they are, the report says where', (
     expect(actorOf(doc, 'Armenians')).toMatchObject({ code: 'ARM', sector: 'CVL' });
   });
 });
+
+describe('towns and cities as actors stand for the people in them', () => {
+  it('codes a city under curfew or fire as its country\'s civilians', () => {
+    const doc = run(rules, 'The army imposed a curfew on Mosul after gunmen shelled the town of Tikrit.');
+    expect(actorOf(doc, 'Mosul')).toMatchObject({ code: 'IRQ', sector: 'CVL' });
+    expect(actorOf(doc, 'the town of Tikrit')).toMatchObject({ code: 'IRQ', sector: 'CVL' });
+  });
+  it('codes villages near a named country as that country\'s civilians', () => {
+    const doc = run(rules, 'Rebels attacked villages near Chad on Sunday.');
+    expect(actorOf(doc, 'villages near Chad')).toMatchObject({ code: 'TCD', sector: 'CVL' });
+  });
+  it('leaves a country, and a capital speaking for its government, as they were', () => {
+    const doc = run(rules, 'Moscow said it would answer, and Georgia rejected the plan.');
+    expect(actorOf(doc, 'Moscow')).toMatchObject({ code: 'RUS', sector: 'GOV' });
+    expect(actorOf(doc, 'Georgia')).toMatchObject({ code: 'GEO', sector: null });
+  });
+});
