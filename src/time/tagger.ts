@@ -196,10 +196,32 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         }
       }
     }
+    dateClockFromNextDay(text, out);
     return out;
   }
 
   return Object.freeze({ tag });
+}
+
+/** What may stand between a clock time and the day it belongs to: a zone or "local time", a
+ *  parenthesised conversion ("(0735 GMT)"), a comma, "on". */
+const CLOCK_TO_DAY = /^\s*(?:(?:local\s+time|[A-Z]{2,4})\s*)?(?:\([^()]{1,24}\)\s*)?,?\s*(?:on\s+)?$/;
+
+/**
+ * "at 3:30 p.m. local time on Wednesday", "at about 10:35 a.m. (0735 GMT) Friday": a clock time
+ * whose day the text names just after it, in an expression of its own, is on that day (chrono
+ * merges only the plain "3:30 p.m. Wednesday").
+ */
+function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const t = out[i];
+    const next = out[i + 1];
+    if (t.type !== 'TIME' || t.stated?.includes('day') || t.stated?.includes('weekday')) continue;
+    const clock = /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d(?::\d\d)?)$/.exec(t.value);
+    if (!clock || next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
+    if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
+    out[i] = { ...t, value: next.value + clock[1], anchor: next.id };
+  }
 }
 
 /** Whether a sentence talks of quarters (then "a year earlier" is the year-ago quarter). */

@@ -457,3 +457,14 @@ describe('a month as a limit ("through January", "by August")', () => {
     expect(value('Prices rose. By March, they had fallen.', d, 'March')).toBe('1989-03');
   });
 });
+
+describe('a clock time and the day named after it', () => {
+  const d = '2013-03-22';
+  it('takes that day\'s date across a zone, "local time" or a parenthesised conversion', () => {
+    expect(value('The plane landed at 3:30 p.m. local time on Wednesday.', d, '3:30 p.m.')).toBe('2013-03-20T15:30');
+    expect(times('The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.', '1998-08-08')[0].value).toBe('1998-08-07T10:35');
+  });
+  it('negative case: a day in another clause leaves the clock time on the report\'s day', () => {
+    expect(value('The plane landed at 3:30 p.m., and the crew left on Wednesday.', d, '3:30 p.m.')).toBe('2013-03-22T15:30');
+  });
+});
