@@ -12,7 +12,7 @@
  *
  *   npm run train:attribution            (nice'd; a few minutes on one core)
  *   npm run train:attribution -- OUTDIR
- *   npm run train:attribution -- --end-only   (the end model only, over the cue model in place)
+ *   npm run train:attribution -- --keep-cue   (the end and source models only, over the cue model in place)
  *   npm run train:attribution -- --cache      (layers from the bench's --cache where it has them)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,10 @@ import { readReport } from '../src/ingest/report.js';
 import { createWorkingDoc } from '../src/doc.js';
 import { defaultLexicon } from '../src/attribute/lexicon.js';
 import { cueContext, cueFeatureIds, cueModelFromFile, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
-import { END_HASH_BITS, endChoice, endFeatureIds, type EndModelFile } from '../src/attribute/extent.js';
+import { END_HASH_BITS, endChoice, endFeatureIds, endModelFromFile, refineContentEnds, type EndModelFile } from '../src/attribute/extent.js';
 import { attributionCandidates } from '../src/attribute/stage.js';
+import { SOURCE_HASH_BITS, sourceChoice, sourceFeatureIds, type SourceModelFile } from '../src/attribute/source.js';
+
 import type { WorkingDoc } from '../src/types.js';
 
 export const EPOCHS = 5;
@@ -44,6 +46,8 @@ export const MIN_WEIGHT = 1;
 export const END_EPOCHS = 10;
 /** Averaged end weights smaller than this are left out of the shipped file. */
 export const END_MIN_WEIGHT = 0.05;
+/** Passes over the source choices. */
+export const SOURCE_EPOCHS = 10;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/polnear');
@@ -65,7 +69,7 @@ interface Example { feats: Int32Array; y: 1 | -1 }
 interface EndExample { feats: Int32Array[]; gold: number }
 
 type Range = [number, number];
-interface GoldRelation { cue: Range[] | null; content: Range[] }
+interface GoldRelation { cue: Range[] | null; content: Range[]; source: Range[] | null }
 
 /** Gold relations of one .ann file (character ranges, pieces of discontinuous spans apart). */
 function goldRelations(file: string): GoldRelation[] {
@@ -82,8 +86,9 @@ function goldRelations(file: string): GoldRelation[] {
     if (!line.startsWith('E')) continue;
     const cue = /Cue:(T\d+)/.exec(line)?.[1];
     const content = /Content:(T\d+)/.exec(line)?.[1];
+    const source = /Source:(T\d+)/.exec(line)?.[1];
     const c = content ? spans.get(content) : undefined;
-    if (c) out.push({ cue: cue ? spans.get(cue) ?? null : null, content: c });
+    if (c) out.push({ cue: cue ? spans.get(cue) ?? null : null, content: c, source: source ? spans.get(source) ?? null : null });
   }
   return out;
 }
@@ -189,6 +194,56 @@ function endExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExa
   return { examples, choices, ruleRight };
 }
 
+/**
+ * Source examples: the cue model's candidates (with the end model's ends) whose content
+ * overlaps a gold content (≥ 0.3 of the longer, as the bench matches); the answer is the
+ * option overlapping the gold source most, or "none" where the gold has no source (choices
+ * whose gold source no option reaches are left out).
+ */
+function sourceExamples(arts: Article[], cueFile: CueModelFile, endFile: EndModelFile): { examples: EndExample[]; choices: number; parseRight: number } {
+  const cueModel = cueModelFromFile(cueFile);
+  const endModel = endModelFromFile(endFile);
+  const examples: EndExample[] = [];
+  let choices = 0;
+  let parseRight = 0;
+  for (const { doc, gold } of arts) {
+    const ctx = cueContext(doc, lex);
+    if (!ctx) continue;
+    const found = attributionCandidates(doc, lex, cueModel);
+    refineContentEnds(ctx, found, endModel);
+    const goldRanges = gold.map((g) => normRange(doc.text, g.content[0][0], g.content[g.content.length - 1][1]));
+    for (const c of found) {
+      const ch = sourceChoice(ctx, c);
+      if (!ch) continue;
+      const [s, e] = normRange(doc.text, c.content.start, c.content.end);
+      let gi = -1;
+      let best = 0.3;
+      goldRanges.forEach(([gs, ge], k) => {
+        const o = Math.max(0, Math.min(e, ge) - Math.max(s, gs)) / Math.max(e - s, ge - gs);
+        if (o >= best) { best = o; gi = k; }
+      });
+      if (gi < 0) continue;
+      choices++;
+      const gsrc = gold[gi].source;
+      let answer = -1;
+      if (!gsrc) answer = 0;
+      else {
+        let most = 0;
+        ch.options.forEach((o, k) => {
+          if (!o.range) return;
+          const a = doc.tokens[o.range[0]].start, b = doc.tokens[o.range[1] - 1].end;
+          const inter = gsrc.reduce((n, [x, y]) => n + Math.max(0, Math.min(b, y) - Math.max(a, x)), 0);
+          if (inter > most) { most = inter; answer = k; }
+        });
+      }
+      if (answer < 0) continue;
+      if (ch.options[answer].kind === 'parse' || (answer === 0 && !ch.options.some((o) => o.kind === 'parse'))) parseRight++;
+      examples.push({ feats: ch.options.map((o) => Int32Array.from(sourceFeatureIds(ctx, ch, o, SOURCE_HASH_BITS))), gold: answer });
+    }
+  }
+  return { examples, choices, parseRight };
+}
+
 function evaluate(w: Float64Array, data: Example[], threshold = 0): { p: number; r: number; f: number } {
   let tp = 0, np = 0, ng = 0;
   for (const ex of data) {
@@ -266,14 +321,14 @@ function bestEnd(w: Float64Array | Float32Array, ex: EndExample): number {
   return best;
 }
 
-function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
-  const n = 1 << END_HASH_BITS;
+function trainRanker(name: string, bits: number, epochs: number, minWeight: number, train: EndExample[], dev: EndExample[]): { weights: Record<string, number>; devAccuracy: number } {
+  const n = 1 << bits;
   const w = new Float64Array(n);
   const u = new Float64Array(n);
   let c = 1;
   const rand = rng(SEED);
   const order = train.map((_, k) => k);
-  for (let epoch = 1; epoch <= END_EPOCHS; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffle(order, rand);
     let errors = 0;
     for (const k of order) {
@@ -287,23 +342,39 @@ function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
       c++;
     }
     const avg = w.map((x, k) => x - u[k] / c);
-    console.log(`end epoch ${epoch}: train errors ${errors}; dev end accuracy ${(100 * endAccuracy(avg, dev)).toFixed(1)}`);
+    console.log(`${name} epoch ${epoch}: train errors ${errors}; dev ${name} accuracy ${(100 * endAccuracy(avg, dev)).toFixed(1)}`);
   }
   const avg = w.map((x, k) => x - u[k] / c);
   const weights: Record<string, number> = {};
   for (let id = 0; id < n; id++) {
-    if (Math.abs(avg[id]) >= END_MIN_WEIGHT) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
+    if (Math.abs(avg[id]) >= minWeight) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
   }
+  return { weights, devAccuracy: Math.round(endAccuracy(avg, dev) * 1000) / 10 };
+}
+
+function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
+  const { weights, devAccuracy } = trainRanker('end', END_HASH_BITS, END_EPOCHS, END_MIN_WEIGHT, train, dev);
   return {
     version: 1,
     bits: END_HASH_BITS,
     trainedOn: `PolNeAR v1.0.0 train (${train.length} end choices), averaged ranking perceptron over hashed features (2^${END_HASH_BITS} buckets), ${END_EPOCHS} epochs, seed ${SEED}`,
-    scores: { devEndAccuracy: Math.round(endAccuracy(avg, dev) * 1000) / 10 },
+    scores: { devEndAccuracy: devAccuracy },
     weights,
   };
 }
 
-const endOnly = process.argv.includes('--end-only');
+function trainSource(train: EndExample[], dev: EndExample[]): SourceModelFile {
+  const { weights, devAccuracy } = trainRanker('source', SOURCE_HASH_BITS, SOURCE_EPOCHS, END_MIN_WEIGHT, train, dev);
+  return {
+    version: 1,
+    bits: SOURCE_HASH_BITS,
+    trainedOn: `PolNeAR v1.0.0 train (${train.length} source choices of model cues), averaged ranking perceptron over hashed features (2^${SOURCE_HASH_BITS} buckets), ${SOURCE_EPOCHS} epochs, seed ${SEED}`,
+    scores: { devSourceAccuracy: devAccuracy },
+    weights,
+  };
+}
+
+const keepCue = process.argv.includes('--keep-cue');
 const useCache = process.argv.includes('--cache');
 
 function main(): void {
@@ -317,8 +388,8 @@ function main(): void {
   const devArts = existsSync(path.join(dataDir, 'dev')) ? articles('dev') : [];
   const outDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(repoRoot, 'models/attribution');
   let cueFile: CueModelFile;
-  if (endOnly) {
-    // --end-only: the end model over the cue model already in OUTDIR (for quicker rounds)
+  if (keepCue) {
+    // --keep-cue: the end and source models over the cue model already in OUTDIR (for quicker rounds)
     cueFile = JSON.parse(readFileSync(path.join(outDir, 'cue.json'), 'utf8')) as CueModelFile;
   } else {
     const train = cueExamples(trainArts);
@@ -332,10 +403,16 @@ function main(): void {
   console.log(`end choices: train ${endTrain.choices} with a start on gold, ${endTrain.examples.length} with the gold end among the candidates (rules' end right on ${endTrain.ruleRight}); dev ${endDev.examples.length}, rules right on ${(100 * endDev.ruleRight / Math.max(1, endDev.examples.length)).toFixed(1)} %  (${secs()})`);
   const endFile = trainEnd(endTrain.examples, endDev.examples);
 
+  const srcTrain = sourceExamples(trainArts, cueFile, endFile);
+  const srcDev = sourceExamples(devArts, cueFile, endFile);
+  console.log(`source choices: train ${srcTrain.choices} matched, ${srcTrain.examples.length} with the gold source among the options (parse right on ${srcTrain.parseRight}); dev ${srcDev.examples.length}, parse right on ${(100 * srcDev.parseRight / Math.max(1, srcDev.examples.length)).toFixed(1)} %  (${secs()})`);
+  const sourceFile = trainSource(srcTrain.examples, srcDev.examples);
+
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'cue.json'), JSON.stringify(cueFile));
   writeFileSync(path.join(outDir, 'end.json'), JSON.stringify(endFile));
-  console.log(`wrote ${outDir}: cue ${Object.keys(cueFile.weights).length} weights, end ${Object.keys(endFile.weights).length} weights  (${secs()})`);
+  writeFileSync(path.join(outDir, 'source.json'), JSON.stringify(sourceFile));
+  console.log(`wrote ${outDir}: cue ${Object.keys(cueFile.weights).length} weights, end ${Object.keys(endFile.weights).length}, source ${Object.keys(sourceFile.weights).length}  (${secs()})`);
 }
 
 main();

@@ -177,7 +177,7 @@ export function lexClass(ctx: CueContext, w: string): string {
 }
 
 /** The kind of a noun phrase headed by token j, for features: pronoun, name, noun. */
-function npKind(ctx: CueContext, j: number): string {
+export function npKind(ctx: CueContext, j: number): string {
   const tag = ctx.doc.pos![j];
   if (tag === 'PRP') return 'prp';
   if (tag.startsWith('NNP')) return 'name';
@@ -334,14 +334,14 @@ function trimRange(ctx: CueContext, s: number, e: number): [number, number] {
 }
 
 /** A passive verb's "by" phrase: obl:agent, or an obl with "by" under a participle. */
-function isAgent(ctx: CueContext, v: number, k: number): boolean {
+export function isAgent(ctx: CueContext, v: number, k: number): boolean {
   const rel = ctx.doc.deprels![k];
   if (rel === 'obl:agent') return true;
   return rel === 'obl' && ctx.doc.pos![v] === 'VBN' && children(ctx.doc, k).some((m) => ctx.low[m] === 'by' && ctx.doc.deprels![m] === 'case');
 }
 
 /** The subject of cue token c: its own, or through xcomp/conj heads ("He decided to …", "… and said"). */
-function subjectOf(ctx: CueContext, c: number): number {
+export function subjectOf(ctx: CueContext, c: number): number {
   const rels = ctx.doc.deprels!;
   const heads = ctx.doc.heads!;
   let v = c;
@@ -408,7 +408,7 @@ export function parseSource(ctx: CueContext, c: number): { source: [number, numb
 }
 
 /** Tokens [a, b) in capitals at a paragraph's start, followed by a dash, comma or parenthesis. */
-function isDateline(ctx: CueContext, a: number, b: number): boolean {
+export function isDateline(ctx: CueContext, a: number, b: number): boolean {
   const { doc } = ctx;
   const before = doc.text.slice(Math.max(0, doc.tokens[a].start - 2), doc.tokens[a].start);
   if (a > 0 && !/\n\s*$/.test(before)) return false;
@@ -417,7 +417,7 @@ function isDateline(ctx: CueContext, a: number, b: number): boolean {
 }
 
 /** The noun phrase span of a source head: its subtree without clauses after it. */
-function sourceRange(ctx: CueContext, s: number, cue: number): [number, number] {
+export function sourceRange(ctx: CueContext, s: number, cue: number): [number, number] {
   const rels = ctx.doc.deprels!;
   let lo = s;
   let hi = s;

@@ -16,6 +16,7 @@ import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
 import { defaultEndModel, refineContentEnds, type EndModel } from './extent.js';
+import { chooseSources, defaultSourceModel, type SourceModel } from './source.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
@@ -24,6 +25,8 @@ export interface AttributionStageOptions {
   cueModel?: CueModel | null;
   /** The trained content-end model; default: models/attribution/end.json when present; null: the rules' ends. */
   endModel?: EndModel | null;
+  /** The trained source chooser for model cues; default: models/attribution/source.json when present; null: the parse's sources. */
+  sourceModel?: SourceModel | null;
 }
 
 const holds = (c: { content: Span; parts?: Span[] }, start: number, end: number) =>
@@ -45,8 +48,10 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
       const model = options.cueModel === undefined ? defaultCueModel() : options.cueModel;
       const found = attributionCandidates(doc, lex, model);
       const endModel = options.endModel === undefined ? defaultEndModel() : options.endModel;
-      const ctx = endModel ? cueContext(doc, lex) : null;
+      const sourceModel = options.sourceModel === undefined ? defaultSourceModel() : options.sourceModel;
+      const ctx = endModel || sourceModel ? cueContext(doc, lex) : null;
       if (endModel && ctx) refineContentEnds(ctx, found, endModel);
+      if (sourceModel && ctx) chooseSources(ctx, found, sourceModel);
       doc.attributions = buildAttributions(doc, found, lex);
     },
   };
