@@ -54,6 +54,16 @@ const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hop
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
 const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
+/** Whether a VBZ/VBP token at i is a plural noun the tagger misread (see tokenTense). */
+function nounSlip(input: TenseInput, i: number): boolean {
+  const pos = input.pos!;
+  const next = i + 1 < input.to ? pos[i + 1] : '';
+  if (/^(?:VBD|VBZ|VBP|MD)$/.test(next)) return true;
+  let j = i - 1;
+  while (j >= input.from && /^(?:DT|PRP\$|NNPS?|NNS?|JJ[RS]?|CD|POS)$/.test(pos[j])) j--;
+  return j < i - 1 && j >= input.from && pos[j] === 'IN' && !/^(?:that|because|if|while|as|since|after|before|when|whether|though|although|until|unless)$/i.test(input.tokens[j].text);
+}
+
 /** Tense of one verb-like token, looking a few tokens back for auxiliaries; null if not a verb. */
 function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null {
   const word = input.tokens[i].text.toLowerCase();
@@ -122,6 +132,10 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
       if (t) return t;
     }
     if (tag === 'VBG') return null;
+    // the tagger now and then reads a plural noun as VBZ ("his Miami relatives Sunday night",
+    // "protesters prayed"): no finite verb sits inside a prepositional phrase, or right before
+    // another finite verb
+    if ((tag === 'VBZ' || tag === 'VBP') && input.pos && nounSlip(input, i)) return null;
     const g = group();
     if (g !== undefined) return g;
     if (tag === 'VB') return null; // a bare verb with nothing before it: imperative or a tagging slip

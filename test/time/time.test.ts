@@ -468,3 +468,24 @@ describe('a clock time and the day named after it', () => {
     expect(value('The plane landed at 3:30 p.m., and the crew left on Wednesday.', d, '3:30 p.m.')).toBe('2013-03-22T15:30');
   });
 });
+
+describe('tense with Penn tags: a plural noun misread as VBZ', () => {
+  const lexi = loadTimeLexicon();
+  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
+  const tagged = (pairs: string) => {
+    const ws = pairs.split(' ').map((p) => p.split('/'));
+    let at = 0;
+    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+    return { tokens, pos: ws.map(([, t]) => t) };
+  };
+  it('is no verb inside a prepositional phrase or right before a finite verb', () => {
+    const a = tagged('He/PRP met/VBD with/IN the/DT Miami/NNP visits/VBZ Monday/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 6, 7, cues)).toBe('past');
+    const b = tagged('Monday/NNP ,/, the/DT votes/VBZ showed/VBD a/DT split/NN ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 0, 1, cues)).toBe('past');
+  });
+  it('negative case: a real scheduled present still looks ahead', () => {
+    const a = tagged('The/DT court/NN visits/VBZ Monday/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 3, 4, cues)).toBe('future');
+  });
+});
