@@ -85,6 +85,14 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     }
     return out;
   };
+  /** A negated "could" tells of an ability that failed, in the past ("could not be reached
+   *  Monday", "neither he nor his family could be located Wednesday"), not of a possibility. */
+  const negated = (): boolean => {
+    for (let j = i + 2; j >= Math.max(input.from, i - 10); j--) {
+      if (j < input.to && /^(?:not|n't|never|neither|nor|nobody)$/.test(wordAt(j))) return true;
+    }
+    return false;
+  };
   /** For an infinitive "to V": the verb "to" hangs on says whether V lies ahead. */
   const infinitive = (toIndex: number): Tense | null => {
     let j = toIndex - 1;
@@ -100,6 +108,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const a = auxes();
     // "could have been shot Monday": a modal before "have" looks back
     if (a.some((w) => MODALS.has(w)) && a.some((w) => w === 'have' || w === "'ve")) return 'past';
+    if (a.includes('could') && negated()) return 'past';
     if (a.some((w) => cues.future.has(w) || MODALS.has(w) || w === 'going' || w === 'gonna')) return 'future';
     if (a[a.length - 1] === 'to') {
       // the position of "to" before token i
@@ -123,6 +132,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   }
   if (tag) {
     // a modal looks ahead ("could come as early as Tuesday") unless "have" follows it
+    if (tag === 'MD' && word === 'could' && negated()) return 'past';
     if (tag === 'MD') return wordAt(i + 1) === 'have' || (isAdverb(i + 1) && wordAt(i + 2) === 'have') ? 'past' : 'future';
     if (!tag.startsWith('VB')) return null;
     // a present intention before its infinitive ("On Tuesday, the league plans to hold a news
@@ -150,6 +160,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     return null;
   }
   if (cues.future.has(word)) return 'future';
+  if (word === 'could' && negated()) return 'past';
   if (MODALS.has(word)) return wordAt(i + 1) === 'have' ? 'past' : 'future';
   const verbish = (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word);
   if (verbish) {

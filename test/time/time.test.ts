@@ -489,3 +489,12 @@ describe('tense with Penn tags: a plural noun misread as VBZ', () => {
     expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 3, 4, cues)).toBe('future');
   });
 });
+
+describe('a negated "could"', () => {
+  const d = '2000-01-06';
+  it('tells of a failed ability in the past; a plain "could" still looks ahead', () => {
+    expect(value('Neither he nor his parents could be located Wednesday in Cardenas.', d, 'Wednesday')).toBe('2000-01-05');
+    expect(value('The lawyer could not be reached Wednesday.', d, 'Wednesday')).toBe('2000-01-05');
+    expect(value('The group could come to the U.S. Wednesday.', d, 'Wednesday')).toBe('2000-01-12');
+  });
+});
