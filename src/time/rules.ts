@@ -715,7 +715,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (unit === 'day' && !/\b(?:for|during|throughout)\s+$/i.test(before)) return null;
         return cand(start, end, 'rule/the-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 1);
       }
-      const framed = /\b(?:end|beginning|start|middle|rest|remainder|close|half)\s+of\s+$/i.test(before);
+      const framed = /\b(?:end|beginning|start|middle|rest|remainder|close|half|months|weeks|days|quarters)\s+of\s+$/i.test(before);
       const inDay = unit === 'day' && /\b(?:earlier|later)\s+in\s+$/i.test(before);
       if (!framed && !inDay && !forTheYear && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
       return cand(start, end, 'rule/the-unit', (env) => {

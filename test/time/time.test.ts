@@ -298,6 +298,10 @@ describe('"the year": the report\'s year or a stretch of time', () => {
     expect(one('For the year, pet food volume was flat.', d, 'the year')).toMatchObject({ type: 'DATE', value: '1989' });
     expect(one('Sales for the full year rose 13%.', d, 'the full year')).toMatchObject({ type: 'DATE', value: '1989' });
   });
+  it('"the first nine months of the year": the year is the report\'s; "the deal of the year" is no time', () => {
+    expect(one('Revenue fell through the first nine months of the year.', d, 'the year')).toMatchObject({ type: 'DATE', value: '1989' });
+    expect(one('It was called the deal of the year.', d, 'the year')).toBeUndefined();
+  });
   it('"the year ended …" and "throughout the year" are durations', () => {
     expect(one('Revenue was $76 million for the year ended June 30.', d, 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
     expect(one('Profit should rise throughout the fiscal year.', d, 'the fiscal year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
