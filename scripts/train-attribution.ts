@@ -25,7 +25,7 @@ import { readReport } from '../src/ingest/report.js';
 import { createWorkingDoc } from '../src/doc.js';
 import { defaultLexicon } from '../src/attribute/lexicon.js';
 import { cueContext, cueFeatureIds, cueModelFromFile, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
-import { END_HASH_BITS, endChoice, endFeatureIds, endModelFromFile, refineContentEnds, type EndModelFile } from '../src/attribute/extent.js';
+import { END_HASH_BITS, endChoice, endFeatureIds, endModelFromFile, refineContentEnds, refineContentStarts, startChoice, startFeatureIds, type EndModelFile } from '../src/attribute/extent.js';
 import { attributionCandidates } from '../src/attribute/stage.js';
 import { SOURCE_HASH_BITS, sourceChoice, sourceFeatureIds, type SourceModelFile } from '../src/attribute/source.js';
 
@@ -162,12 +162,42 @@ function cueExamples(arts: Article[]): Example[] {
 }
 
 /**
+ * Start examples: the stage's candidates whose cue overlaps a gold cue; the answer is the
+ * candidate start at that gold relation's content start (choices without one are left out).
+ */
+function startExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
+  const cueModel = cueModelFromFile(cueFile);
+  const examples: EndExample[] = [];
+  let choices = 0;
+  let ruleRight = 0;
+  for (const { doc, gold } of arts) {
+    const ctx = cueContext(doc, lex);
+    if (!ctx) continue;
+    const found = attributionCandidates(doc, lex, cueModel);
+    for (const c of found) {
+      const ch = startChoice(ctx, c);
+      if (!ch) continue;
+      const g = gold.find((x) => x.cue?.some(([a, b]) => a < c.cue!.end && c.cue!.start < b));
+      if (!g) continue;
+      choices++;
+      const gs = normRange(doc.text, g.content[0][0], g.content[g.content.length - 1][1])[0];
+      const k = ch.starts.findIndex((p) => normRange(doc.text, doc.tokens[p].start, c.content.end)[0] === gs);
+      if (k < 0) continue;
+      if (ch.starts[k] === ch.ruleStart) ruleRight++;
+      examples.push({ feats: ch.starts.map((p) => Int32Array.from(startFeatureIds(ctx, ch, p, c.by, END_HASH_BITS))), gold: k });
+    }
+  }
+  return { examples, choices, ruleRight };
+}
+
+/**
  * End examples: the stage's candidates (rules and the just-trained cue model) whose content
  * starts where a gold content starts; the answer is the candidate end at the gold end
  * (choices without one are left out).
  */
-function endExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
+function endExamples(arts: Article[], cueFile: CueModelFile, startFile: EndModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
   const cueModel = cueModelFromFile(cueFile);
+  const startModel = endModelFromFile(startFile);
   const examples: EndExample[] = [];
   let choices = 0;
   let ruleRight = 0;
@@ -176,6 +206,7 @@ function endExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExa
     if (!ctx) continue;
     const goldRanges = gold.map((g) => normRange(doc.text, g.content[0][0], g.content[g.content.length - 1][1]));
     const found = attributionCandidates(doc, lex, cueModel);
+    refineContentStarts(ctx, found, startModel);
     for (const c of found) {
       const ch = endChoice(ctx, c, found);
       if (!ch) continue;
@@ -200,8 +231,9 @@ function endExamples(arts: Article[], cueFile: CueModelFile): { examples: EndExa
  * option overlapping the gold source most, or "none" where the gold has no source (choices
  * whose gold source no option reaches are left out).
  */
-function sourceExamples(arts: Article[], cueFile: CueModelFile, endFile: EndModelFile): { examples: EndExample[]; choices: number; parseRight: number } {
+function sourceExamples(arts: Article[], cueFile: CueModelFile, startFile: EndModelFile, endFile: EndModelFile): { examples: EndExample[]; choices: number; parseRight: number } {
   const cueModel = cueModelFromFile(cueFile);
+  const startModel = endModelFromFile(startFile);
   const endModel = endModelFromFile(endFile);
   const examples: EndExample[] = [];
   let choices = 0;
@@ -210,6 +242,7 @@ function sourceExamples(arts: Article[], cueFile: CueModelFile, endFile: EndMode
     const ctx = cueContext(doc, lex);
     if (!ctx) continue;
     const found = attributionCandidates(doc, lex, cueModel);
+    refineContentStarts(ctx, found, startModel);
     refineContentEnds(ctx, found, endModel);
     const goldRanges = gold.map((g) => normRange(doc.text, g.content[0][0], g.content[g.content.length - 1][1]));
     for (const c of found) {
@@ -363,6 +396,17 @@ function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
   };
 }
 
+function trainStart(train: EndExample[], dev: EndExample[]): EndModelFile {
+  const { weights, devAccuracy } = trainRanker('start', END_HASH_BITS, END_EPOCHS, END_MIN_WEIGHT, train, dev);
+  return {
+    version: 1,
+    bits: END_HASH_BITS,
+    trainedOn: `PolNeAR v1.0.0 train (${train.length} start choices), averaged ranking perceptron over hashed features (2^${END_HASH_BITS} buckets), ${END_EPOCHS} epochs, seed ${SEED}`,
+    scores: { devStartAccuracy: devAccuracy },
+    weights,
+  };
+}
+
 function trainSource(train: EndExample[], dev: EndExample[]): SourceModelFile {
   const { weights, devAccuracy } = trainRanker('source', SOURCE_HASH_BITS, SOURCE_EPOCHS, END_MIN_WEIGHT, train, dev);
   return {
@@ -398,21 +442,27 @@ function main(): void {
     cueFile = trainCue(train, dev);
   }
 
-  const endTrain = endExamples(trainArts, cueFile);
-  const endDev = endExamples(devArts, cueFile);
+  const startTrain = startExamples(trainArts, cueFile);
+  const startDev = startExamples(devArts, cueFile);
+  console.log(`start choices: train ${startTrain.choices} with a gold cue, ${startTrain.examples.length} with the gold start among the candidates (rules' start right on ${startTrain.ruleRight}); dev ${startDev.examples.length}, rules right on ${(100 * startDev.ruleRight / Math.max(1, startDev.examples.length)).toFixed(1)} %  (${secs()})`);
+  const startFile = trainStart(startTrain.examples, startDev.examples);
+
+  const endTrain = endExamples(trainArts, cueFile, startFile);
+  const endDev = endExamples(devArts, cueFile, startFile);
   console.log(`end choices: train ${endTrain.choices} with a start on gold, ${endTrain.examples.length} with the gold end among the candidates (rules' end right on ${endTrain.ruleRight}); dev ${endDev.examples.length}, rules right on ${(100 * endDev.ruleRight / Math.max(1, endDev.examples.length)).toFixed(1)} %  (${secs()})`);
   const endFile = trainEnd(endTrain.examples, endDev.examples);
 
-  const srcTrain = sourceExamples(trainArts, cueFile, endFile);
-  const srcDev = sourceExamples(devArts, cueFile, endFile);
+  const srcTrain = sourceExamples(trainArts, cueFile, startFile, endFile);
+  const srcDev = sourceExamples(devArts, cueFile, startFile, endFile);
   console.log(`source choices: train ${srcTrain.choices} matched, ${srcTrain.examples.length} with the gold source among the options (parse right on ${srcTrain.parseRight}); dev ${srcDev.examples.length}, parse right on ${(100 * srcDev.parseRight / Math.max(1, srcDev.examples.length)).toFixed(1)} %  (${secs()})`);
   const sourceFile = trainSource(srcTrain.examples, srcDev.examples);
 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'cue.json'), JSON.stringify(cueFile));
+  writeFileSync(path.join(outDir, 'start.json'), JSON.stringify(startFile));
   writeFileSync(path.join(outDir, 'end.json'), JSON.stringify(endFile));
   writeFileSync(path.join(outDir, 'source.json'), JSON.stringify(sourceFile));
-  console.log(`wrote ${outDir}: cue ${Object.keys(cueFile.weights).length} weights, end ${Object.keys(endFile.weights).length}, source ${Object.keys(sourceFile.weights).length}  (${secs()})`);
+  console.log(`wrote ${outDir}: cue ${Object.keys(cueFile.weights).length} weights, start ${Object.keys(startFile.weights).length}, end ${Object.keys(endFile.weights).length}, source ${Object.keys(sourceFile.weights).length}  (${secs()})`);
 }
 
 main();

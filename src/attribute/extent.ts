@@ -288,3 +288,136 @@ export function refineContentEnds(ctx: CueContext, found: Candidate[], model: En
     c.by += '+end/model';
   }
 }
+
+// ------------------------------------------------------------------ where a content starts
+
+/** A content whose start is to be chosen: the first token after the cue, the rules' start and the candidate starts. */
+export interface StartChoice {
+  /** The cue's head token. */
+  cue: number;
+  /** The first token after the cue. */
+  afterCue: number;
+  /** The rules' start (a token index). */
+  ruleStart: number;
+  /** Candidate starts (token indexes), the rules' start among them. */
+  starts: number[];
+}
+
+/** Most candidate starts looked at per content. */
+const MAX_STARTS = 24;
+
+/**
+ * The start choice for candidate `c`: every token between its cue and its content (the
+ * content may begin right after the cue: "called the plan “a disaster”"), and the tokens after
+ * a comma or quote mark a little way into it. Null when the start is not the model's to choose.
+ *
+ * @example
+ * startChoice(ctx, candidate) // { cue: 4, afterCue: 5, ruleStart: 7, starts: [5, 6, 7, 10] }
+ */
+export function startChoice(ctx: CueContext, c: Candidate): StartChoice | null {
+  if (c.kind === 'direct' || !c.cue || c.relay || c.parts) return null;
+  if (c.content.start < c.cue.end) return null;
+  const { doc, low } = ctx;
+  const afterCue = tokenAt(doc, c.cue.end);
+  const lo = tokenAt(doc, c.content.start);
+  const hiTok = tokenAt(doc, c.content.end - 1);
+  if (hiTok >= doc.tokens.length || afterCue > lo) return null;
+  const sent = ctx.sentOf[lo];
+  if (sent < 0 || ctx.sentOf[afterCue] !== sent || ctx.sentOf[hiTok] !== sent) return null;
+  const cue = cueHead(doc, c.cue);
+  if (cue < 0) return null;
+  const starts = new Set<number>([lo]);
+  const usable = (p: number) => !EDGE_TOKEN.test(doc.tokens[p].text) && !(low[p] === 'that' && doc.deprels![p] === 'mark');
+  for (let p = afterCue; p < lo; p++) if (usable(p)) starts.add(p);
+  for (let p = lo + 1; p <= hiTok && p <= lo + 12; p++) if (usable(p) && (low[p - 1] === ',' || /^["“‘'«„]$/.test(doc.tokens[p - 1].text))) starts.add(p);
+  const sorted = [...starts].sort((a, b) => Math.abs(a - lo) - Math.abs(b - lo) || a - b).slice(0, MAX_STARTS).sort((a, b) => a - b);
+  return sorted.length >= 2 ? { cue, afterCue, ruleStart: lo, starts: sorted } : null;
+}
+
+function emitStartFeatures(ctx: CueContext, ch: StartChoice, p: number, by: string, f: FeatureSink): void {
+  const { doc, low } = ctx;
+  const pos = doc.pos!;
+  const rels = doc.deprels!;
+  const d = p < ch.ruleStart ? 'earlier' : p > ch.ruleStart ? 'later' : 'same';
+  const fam = by.replace(/\+.*/, '');
+  const cl = lemma(ctx, low[ch.cue]);
+  f.f('d', d);
+  f.f('dby', d, fam);
+  f.f('dl', d, cl);
+  f.f('dist', d, bucket(Math.abs(p - ch.ruleStart)));
+  f.f('after', p === ch.afterCue ? '1' : '0', d);
+  f.f('aby', p === ch.afterCue ? '1' : '0', fam);
+  f.f('w', low[p]);
+  f.f('t', pos[p]);
+  f.f('r', rels[p] ?? '-');
+  f.f('hc', doc.heads![p] === ch.cue ? 'cue' : '-', rels[p] ?? '-');
+  const prev = p - 1 >= 0 ? low[p - 1] : '<s>';
+  f.f('pw', prev);
+  f.f('pt', p - 1 >= 0 ? pos[p - 1] : '<s>');
+  f.f('ppt', prev, pos[p]);
+  f.f('q', ctx.inQuote[p] ? '1' : '0', d);
+  // what lies between this start and the rules'
+  if (p !== ch.ruleStart) {
+    const a = Math.min(p, ch.ruleStart);
+    const b = Math.max(p, ch.ruleStart);
+    let comma = 0;
+    let quote = 0;
+    for (let k = a; k < b; k++) {
+      if (low[k] === ',') comma++;
+      if (/^["“”‘’'«»„]$/.test(doc.tokens[k].text)) quote++;
+    }
+    f.f('between', d, comma ? 'comma' : 'nocomma', quote ? 'quote' : 'noquote');
+    f.f('bby', d, fam, quote ? 'quote' : 'noquote');
+  }
+}
+
+/** The features of start `p` of a choice, by name (for inspection and tests). */
+export function startFeatures(ctx: CueContext, ch: StartChoice, p: number, by: string): string[] {
+  const sink = new NameSink();
+  emitStartFeatures(ctx, ch, p, by, sink);
+  return sink.out;
+}
+
+/** The hashed features of start `p` of a choice. */
+export function startFeatureIds(ctx: CueContext, ch: StartChoice, p: number, by: string, bits: number): number[] {
+  const sink = new HashSink((1 << bits) - 1);
+  emitStartFeatures(ctx, ch, p, by, sink);
+  return sink.out;
+}
+
+let cachedStart: EndModel | null | undefined;
+
+/**
+ * The shipped start model (models/attribution/start.json), read once; null when absent. It
+ * has the end model's form (a ranking model over hashed features).
+ */
+export function defaultStartModel(): EndModel | null {
+  if (cachedStart !== undefined) return cachedStart;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const file = path.resolve(here, '../../models/attribution/start.json');
+  cachedStart = existsSync(file) ? endModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as EndModelFile) : null;
+  return cachedStart;
+}
+
+/**
+ * Moves the start of every content the model may decide to its best-scoring token; `by`
+ * gains `+start/model` where the start moved.
+ */
+export function refineContentStarts(ctx: CueContext, found: Candidate[], model: EndModel): void {
+  const { doc } = ctx;
+  for (const c of found) {
+    const ch = startChoice(ctx, c);
+    if (!ch) continue;
+    let best = ch.ruleStart;
+    let bestScore = -Infinity;
+    for (const p of ch.starts) {
+      let s = 0;
+      for (const k of startFeatureIds(ctx, ch, p, c.by, model.bits)) s += model.weights[k];
+      if (s > bestScore) { bestScore = s; best = p; }
+    }
+    if (best === ch.ruleStart) continue;
+    const start = doc.tokens[best].start;
+    c.content = { start, end: c.content.end, text: doc.text.slice(start, c.content.end) };
+    c.by += '+start/model';
+  }
+}

@@ -15,7 +15,7 @@ import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
-import { defaultEndModel, refineContentEnds, type EndModel } from './extent.js';
+import { defaultEndModel, defaultStartModel, refineContentEnds, refineContentStarts, type EndModel } from './extent.js';
 import { chooseSources, defaultSourceModel, type SourceModel } from './source.js';
 
 export interface AttributionStageOptions {
@@ -25,6 +25,8 @@ export interface AttributionStageOptions {
   cueModel?: CueModel | null;
   /** The trained content-end model; default: models/attribution/end.json when present; null: the rules' ends. */
   endModel?: EndModel | null;
+  /** The trained content-start model; default: models/attribution/start.json when present; null: the rules' starts. */
+  startModel?: EndModel | null;
   /** The trained source chooser for model cues; default: models/attribution/source.json when present; null: the parse's sources. */
   sourceModel?: SourceModel | null;
 }
@@ -49,7 +51,9 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
       const found = attributionCandidates(doc, lex, model);
       const endModel = options.endModel === undefined ? defaultEndModel() : options.endModel;
       const sourceModel = options.sourceModel === undefined ? defaultSourceModel() : options.sourceModel;
-      const ctx = endModel || sourceModel ? cueContext(doc, lex) : null;
+      const startModel = options.startModel === undefined ? defaultStartModel() : options.startModel;
+      const ctx = startModel || endModel || sourceModel ? cueContext(doc, lex) : null;
+      if (startModel && ctx) refineContentStarts(ctx, found, startModel);
       if (endModel && ctx) refineContentEnds(ctx, found, endModel);
       if (sourceModel && ctx) chooseSources(ctx, found, sourceModel);
       doc.attributions = buildAttributions(doc, found, lex);
