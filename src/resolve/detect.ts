@@ -67,7 +67,10 @@ export interface Candidate {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'that', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'any', 'no', 'every', 'each', 'my', 'your']);
 /** Adjectives that may sit between a determiner and a role head. */
-const ADJECTIVES = new Set(['senior', 'top', 'former', 'new', 'local', 'national', 'state-run', 'state-owned', 'chief', 'deputy', 'vice', 'acting', 'interim', 'federal', 'provincial', 'regional', 'special', 'elite', 'armed', 'other', 'outgoing', 'incoming', 'ruling', 'main', 'leading', 'high-ranking', 'junior', 'retired', 'exiled', 'suspected', 'alleged', 'radical', 'moderate', 'hardline', 'pro-government', 'anti-government', 'pro-russian', 'islamic', 'muslim', 'christian', 'jewish', 'kurdish', 'tamil', 'ethnic', 'nationalist', 'communist', 'right-wing', 'left-wing', 'unidentified', 'masked', 'young', 'british-born', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'joint', 'allied', 'enemy', 'foreign', 'domestic', 'civilian', 'private', 'public', 'official', 'independent', 'neo-nazi', 'criminal', 'entire', 'whole']);
+const ADJECTIVES = new Set(['senior', 'top', 'former', 'new', 'local', 'national', 'state-run', 'state-owned', 'chief', 'deputy', 'vice', 'acting', 'interim', 'federal', 'provincial', 'regional', 'special', 'elite', 'armed', 'other', 'outgoing', 'incoming', 'ruling', 'main', 'leading', 'high-ranking', 'junior', 'retired', 'exiled', 'suspected', 'alleged', 'radical', 'moderate', 'hardline', 'pro-government', 'anti-government', 'pro-russian', 'islamic', 'muslim', 'christian', 'jewish', 'kurdish', 'tamil', 'ethnic', 'nationalist', 'communist', 'right-wing', 'left-wing', 'unidentified', 'masked', 'young', 'british-born', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'joint', 'allied', 'enemy', 'foreign', 'domestic', 'civilian', 'private', 'public', 'official', 'independent', 'neo-nazi', 'criminal', 'entire', 'whole', 'moslem', 'hindu', 'sikh', 'buddhist', 'catholic', 'protestant', 'orthodox', 'shiite', 'shia', 'sunni', 'druze', 'alawite', 'maronite', 'coptic']);
+/** Religious and sectarian adjectives: armed men so named are a faction, not a state's army
+ * ("Moslem forces", "Christian militias"). */
+const RELIGIOUS = new Set(['islamic', 'muslim', 'moslem', 'christian', 'jewish', 'hindu', 'sikh', 'buddhist', 'catholic', 'protestant', 'orthodox', 'shiite', 'shia', 'sunni', 'druze', 'alawite', 'maronite', 'coptic']);
 const COLLECTIVES = new Set(['group', 'groups', 'units', 'unit', 'members', 'member', 'number', 'hundreds', 'thousands', 'dozens', 'band', 'team', 'contingent', 'battalion', 'battalions', 'brigade', 'company', 'detachment', 'delegation', 'spokesman', 'spokeswoman', 'spokesperson']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'comrade', 'sir', 'dame', 'gen', 'gen.', 'col', 'col.', 'lt', 'lt.', 'sen', 'sen.', 'rep', 'rep.', 'gov', 'gov.', 'pres', 'pres.', 'prof', 'prof.', 'president', 'sheikh', 'ayatollah', 'mullah', 'imam', 'marshal', 'admiral', 'adm', 'adm.', 'major', 'maj', 'maj.', 'captain', 'capt', 'capt.', 'sergeant', 'sgt', 'sgt.', 'judge', 'justice', 'bishop', 'cardinal', 'pope', 'prince', 'princess', 'king', 'queen', 'lord', 'lady']);
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ben', 'di', 'del']);
@@ -699,6 +702,7 @@ function rolePhrase(
   let determiner = false;
   let possessive: Candidate | null = null;
   let personOwner = false;
+  let religious = false;
   const demonyms: Candidate[] = [];
   const roleCapital = isCap(toks[i].text);
   let j = i - 1;
@@ -768,7 +772,7 @@ function rolePhrase(
       const rec = idx.byDemonym.get(led[1]) ?? idx.byName.get(led[1]);
       if (rec) { country = country ?? rec.cca3; left = j; j--; continue; }
     }
-    if (ADJECTIVES.has(w) || /^(pro|anti)-/.test(w)) { left = j; j--; continue; }
+    if (ADJECTIVES.has(w) || /^(pro|anti)-/.test(w)) { if (RELIGIOUS.has(w)) religious = true; left = j; j--; continue; }
     // up to two other lowercase words between a demonym and the head ("Liberian riot police"),
     // taken only when the demonym is there
     const plainWord = (k: number) => /^\p{Ll}[\p{L}-]*$/u.test(toks[k].text) && !DETERMINERS.has(words[k]) && !PRONOUNS.has(words[k])
@@ -827,6 +831,7 @@ function rolePhrase(
   }
   let sector = role.sector;
   if (modSector && (!role.strong || modSector === 'REB' || modSector === 'OPP')) sector = modSector;
+  if (religious && role.sector === 'MIL' && demonyms.length === 0 && !possessive) sector = 'REB';
   // "U.N. Secretary-General", "UN peacekeepers", "the president of the European Commission":
   // an international body's people are coded as that body
   const igo = [possessive, complement, ...demonyms, nameEndAt[i - 1]].find((x) => x && x.type === 'ORG' && !x.country && (x.sector === 'IGO' || x.sector === 'NGO'));
@@ -844,6 +849,9 @@ function rolePhrase(
   // demonyms in a role phrase stand for that country's actor of this sector
   for (const d of demonyms) d.actor = { code: d.country, sector };
   if (possessive && possessive.kind === 'metonym') possessive.actor = { code: possessive.country, sector: 'GOV' };
+  // "Qatar's emir", "Russia's military": a country owning the role stands for that country's
+  // actor of this sector (as a demonym before "officials" does)
+  else if (possessive && possessive.type === 'GPE' && possessive.place?.kind === 'country' && possessive.country && sector) possessive.actor = { code: possessive.country, sector };
 
   // a title before a name: "President Abdelaziz Bouteflika", "leader Kim Jong-un"
   if (role.kind === 'person') {
@@ -880,9 +888,12 @@ function rolePhrase(
   }
   // a bare role word needs something that makes it an actor: a country, a determiner, or a
   // strong plural ("militants", "troops")
+  // "Moslem forces", "Christian militia": armed men named by their faith and by no state are
+  // a faction (REB), and an actor even without a determiner
+  const faction = religious && role.sector === 'MIL' && demonyms.length === 0 && !possessive;
   const definite = determiner && /^(the|this|these|those)$/.test(words[left]);
-  if (!country && !complement && !modSector && !determiner && !(role.strong && role.kind === 'group')) return null;
-  if (!country && !determiner && !role.strong) return null;
+  if (!country && !complement && !modSector && !determiner && !faction && !(role.strong && role.kind === 'group')) return null;
+  if (!country && !determiner && !role.strong && !faction) return null;
   const named = roleCapital && (country !== null) && !ctx.sentStart[i];
   const cand = blank(ctx, left, right, {
     type: role.kind === 'person' ? 'PERSON' : 'ORG', kind: named || (roleCapital && complement) ? 'name' : 'nominal',

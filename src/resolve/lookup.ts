@@ -7,6 +7,11 @@ import type { AnalysisEntity, AnalysisMention, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { placeIndex } from './places.js';
 
+/** Heads that speak or act for a body named after them ("a spokesman for the ministry"). */
+const SPEAKING_FOR = /\b(spokesm[ae]n|spokeswom[ae]n|spokespersons?|members?|officials?|representatives?|delegations?|envoys?|heads?|chiefs?|leaders?|staff|units?)$/i;
+/** Words that open a post-modifier after a group's head ("loyal to", "from", "operating in"). */
+const POST_MODIFIER = /^\s*(of|from|in|at|near|loyal to|linked to|allied to|allied with|backed by|based in|operating in|fighting for|fighting in|who|that|which)\b/i;
+
 /** Nouns for inhabited places ("the town of Gorazde", "villages near the border"). */
 const SETTLEMENT_NOUN = /^(?:(?:the|a|an|some|several|two|three|four|five|\d+)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|villages?|city|cities|hamlets?|townships?|suburbs?|neighbou?rhoods?|settlements?)\b/iu;
 
@@ -60,10 +65,21 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   for (const m of inside) {
     if (!best || m.end - m.start > best.end - best.start) best = m;
   }
+  const trimmedEnd = doc.text.slice(start, end).trimEnd().length + start;
+  const spanStart = start + (doc.text.slice(start, end).length - doc.text.slice(start, end).trimStart().length);
+  // the head of a noun phrase: a person named last is who a titled span is ("French National
+  // Assembly president Laurent Fabius"), not the longer organisation in the title
+  const lastPerson = inside.find((m) => m.type === 'PERSON' && m.kind === 'name' && m.end === trimmedEnd);
+  if (best && lastPerson && best.end !== trimmedEnd && best.type !== 'PERSON') best = lastPerson;
+  // a group named first and then modified ("Militants loyal to …'s frontman X", "doctors from
+  // two aid groups") is that group, not a longer name inside its modifier; a spokesman or
+  // members "of"/"from" a body are coded as the body, so those heads are left out
+  const lead = inside.find((m) => m.start === spanStart && m.kind === 'nominal');
+  if (best && lead && lead !== best && best.start >= lead.end && !SPEAKING_FOR.test(lead.text)
+    && POST_MODIFIER.test(doc.text.slice(lead.end, best.start))) best = lead;
   // "Tamil civilian refugees" inside "thousands of Tamil civilian refugees": when no mention
   // inside reaches the span's last word (its head), the smallest mention around the span that
   // ends where it ends is the actor, not a modifier inside it ("Tamil")
-  const trimmedEnd = doc.text.slice(start, end).trimEnd().length + start;
   if (!inside.some((m) => m.end >= trimmedEnd)) {
     let around: AnalysisMention | null = null;
     for (const m of doc.mentions) {
@@ -77,10 +93,17 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
     }
     if (around) best = around;
   }
-  const entity = entityById(doc, best?.entity);
   // A mention may stand for another actor than its entity: a demonym in "Hungarian officials"
   // is Hungary's government, "Pyongyang's" North Korea's (the resolve stage records these).
   const actors = doc.data['resolve/actors'] as Record<string, { code: string | null; sector: string | null; subSector?: string | null }> | undefined;
+  // "Sierra Leonean and Liberian refugees", "U.S. and Russian negotiators": a span that opens
+  // with the first of coordinated demonyms ("Sierra Leonean … refugees") is that country's group
+  if (best && best.kind === 'nominal' && actors) {
+    const standing = inside.filter((m) => m !== best && actors[m.id] && m.start >= best!.start && m.end <= best!.end);
+    const opening = standing.find((m) => m.start === spanStart);
+    if (standing.length >= 2 && opening) best = opening;
+  }
+  const entity = entityById(doc, best?.entity);
   const own = best ? actors?.[best.id] : undefined;
   if (own) return { entity: entity?.id ?? null, code: own.code, sector: own.sector, subSector: own.subSector ?? null, mention: best };
   const subSectors = doc.data['resolve/sub-sectors'] as Record<string, string> | undefined;

@@ -88,3 +88,41 @@ describe('towns and cities as actors stand for the people in them', () => {
     expect(actorOf(doc, 'Georgia')).toMatchObject({ code: 'GEO', sector: null });
   });
 });
+
+describe('the head of an actor span', () => {
+  it('reads a country owning a role as that country\'s actor of the role', () => {
+    const doc = run(rules, "Oman's sultan, Haitham bin Tariq, received the envoy.");
+    expect(actorOf(doc, 'Oman')).toMatchObject({ code: 'OMN', sector: 'GOV' });
+  });
+  it('takes the person named last in a titled span, not the body in the title', () => {
+    const doc = run(full, 'German Bundestag president Wolfgang Schaeuble met the delegation in Berlin.');
+    expect(actorOf(doc, 'German Bundestag president Wolfgang Schaeuble').mention?.text).toBe('Wolfgang Schaeuble');
+  });
+  it('takes a group named first and then modified, not a name in its modifier', () => {
+    const doc = run(rules, 'Gunmen loyal to the warlord Mohamed Farrah Aidid attacked the port of Mogadishu.', '1993-06-01');
+    expect(actorOf(doc, 'Gunmen loyal to the warlord Mohamed Farrah Aidid')).toMatchObject({ code: 'SOM', sector: 'REB' });
+  });
+  it('leaves a spokesman for a body to the body', () => {
+    const doc = run(rules, 'A spokesman for the Kenyan police said the road was closed.');
+    expect(actorOf(doc, 'A spokesman for the Kenyan police')).toMatchObject({ code: 'KEN', sector: 'COP' });
+  });
+  it('reads the first of coordinated demonyms as the group a span opening with it names', () => {
+    const doc = run(rules, 'Eritrean and Somali refugees crossed the border on Monday.');
+    const at = doc.text.indexOf('Eritrean');
+    const end = doc.text.indexOf('refugees') + 'refugees'.length;
+    expect(actorForSpan(doc, at, end)).toMatchObject({ code: 'ERI', sector: 'REF' });
+    expect(actorOf(doc, 'Somali')).toMatchObject({ code: 'SOM', sector: 'REF' });
+  });
+});
+
+describe('armed factions named by their faith', () => {
+  it('codes "Moslem forces" and "Christian militias" as rebels of the country around them', () => {
+    const doc = run(rules, 'Moslem forces shelled the village while Christian militias held the hills of Lebanon.');
+    expect(actorOf(doc, 'Moslem forces')).toMatchObject({ code: 'LBN', sector: 'REB' });
+    expect(actorOf(doc, 'Christian militias')).toMatchObject({ code: 'LBN', sector: 'REB' });
+  });
+  it('keeps a state\'s forces a military', () => {
+    const doc = run(rules, 'Lebanese forces entered the village.');
+    expect(actorOf(doc, 'Lebanese forces')).toMatchObject({ code: 'LBN', sector: 'MIL' });
+  });
+});
