@@ -51,6 +51,13 @@ const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just',
 // Friday").
 const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoping|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
+/** Words that open a noun phrase: an -ed word after them is an adjective, and no verb follows "to" + them. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each', 'all', 'both', 'another', 'such']);
+/** Words after "to" that are no infinitive (pronouns, numbers, places' first words). */
+const NOT_INFINITIVES = new Set(['him', 'them', 'us', 'me', 'it', 'you', 'her', 'about', 'more', 'less', 'date', 'be', 'have']);
+/** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
+const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens)$/;
+
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
 const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
@@ -162,7 +169,11 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   if (cues.future.has(word)) return 'future';
   if (word === 'could' && negated()) return 'past';
   if (MODALS.has(word)) return wordAt(i + 1) === 'have' ? 'past' : 'future';
-  const verbish = (/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word);
+  // an -ed word after a determiner is an adjective ("on a still unspecified date")
+  let d = i - 1;
+  while (d >= input.from && (INNER_ADVERBS.has(wordAt(d)) || /^[a-z]+ly$/.test(wordAt(d)))) d--;
+  const afterDeterminer = DETERMINERS.has(wordAt(d));
+  const verbish = ((/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word)) && !afterDeterminer;
   if (verbish) {
     const g = group();
     if (g === 'future') return 'future';
@@ -170,8 +181,12 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     return 'past';
   }
   if (PRESENT.has(word)) return 'present';
-  // an infinitive after a word like "plans": "plans to meet Monday"
-  if (/^[a-z]+$/.test(word) && wordAt(i - 1) === 'to' && /^(?:meet|hold|vote|visit|begin|start|resume|announce|release|sign|open|close|travel|return|leave|decide|discuss|take|make|go|come|attend|arrive|testify|report|hear|rule|appear|speak|address|launch|end|give|present|deliver|face|play|run|review|consider)$/.test(word)) {
+  // the scheduled present without tags: a verb form of a scheduled event, not after a
+  // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
+  if (LEXICAL_SCHEDULED.test(word) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
+  // an infinitive after a verb of intention: "plans to meet Monday", "agreed to purchase the
+  // line in February" (infinitive() checks the governor, so "due to the strike" has none)
+  if (/^[a-z]+$/.test(word) && wordAt(i - 1) === 'to' && !DETERMINERS.has(word) && !NOT_INFINITIVES.has(word)) {
     return infinitive(i - 1);
   }
   return null;

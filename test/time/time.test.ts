@@ -287,7 +287,9 @@ describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)
 
 describe('midnight', () => {
   it('is hour 24 of the day it ends', () => {
-    expect(value('The offer expires at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
+    expect(value('The offer expired at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
+    // the scheduled present looks ahead
+    expect(value('The offer expires at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-11-03T24');
     expect(value('The polls closed at 11 p.m. Friday.', '1989-10-30', '11 p.m. Friday')).toBe('1989-10-27T23:00');
   });
 });
@@ -500,5 +502,24 @@ describe('a negated "could"', () => {
     expect(value('Neither he nor his parents could be located Wednesday in Cardenas.', d, 'Wednesday')).toBe('2000-01-05');
     expect(value('The lawyer could not be reached Wednesday.', d, 'Wednesday')).toBe('2000-01-05');
     expect(value('The group could come to the U.S. Wednesday.', d, 'Wednesday')).toBe('2000-01-12');
+  });
+});
+
+describe('the lexical tense check (no tags: the --from timeml road)', () => {
+  it('an -ed word after a determiner is an adjective, not the governing verb', () => {
+    expect(value('The dividend would be paid on a still unspecified date in January.', '1989-11-01', 'January')).toBe('1990-01');
+    // negative case: after a relative "that" it is a verb
+    expect(value('Shootings that injured doctors in November were studied.', '1999-05-06', 'November')).toBe('1998-11');
+  });
+  it('any infinitive after a verb of intention looks ahead; "due to the strike" has none', () => {
+    expect(value('Thermo agreed to purchase the line for $22 million in February.', '1989-11-01', 'February')).toBe('1990-02');
+    expect(value('They did not plan to remove the boy on Thursday.', '2000-03-29', 'Thursday')).toBe('2000-03-30');
+    expect(value('Output fell due to the strike on Thursday.', '2000-03-29', 'Thursday')).toBe('2000-03-23');
+  });
+  it('a finite scheduled-event verb looks ahead', () => {
+    expect(value('The panel reconvenes Monday, officials said.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+  });
+  it('"since shortly after" a yearless date looks back', () => {
+    expect(value('Police have searched for him since shortly after the Oct. 23 slaying.', '1999-05-06', 'Oct. 23')).toBe('1998-10-23');
   });
 });
