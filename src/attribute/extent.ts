@@ -147,7 +147,9 @@ export function endChoice(ctx: CueContext, c: Candidate, others: readonly Candid
     const next = ctx.low[k + 1];
     if (RELATIVE_OPENERS.has(next) || (doc.pos![k + 1] === 'VBG' && lexClass(ctx, next) !== '-')) { limit = k; break; }
   }
-  const sorted = [...ends].filter((e) => e > lo && (e <= ruleEnd || e <= limit)).sort((a, b) => Math.abs(a - ruleEnd) - Math.abs(b - ruleEnd) || a - b).slice(0, MAX_ENDS);
+  // no end inside a quotation: a quoted phrase is whole in the content or out of it
+  const insideQuote = (e: number) => e < s.tokenEnd && ctx.inQuote[e] === 1 && ctx.inQuote[e - 1] === 1 && !/^["“”‘’'«»„]$/.test(doc.tokens[e].text) && !/^["“”‘’'«»„]$/.test(doc.tokens[e - 1].text);
+  const sorted = [...ends].filter((e) => e > lo && (e <= ruleEnd || e <= limit) && (e === ruleEnd || !insideQuote(e))).sort((a, b) => Math.abs(a - ruleEnd) - Math.abs(b - ruleEnd) || a - b).slice(0, MAX_ENDS);
   if (sorted.length < 2) return null;
   sorted.sort((a, b) => a - b);
   return { lo, ruleEnd, cue, ends: sorted };
