@@ -56,6 +56,8 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 
 /** Words after "to" that are no infinitive (pronouns, numbers, places' first words). */
 const NOT_INFINITIVES = new Set(['him', 'them', 'us', 'me', 'it', 'you', 'her', 'about', 'more', 'less', 'date', 'be', 'have']);
 /** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
+/** Their base forms, trusted after a plural pronoun or a name ("Netanyahu and Arafat meet Monday"). */
+const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|convene|reconvene|testify|depart|arrive)$/;
 const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens)$/;
 
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
@@ -66,6 +68,8 @@ function nounSlip(input: TenseInput, i: number): boolean {
   const pos = input.pos!;
   const next = i + 1 < input.to ? pos[i + 1] : '';
   if (/^(?:VBD|VBZ|VBP|MD)$/.test(next)) return true;
+  // the head of a compound object ("injured abortion doctors"): a noun after a verb's noun
+  if (i - 2 >= input.from && /^NNS?$/.test(pos[i - 1]) && /^VB[DNZP]?$/.test(pos[i - 2])) return true;
   let j = i - 1;
   while (j >= input.from && /^(?:DT|PRP\$|NNPS?|NNS?|JJ[RS]?|CD|POS)$/.test(pos[j])) j--;
   return j < i - 1 && j >= input.from && pos[j] === 'IN' && !/^(?:that|because|if|while|as|since|after|before|when|whether|though|although|until|unless)$/i.test(input.tokens[j].text);
@@ -74,7 +78,11 @@ function nounSlip(input: TenseInput, i: number): boolean {
 /** Tense of one verb-like token, looking a few tokens back for auxiliaries; null if not a verb. */
 function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null {
   const word = input.tokens[i].text.toLowerCase();
-  const tag = input.pos ? input.pos[i] : null;
+  // "shootings that injured doctors": an -ed word right after a relative pronoun is its
+  // clause's verb even where the tagger reads it as an adjective
+  const tag = input.pos
+    ? (input.pos[i] === 'JJ' && /ed$/.test(word) && i > input.from && /^(?:WDT|WP)$/.test(input.pos[i - 1]) ? 'VBD' : input.pos[i])
+    : null;
   const wordAt = (j: number) => (j >= input.from ? input.tokens[j].text.toLowerCase() : '');
   const isAdverb = (j: number) => INNER_ADVERBS.has(wordAt(j)) || (!!input.pos && j >= input.from && /^RB/.test(input.pos[j]) && !/^(?:ago|later|earlier)$/.test(wordAt(j)));
   /** The auxiliaries before token i (adverbs stepped over), nearest first. */
@@ -183,6 +191,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   if (PRESENT.has(word)) return 'present';
   // the scheduled present without tags: a verb form of a scheduled event, not after a
   // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
+  if (LEXICAL_SCHEDULED_BASE.test(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')))) return 'future';
   if (LEXICAL_SCHEDULED.test(word) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
   // an infinitive after a verb of intention: "plans to meet Monday", "agreed to purchase the
   // line in February" (infinitive() checks the governor, so "due to the strike" has none)

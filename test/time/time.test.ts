@@ -490,6 +490,10 @@ describe('tense with Penn tags: a plural noun misread as VBZ', () => {
     const b = tagged('Monday/NNP ,/, the/DT votes/VBZ showed/VBD a/DT split/NN ./.');
     expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 0, 1, cues)).toBe('past');
   });
+  it('is no verb as the head of a compound object; an -ed word after a relative pronoun is a verb', () => {
+    const a = tagged('shootings/NNS that/WDT injured/JJ abortion/NN doctors/NNS in/IN November/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 6, 7, cues)).toBe('past');
+  });
   it('negative case: a real scheduled present still looks ahead', () => {
     const a = tagged('The/DT court/NN visits/VBZ Monday/NNP ./.');
     expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 3, 4, cues)).toBe('future');
@@ -518,6 +522,9 @@ describe('the lexical tense check (no tags: the --from timeml road)', () => {
   });
   it('a finite scheduled-event verb looks ahead', () => {
     expect(value('The panel reconvenes Monday, officials said.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+    expect(value('He and Arafat meet separately Monday with the envoy.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+    // negative case: "to meet" is an infinitive with no governor of intention, "the meet" a noun
+    expect(value('The track meet Monday drew crowds.', '1998-05-01', 'Monday')).toBe('1998-04-27');
   });
   it('"since shortly after" a yearless date looks back', () => {
     expect(value('Police have searched for him since shortly after the Oct. 23 slaying.', '1999-05-06', 'Oct. 23')).toBe('1998-10-23');
