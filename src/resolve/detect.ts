@@ -556,6 +556,20 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
   return out;
 }
 
+/** Words that name a body for the world or a continent rather than a country. */
+const INTERNATIONAL_WORDS = /^(world|international|global|african|asian|european|american|americas|pan-african|pan-american|inter-american|third|latin|pacific|atlantic|mediterranean|caribbean|continental|transnational)$/;
+
+/**
+ * Whether an organisation's name words mark it international ("Third World Water Forum",
+ * "Association of African Jurists"); the caller checks that no country is named.
+ *
+ * @example
+ * internationalName(['third', 'world', 'water', 'forum']) // true
+ */
+export function internationalName(words: readonly string[]): boolean {
+  return words.some((w) => INTERNATIONAL_WORDS.test(w));
+}
+
 /** Last words that make a capitalised run an organisation's name, with the sector they give. */
 /**
  * The sector an organisation's head word gives (null: none), also for a head misspelt by one
@@ -636,6 +650,9 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
   if (rest === end || countryIndex().byName.has(normaliseName(span(ctx, i, end)))) return null;
   let sector = orgHead(words[lastHead]) ?? null;
   if (!sector) for (let k = i; k < end; k++) if (REB_WORDS.test(words[k])) sector = 'REB';
+  // "Third World Water Forum", "Association of African Jurists": a body named for the world or
+  // a continent and for no country is an international non-governmental one
+  if (!sector && !country && internationalName(words.slice(i, end))) sector = 'NGO';
   return blank(ctx, i, end, { type: 'ORG', by: 'rule/org-name', country, countrySource: country ? 'stated' : null, sector, key: 'org:' + normaliseName(span(ctx, i, end)), canonical: span(ctx, i, end) });
 }
 

@@ -8,7 +8,7 @@
  */
 import type { AnalysisEntity, AnalysisMention, EntityType, Stage, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
-import { detectMentions, ORG_HEADS, type Candidate } from './detect.js';
+import { detectMentions, internationalName, ORG_HEADS, type Candidate } from './detect.js';
 import { clusterMentions, entityAliases, entityName, type Cluster } from './cluster.js';
 import { resolveCity, placeIndex, type PlaceHints } from './places.js';
 import { actorLexicon, wordsOf } from './lexicon.js';
@@ -79,6 +79,9 @@ function fromNer(doc: WorkingDoc, m: AnalysisMention, tokIndex: Map<number, numb
       const d = idx.byDemonym.get(k) ?? idx.byName.get(k) ?? idx.byCapital.get(k);
       if (d && k.length > 3) { country = d.cca3; break; }
     }
+    // "Association of African Jurists": named for a continent or the world, and no country
+    // (not a court, bank or assembly: those say what they are by their head word)
+    if (!country && !sector && !ORG_HEADS.get(normaliseName(parts[parts.length - 1])) && internationalName(parts.map((w) => normaliseName(w)))) sector = 'NGO';
   }
   return {
     start: m.start, end: m.end, text: m.text, tokStart: ts, tokEnd: te + 1, type, kind: m.kind, by: m.by ?? 'model/ner',

@@ -126,3 +126,22 @@ describe('armed factions named by their faith', () => {
     expect(actorOf(doc, 'Lebanese forces')).toMatchObject({ code: 'LBN', sector: 'MIL' });
   });
 });
+
+describe('armed organisations, settlers and international bodies by their names', () => {
+  it('codes an "extremist organization" in a place as that country\'s rebels', () => {
+    const doc = run(rules, 'Police raided a separatist organization in Corsica on Friday.');
+    expect(actorOf(doc, 'a separatist organization in Corsica')).toMatchObject({ sector: 'REB' });
+    const doc2 = run(full, 'An extremist group in Spain claimed the bombing.');
+    expect(actorOf(doc2, 'An extremist group in Spain')).toMatchObject({ code: 'ESP', sector: 'REB' });
+  });
+  it('codes Jewish settlers as Israeli civilians wherever they live', () => {
+    const doc = run(rules, 'Jewish settlers in the Gaza Strip blocked the road.');
+    expect(actorOf(doc, 'Jewish settlers')).toMatchObject({ code: 'ISR', sector: 'CVL' });
+  });
+  it('codes a body named for the world or a continent, and no country, as an NGO', () => {
+    const doc = run(rules, 'The Global Coffee Growers Forum urged Brazil to cut tariffs.');
+    expect(actorOf(doc, 'Global Coffee Growers Forum')).toMatchObject({ code: null, sector: 'NGO' });
+    const doc2 = run(rules, 'The Kenya Coffee Growers Forum urged Brazil to cut tariffs.');
+    expect(actorOf(doc2, 'Kenya Coffee Growers Forum')).toMatchObject({ code: 'KEN' });
+  });
+});
