@@ -197,7 +197,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // "two days after the attack": TimeML tags "two days" and calls "after" a signal;
         // only a clause-final "the day before" is a point of its own.
         if (/^\s*[.,;:!?]/.test(text.slice(end, end + 3))) suffixKind = suffix === 'before' ? 'rel-back' : 'rel-fwd';
-        else end = m.index + all.slice(0, all.toLowerCase().lastIndexOf(suffix0!.toLowerCase())).trimEnd().length;
+        else {
+          // "a month after Qantas suspended …", "one year after he was killed": the quantity
+          // is a duration even when it is a single unit
+          signalled = true;
+          end = m.index + all.slice(0, all.toLowerCase().lastIndexOf(suffix0!.toLowerCase())).trimEnd().length;
+        }
       }
       if (/^(?:1[5-9]|20)\d\d$/.test(numS)) return null; // "the 1988 quarter" is a year
       if (single && unit === 'Q' && !suffixKind) return null; // "a quarter of the vote"
@@ -212,7 +217,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       }
       // "over the past two weeks": "over" is a preposition there, not "more than"
       const prepOver = !!modq && /^over$/i.test(modq) && !!det;
-      const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length) : m.index;
+      // "expected to last several weeks", "will last a year": "last" is the verb, not "the last"
+      const verbLast = !!adj && adj.toLowerCase() === 'last' && !det && !modq
+        && /(?:^|[^\p{L}'])(?:to|will|would|could|may|might|should|can|must|did|does|do|not|n't|'ll)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index));
+      const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length)
+        : verbLast ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
+        : m.index;
       const mod = modq && !prepOver ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
       if (suffixKind) {
         return cand(start, end, 'rule/duration-point', (env) => {

@@ -530,3 +530,17 @@ describe('the lexical tense check (no tags: the --from timeml road)', () => {
     expect(value('Police have searched for him since shortly after the Oct. 23 slaying.', '1999-05-06', 'Oct. 23')).toBe('1998-10-23');
   });
 });
+
+describe('durations with a signal', () => {
+  const d = '2013-03-22';
+  it('a single unit before "after"/"before" is a duration, the signal left out', () => {
+    expect(one('This move comes barely a month after Qantas suspended flights.', d, 'a month')).toMatchObject({ type: 'DURATION', value: 'P1M' });
+    expect(one('The service came one year after he was killed.', d, 'one year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+  });
+  it('"last" the verb is no part of the duration', () => {
+    expect(one('The trial is expected to last several weeks.', d, 'several weeks')).toMatchObject({ type: 'DURATION', value: 'PXW' });
+    expect(one('The strike will last a year.', d, 'a year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    // negative case: "the last three months" keeps its adjective
+    expect(one('Prices fell in the last three months.', d, 'the last three months')?.value).toBe('P3M');
+  });
+});
