@@ -726,7 +726,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         return cand(start, end, 'rule/the-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 1);
       }
       const framed = /\b(?:end|beginning|start|middle|rest|remainder|close|half|months|weeks|days|quarters)\s+of\s+$/i.test(before);
-      const inDay = unit === 'day' && /\b(?:earlier|later)\s+in\s+$/i.test(before);
+      // "later in the day", "earlier in the week": the current one
+      const inDay = /\b(?:earlier|later)\s+in\s+$/i.test(before);
       if (!framed && !inDay && !forTheYear && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
       return cand(start, end, 'rule/the-unit', (env) => {
         const d = env.dct;
@@ -812,7 +813,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/set',
     reason: 'frequencies are SETs',
-    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|quarterly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
+    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|quarterly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|${SEASON}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;
@@ -844,6 +845,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (wl in lex.units) value = durationValue(k, lex.units[wl]);
       else if (wl in lex.weekdays) value = `XXXX-WXX-${lex.weekdays[wl]}`;
       else if (wl in lex.months) { if (!/^\p{Lu}/u.test(what)) return null; value = `XXXX-${String(lex.months[wl]).padStart(2, '0')}`; }
+      else if (wl in lex.seasons) value = `XXXX-${lex.seasons[wl]}`;
       else value = `XXXX-XX-XXT${lex.dayParts[wl]}`;
       return cand(start, end, 'rule/set', () => res('SET', value, ['frequency'], [], null), 2);
     },

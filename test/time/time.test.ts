@@ -544,3 +544,16 @@ describe('durations with a signal', () => {
     expect(one('Prices fell in the last three months.', d, 'the last three months')?.value).toBe('P3M');
   });
 });
+
+describe('seasons as sets, and "earlier in the week"', () => {
+  const d = '2013-03-22';
+  it('"every summer" is a SET of the season', () => {
+    expect(one('The festival takes place every summer.', d, 'every summer')).toMatchObject({ type: 'SET', value: 'XXXX-SU' });
+  });
+  it('"earlier in the week" and "later in the month" are the current ones', () => {
+    expect(value('Earlier in the week, the group had threatened to walk out.', d, 'the week')).toBe('2013-W12');
+    expect(value('Prices rose later in the month.', d, 'the month')).toBe('2013-03');
+    // negative case: "the week" with no frame is no time
+    expect(one('The week was long.', d, 'the week')).toBeUndefined();
+  });
+});
