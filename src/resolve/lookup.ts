@@ -66,7 +66,8 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
     if (!best || m.end - m.start > best.end - best.start) best = m;
   }
   const trimmedEnd = doc.text.slice(start, end).trimEnd().length + start;
-  const spanStart = start + (doc.text.slice(start, end).length - doc.text.slice(start, end).trimStart().length);
+  // where the span's words begin, after spaces and an article ("the Darfur region")
+  const spanStart = start + (/^\s*(?:(?:the|a|an)\s+)?/i.exec(doc.text.slice(start, end))?.[0].length ?? 0);
   // the head of a noun phrase: a person named last is who a titled span is ("French National
   // Assembly president Laurent Fabius"), not the longer organisation in the title
   const lastPerson = inside.find((m) => m.type === 'PERSON' && m.kind === 'name' && m.end === trimmedEnd);
@@ -87,7 +88,7 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
       // ("ethnic Albanian guerrillas" in "ethnic Albanian guerrillas operating in Macedonia",
       // a group whose post-modifier place gave its country)
       const ending = m.start <= start && m.end === trimmedEnd;
-      const starting = m.start === start && m.end > trimmedEnd;
+      const starting = (m.start === start || m.start === spanStart) && m.end > trimmedEnd;
       if (m.kind === 'pronoun' || !(ending || starting) || (m.start === start && m.end === end)) continue;
       if (!around || m.end - m.start < around.end - around.start) around = m;
     }

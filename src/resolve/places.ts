@@ -63,6 +63,12 @@ export function placeIndex(): PlaceIndex {
   }
   const extra = new Map<string, { canonical: string; country: string }>();
   for (const [name, canonical, country] of readTsv(path.join(dir, 'place-names.tsv'))) extra.set(normaliseName(name), { canonical, country });
+  // first-level and well-known regions ("Sindh", "North Kivu", "Catalonia"); a spelling in
+  // place-names.tsv comes first
+  for (const [name, canonical, country] of readTsv(path.join(dir, 'regions.tsv'))) {
+    const key = normaliseName(name);
+    if (!extra.has(key)) extra.set(key, { canonical, country });
+  }
   cached = { cities, usStates, extra };
   return cached;
 }

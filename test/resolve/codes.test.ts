@@ -129,7 +129,7 @@ describe('armed factions named by their faith', () => {
 
 describe('armed organisations, settlers and international bodies by their names', () => {
   it('codes an "extremist organization" in a place as that country\'s rebels', () => {
-    const doc = run(rules, 'Police raided a separatist organization in Corsica on Friday.');
+    const doc = run(full, 'Police raided a separatist organization in Corsica on Friday.');
     expect(actorOf(doc, 'a separatist organization in Corsica')).toMatchObject({ sector: 'REB' });
     const doc2 = run(full, 'An extremist group in Spain claimed the bombing.');
     expect(actorOf(doc2, 'An extremist group in Spain')).toMatchObject({ code: 'ESP', sector: 'REB' });
@@ -143,5 +143,18 @@ describe('armed organisations, settlers and international bodies by their names'
     expect(actorOf(doc, 'Global Coffee Growers Forum')).toMatchObject({ code: null, sector: 'NGO' });
     const doc2 = run(rules, 'The Kenya Coffee Growers Forum urged Brazil to cut tariffs.');
     expect(actorOf(doc2, 'Kenya Coffee Growers Forum')).toMatchObject({ code: 'KEN' });
+  });
+});
+
+describe('regions the city gazetteer lacks', () => {
+  it('places a province, a state and a disputed region in their countries', () => {
+    const doc = run(rules, 'The government of Sindh province met officials from North Kivu and Transnistria.');
+    expect(actorOf(doc, 'The government of Sindh province')).toMatchObject({ code: 'PAK', sector: 'GOV' });
+    expect(actorOf(doc, 'North Kivu').code).toBe('COD');
+    expect(actorOf(doc, 'Transnistria').code).toBe('MDA');
+  });
+  it('lets a namesake in a country the report names win ("Ontario, California")', () => {
+    const doc = run(rules, 'Fires spread near Ontario, California, on Monday.');
+    expect(doc.entities.find((e) => e.name === 'Ontario')?.country).toBe('USA');
   });
 });
