@@ -218,8 +218,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // "over the past two weeks": "over" is a preposition there, not "more than"
       const prepOver = !!modq && /^over$/i.test(modq) && !!det;
       // "expected to last several weeks", "will last a year": "last" is the verb, not "the last"
+      // (a bare "last two days" after anything but a preposition is the verb: "start on April 2
+      // and last two days")
       const verbLast = !!adj && adj.toLowerCase() === 'last' && !det && !modq
-        && /(?:^|[^\p{L}'])(?:to|will|would|could|may|might|should|can|must|did|does|do|not|n't|'ll)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index));
+        && !/(?:^|[^\p{L}])(?:in|over|for|during|of|within|from|through|throughout|since|at|on|by|the|past|these|those)\s+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
+        && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index));
       const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length)
         : verbLast ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
         : m.index;
@@ -450,17 +453,20 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/quarter',
     reason: 'financial news names quarters and halves; without a year they are the reported ones',
-    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year))?${E}`),
-    make(m) {
+    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year)|\\s+of\\s+(the|this)\\s+year)?${E}`),
+    make(m, text) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const detYear = m[2] ? +m[2] : null;
       const qual = (m[3] ?? '').toLowerCase();
       const ord = m[4]?.toLowerCase();
       const kind = m[5].toLowerCase();
       const ofYear = m[6] ? +m[6] : null;
-      const relYear = m[7]?.toLowerCase().replace(/\s+/g, ' ');
+      // "the first half of this year" is this year's; "… of the year" the one the report is about
+      const relYear = m[7]?.toLowerCase().replace(/\s+/g, ' ') ?? (m[8]?.toLowerCase() === 'this' ? 'this year' : undefined);
       const n = ord ? lex.ordinals[ord] : null;
       if (kind === 'half' && (n == null || n > 2)) return null;
+      // "the second half of the decade", "the first half of the game": no half of a year
+      if (kind === 'half' && /^\s+of\s+(?!(?:the\s+|this\s+|fiscal\s+|calendar\s+)?(?:year|\d{4}))/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
       if (kind === 'quarter' && n != null && n > 4) return null;
       if (kind === 'period' && !/year-ago|year-earlier|comparable|corresponding|same|latest/.test(qual) && detYear == null) return null;
       if (kind === 'quarter' && !det && !qual && n == null) return null;

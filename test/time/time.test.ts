@@ -557,3 +557,17 @@ describe('seasons as sets, and "earlier in the week"', () => {
     expect(one('The week was long.', d, 'the week')).toBeUndefined();
   });
 });
+
+describe('halves and quarters "of the year"', () => {
+  const d = '2013-03-22';
+  it('are one expression; "of this year" is this year\'s', () => {
+    expect(one('Profit rose in the first half of the year.', '2013-08-02', 'the first half of the year')?.value).toBe('2013-H1');
+    expect(value('The plant will open in the fourth quarter of this year.', d, 'the fourth quarter of this year')).toBe('2013-Q4');
+  });
+  it('negative case: a half of something other than a year is no time', () => {
+    expect(times('Taxes would rise in the second half of the decade.', d).map((t) => t.text)).not.toContain('the second half');
+  });
+  it('"last" as a bare verb after a conjunction is not the adjective', () => {
+    expect(one('The summit is due to start on April 2 and last two days.', d, 'two days')?.value).toBe('P2D');
+  });
+});
