@@ -419,7 +419,12 @@ export function refineContentStarts(ctx: CueContext, found: Candidate[], model: 
     }
     if (best === ch.ruleStart) continue;
     const start = doc.tokens[best].start;
-    c.content = { start, end: c.content.end, text: doc.text.slice(start, c.content.end) };
+    let end = c.content.end;
+    // a start moved before a fragment's opening mark takes its closing mark too
+    // (“the stadium “a waste”", not "the stadium “a waste")
+    const opened = (doc.text.slice(start, c.content.start).match(/[“‘«„"]/g) ?? []).length;
+    if (opened > 0 && /[”’»"]/.test(doc.text[end] ?? '')) end++;
+    c.content = { start, end, text: doc.text.slice(start, end) };
     c.by += '+start/model';
   }
 }

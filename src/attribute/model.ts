@@ -279,41 +279,7 @@ function emitFeatures(ctx: CueContext, i: number, f: FeatureSink): void {
     a = heads[a];
   }
   f.f('under', under);
-  if (CUE_FEATURES_V3) emitContextFeatures(ctx, i, l, t, r, subj, kids, f);
 }
-
-/**
- * Version 3 features: the neighbours' tags, the word's ending (for words train never saw),
- * what its object and clausal complement are, and its place in the sentence.
- */
-function emitContextFeatures(ctx: CueContext, i: number, l: string, t: string, r: string, subj: number, kids: number[], f: FeatureSink): void {
-  const { doc, low } = ctx;
-  const pos = doc.pos!;
-  const rels = doc.deprels!;
-  const p1t = pos[i - 1] ?? '<s>';
-  const n1t = pos[i + 1] ?? '</s>';
-  f.f('p1t', p1t);
-  f.f('n1t', n1t);
-  f.f('pnt', p1t, t, n1t);
-  f.f('suf', low[i].slice(-4), t.slice(0, 2));
-  f.f('lcr', lexClass(ctx, low[i]), r);
-  for (const c of kids) {
-    if (rels[c] === 'obj') { f.f('ow', lemma(ctx, low[c])); f.f('low', l, npKind(ctx, c)); }
-    if (rels[c] === 'ccomp' || rels[c] === 'xcomp') {
-      const ck = children(doc, c);
-      f.f('cs', rels[c], ck.some((k) => rels[k].startsWith('nsubj')) ? 'subj' : 'nosubj', pos[c].slice(0, 2));
-    }
-  }
-  if (subj >= 0) f.f('sl', l, lemma(ctx, low[subj]));
-  const sent = doc.sentences[ctx.sentOf[i]];
-  if (sent) {
-    f.f('first', i === sent.tokenStart ? '1' : i - sent.tokenStart < 4 ? 'near' : '0');
-    f.f('headline', ctx.sentOf[i] === 0 ? '1' : '0', /^\p{Lu}/u.test(doc.tokens[i].text) ? 'cap' : 'low');
-  }
-}
-
-/** Whether the version 3 context features are on (an experiment switch while they are measured). */
-const CUE_FEATURES_V3 = (process.env.ATTR_EXP ?? '').includes('v3');
 
 /** Relations whose presence, as a set, is one feature. */
 const KS_RELS = new Set(['ccomp', 'xcomp', 'obj', 'nsubj', 'nsubj:pass', 'obl', 'advcl', 'csubj', 'mark', 'cop', 'aux:pass']);

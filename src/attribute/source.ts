@@ -81,7 +81,9 @@ export function sourceChoice(ctx: CueContext, c: Candidate): SourceChoice | null
   const seen = new Set<string>();
   const add = (head: number, kind: string, range?: [number, number], ref: [number, number] | null = null) => {
     if (head < sent.tokenStart || head >= sent.tokenEnd || head === cue) return;
-    const r = range ?? sourceRange(ctx, head, cue);
+    const r: [number, number] = range ? [range[0], range[1]] : sourceRange(ctx, head, cue);
+    // an agent's "by" (and any opening preposition) is not part of the source ("by a man")
+    while (r[0] < r[1] - 1 && /^(IN|TO)$/.test(doc.pos![r[0]])) r[0]++;
     if (r[1] <= r[0] || NON_SOURCE_TAG.test(doc.pos![r[0]]) && r[1] - r[0] === 1) return;
     if (r[0] >= content[0] && r[1] <= content[1]) return; // the content's own words
     if (isDateline(ctx, r[0], r[1])) return;
