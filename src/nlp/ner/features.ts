@@ -12,6 +12,7 @@
  */
 import { mix, strHash } from './hash.js';
 import { GAZ_BITS, GAZ_PREFIX, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
+import { NPREV, START, beginsName, typeOfClass } from './tags.js';
 
 // Template ids: any distinct constants; changing one changes the model.
 const T = {
@@ -317,8 +318,16 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off, flags, wid, nWords };
 }
 
-const S = { CUR: 201, LR: 202, RR: 203, MAJ: 204, MAJC: 205, ANY: 206, FIRSTOCC: 207, LRR: 208 } as const;
+const S = {
+  CUR: 201, LR: 202, RR: 203, MAJ: 204, MAJC: 205, ANY: 206, FIRSTOCC: 207, LRR: 208,
+  SUPER: 209, SUPER_CUR: 210, SUPER_LAST: 211, ACRO: 212, ACRO_CUR: 213,
+} as const;
 let typeCounts = new Int32Array(1 << 12);
+let superCounts = new Int32Array(1 << 12);
+let lastCounts = new Int32Array(1 << 12);
+let inName = new Int8Array(1 << 10);
+/** Letters that make up an acronym's key: upper case, dots dropped. */
+const acronymKey = (w: string): number => strHash(w.replace(/\./g, '').toUpperCase());
 let firstType = new Int8Array(1 << 10);
 
 /**
@@ -327,7 +336,11 @@ let firstType = new Int8Array(1 << 10);
  * the first-pass class of the token and its neighbours, the majority first-pass entity
  * type of the same word's other occurrences in the document (case-insensitive, so a
  * headline's GERMANY sees the body's Germany), which types they got at all, and the type
- * given to the word's first occurrence.
+ * given to the word's first occurrence. Also, after Krishnan & Manning (2006)'s
+ * "superentity" majority: the type of the first-pass names of two or more words elsewhere in
+ * the document that contain the word (a lone "Clinton" after "Bill Clinton"), and of those it
+ * ends; and whether an ALL-CAPS word spells the initials of such a name ("PLO" after
+ * "Palestine Liberation Organisation").
  */
 export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint32Array; off: Int32Array } {
   const { entries, sentences, wid, flags, nWords } = doc;
@@ -338,9 +351,42 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
   counts.fill(0, 0, nWords * 5);
   firstType.fill(-1, 0, nWords);
   for (let i = 0; i < n; i++) {
-    const t = (first[i] + 1) >> 1;
+    const t = typeOfClass(first[i]);
     counts[wid[i] * 5 + t]++;
     if (firstType[wid[i]] < 0) firstType[wid[i]] = t;
+  }
+  // first-pass names of two or more tokens: which words they contain and end with, by type,
+  // and the initials of their capitalised words
+  if (superCounts.length < nWords * 5) { superCounts = new Int32Array(nWords * 10); lastCounts = new Int32Array(nWords * 10); }
+  if (inName.length < n) inName = new Int8Array(n * 2);
+  superCounts.fill(0, 0, nWords * 5);
+  lastCounts.fill(0, 0, nWords * 5);
+  inName.fill(0, 0, n);
+  let acronyms: Map<number, number> | null = null;
+  for (let si = 0; si < sentences.length; si += 2) {
+    const e = sentences[si + 1];
+    for (let i = sentences[si]; i < e; i++) {
+      const t = typeOfClass(first[i]);
+      if (t === 0) continue;
+      let j = i + 1;
+      while (j < e && typeOfClass(first[j]) === t && !beginsName(first[j])) j++;
+      if (j - i >= 2) {
+        let initials = '';
+        for (let k = i; k < j; k++) {
+          inName[k] = 2 + (k === j - 1 ? 1 : 0);
+          superCounts[wid[k] * 5 + t]++;
+          const cc = entries[k].caseClass;
+          if (cc >= 2) initials += entries[k].word[0].toUpperCase();
+        }
+        lastCounts[wid[j - 1] * 5 + t]++;
+        if (initials.length >= 2 && initials.length <= 6) {
+          acronyms ??= new Map();
+          const h = strHash(initials);
+          acronyms.set(h, (acronyms.get(h) ?? 0) | (1 << t));
+        }
+      }
+      i = j - 1;
+    }
   }
   featBuf.n = 0;
   const off = new Int32Array(n + 1);
@@ -351,16 +397,16 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
       off[i] = featBuf.n;
       const w = entries[i];
       const c = first[i];
-      const l = i > s ? first[i - 1] : 9;
-      const r = i + 1 < e ? first[i + 1] : 9;
+      const l = i > s ? first[i - 1] : START;
+      const r = i + 1 < e ? first[i + 1] : START;
       const f = flags[i];
       featBuf.push(mix(S.CUR, c * 8 + w.caseClass));
-      featBuf.push(mix(S.LR, l * 10 + c));
-      featBuf.push(mix(S.RR, c * 10 + r));
-      featBuf.push(mix(S.LRR, (l * 10 + c) * 10 + r));
+      featBuf.push(mix(S.LR, l * NPREV + c));
+      featBuf.push(mix(S.RR, c * NPREV + r));
+      featBuf.push(mix(S.LRR, (l * NPREV + c) * NPREV + r));
       if (!w.hasLetter) continue;
       const b = wid[i] * 5;
-      const own = (c + 1) >> 1;
+      const own = typeOfClass(c);
       let nOther = 0;
       let maj = -1;
       let majN = 0;
@@ -375,6 +421,29 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
         featBuf.push(mix(S.MAJ, maj * 4 + frac));
         featBuf.push(mix(S.MAJC, (maj * 8 + w.caseClass) * 4 + f));
         featBuf.push(mix(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass));
+      }
+      // superentity: longer first-pass names elsewhere that contain (or end with) this word
+      let sup = -1; let supN = 0; let last = -1; let lastN = 0;
+      for (let t = 1; t < 5; t++) {
+        const own2 = t === own ? 1 : 0;
+        const k = superCounts[b + t] - (inName[i] >= 2 ? own2 : 0);
+        if (k > supN) { supN = k; sup = t; }
+        const kl = lastCounts[b + t] - (inName[i] === 3 ? own2 : 0);
+        if (kl > lastN) { lastN = kl; last = t; }
+      }
+      if (sup > 0) {
+        featBuf.push(mix(S.SUPER, sup * 8 + w.caseClass));
+        featBuf.push(mix(S.SUPER_CUR, (sup * NPREV + c) * 2 + (inName[i] >= 2 ? 1 : 0)));
+      }
+      if (last > 0) featBuf.push(mix(S.SUPER_LAST, last * 8 + w.caseClass));
+      // an ALL-CAPS word spelling the initials of a longer name in the document
+      if (acronyms && w.caseClass === 3 && !(f & 2) && w.word.length <= 8) {
+        const bits = acronyms.get(acronymKey(w.word)) ?? 0;
+        for (let t = 1; t < 5; t++) {
+          if (!(bits & (1 << t))) continue;
+          featBuf.push(mix(S.ACRO, t));
+          featBuf.push(mix(S.ACRO_CUR, t * NPREV + c));
+        }
       }
     }
   }

@@ -6,8 +6,8 @@
  *   `scripts/build-clusters.ts`), used at several prefix lengths like Brown clusters;
  * - how often the word is capitalised in the middle of a sentence in running news text
  *   (tells a name from an ordinary word in ALL-CAPS headlines and at sentence starts);
- * - gazetteer phrases (countries, demonyms, cities, capitals, personal names) from npm data
- *   packages, matched as token sequences.
+ * - gazetteer phrases (countries, demonyms, cities, capitals, states and provinces, personal
+ *   names) from npm data packages, matched as token sequences.
  */
 import { HashIndex, mix, strHash } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
@@ -20,8 +20,10 @@ export const GAZ = {
   CITY: 8,
   CAPITAL: 16,
   BIG_CITY: 32,
+  /** first-level divisions of countries: states, provinces, regions (country-region-data) */
+  REGION: 64,
 } as const;
-export const GAZ_BITS = 6;
+export const GAZ_BITS = 7;
 /** Marks a phrase hash that begins a longer gazetteer phrase. */
 export const GAZ_PREFIX = 128;
 

@@ -4,36 +4,22 @@
  * greedily left to right (Ratinov & Roth 2009) or, in the shipped model, with Viterbi over
  * first-order tag transitions per sentence, trained as a structured perceptron: on CoNLL dev
  * the latter was +2.8 F1 better (first pass alone, same features). Weights live in
- * one Float32Array, 9 per feature row (the IOB2 classes); rows are found through an
- * open-addressing index keyed by the 32-bit feature hash.
+ * one Float32Array, one weight per class per feature row (the IOB2 classes of `tags.ts`); rows
+ * are found through an open-addressing index keyed by the 32-bit feature hash.
  */
 import { HashIndex, mix } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
 import { BOS, EOS, type FeatureExtractor, type PreparedDoc, type WordEntry } from './features.js';
+import { ALLOWED, CLASSES, END_OK, INSIDE, INSIDE_B, NC, NPREV, OPENING, OUTSIDE, SCHEME, START, typeOfClass } from './tags.js';
 
-export const CLASSES = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
-export const NC = CLASSES.length;
-/** Entity type index of a class: 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC. */
-export const typeOfClass = (c: number): number => (c + 1) >> 1;
-const START = 9;
+export { CLASSES, NC, typeOfClass };
 
 const T_P1 = 101, T_P2 = 102, T_P1W = 103, T_HIST = 104, T_P1SH = 105;
-/** `mix(T_P1W, p)` and `mix(T_P1SH, p)` per previous tag p (0–9), computed once. */
-const P1W_SEED = Array.from({ length: 10 }, (_, p) => mix(T_P1W, p));
-const P1SH_SEED = Array.from({ length: 10 }, (_, p) => mix(T_P1SH, p));
-
-/** May class `c` follow `prev` in IOB2? (I-X only after B-X or I-X.) */
-const ALLOWED: Uint8Array = (() => {
-  const a = new Uint8Array(10 * NC);
-  for (let p = 0; p < 10; p++) {
-    for (let c = 0; c < NC; c++) {
-      const inside = c > 0 && c % 2 === 0;
-      a[p * NC + c] = !inside || (p < NC && p > 0 && typeOfClass(p) === typeOfClass(c)) ? 1 : 0;
-    }
-  }
-  return a;
-})();
-
+/** `mix(T_P1W, p)` and `mix(T_P1SH, p)` per previous tag p (a class or START), computed once. */
+const P1W_SEED = Array.from({ length: NPREV }, (_, p) => mix(T_P1W, p));
+const P1SH_SEED = Array.from({ length: NPREV }, (_, p) => mix(T_P1SH, p));
+/** Offset of previous tag p's transition row in a word's score cache: `TR + p * NC`. */
+const TR = NC * 5;
 let nextUid = 1;
 
 /** Position features added on top of a prepared document (the stacked pass's). */
@@ -139,7 +125,7 @@ export class PerceptronModel {
   private wordScores(e: WordEntry): Float32Array {
     const cached = e.scores[this.slot];
     if (cached && e.owner[this.slot] === this.uid) return cached;
-    const s = new Float32Array(NC * 15);
+    const s = new Float32Array(NC * (5 + NPREV));
     const tmp = new Float32Array(NC);
     e.pwDone[this.slot] = 0;
     this.add(tmp, e.intr);
@@ -193,16 +179,16 @@ export class PerceptronModel {
         if (!frozen) {
           scores.fill(0);
           collectFeatures(all, w, l2, l1, r1, r2, feats, off, i, extra);
-          all.push(mix(T_P1, p1), mix(T_P2, p2 * 10 + p1), mix(mix(T_P1W, p1), w.key), mix(mix(T_P1SH, p1), w.shape));
+          all.push(mix(T_P1, p1), mix(T_P2, p2 * NPREV + p1), mix(mix(T_P1W, p1), w.key), mix(mix(T_P1SH, p1), w.shape));
           if (hist >= 0) all.push(mix(T_HIST, hist * 8 + w.caseClass));
           this.add(scores, all);
         } else {
           // the same features as above, from caches: word and neighbour sums per word,
           // (previous tag, word) sums per word, dense tables for the tag-only features
           const a = this.wordScores(w), b2 = this.wordScores(l2), b1 = this.wordScores(l1), c1 = this.wordScores(r1), c2 = this.wordScores(r2);
-          const pw = NC * 5 + p1 * NC;
+          const pw = TR + p1 * NC;
           if (!(w.pwDone[this.slot] & (1 << p1))) this.fillPrevWord(w, a, p1);
-          const d1 = dense!.p2Off + (p2 * 10 + p1) * NC;
+          const d1 = dense!.p2Off + (p2 * NPREV + p1) * NC;
           const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
           const D = dense!.table;
           for (let k = 0; k < NC; k++) scores[k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k] + a[pw + k] + D[d1 + k];
@@ -252,44 +238,36 @@ export class PerceptronModel {
   private viterbiFrozen(len: number, rows: Float32Array[], s: number, out: Int8Array): void {
     const base = this.vBase; const delta = this.vDelta; const back = this.vBack;
     const a0 = rows[0];
-    const st = NC * 5 + START * NC;
+    const st = TR + START * NC;
     for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
+    const nOut = OUTSIDE.length; const nOpen = OPENING.length; const nIn = INSIDE.length;
     for (let t = 1; t < len; t++) {
       const A = rows[t];
       const cur = t * NC;
       const prev = cur - NC;
-      // only the previous tags IOB2 allows (forbidden moves score -1e30 and never win);
-      // `best` is rounded to float32 as the typed array stored it before, so the
-      // comparisons, ties included, come out exactly as in the plain 9×9 loop
-      const d0 = delta[prev + 0], d1 = delta[prev + 1], d2 = delta[prev + 2], d3 = delta[prev + 3], d4 = delta[prev + 4], d5 = delta[prev + 5], d6 = delta[prev + 6], d7 = delta[prev + 7], d8 = delta[prev + 8];
-      // O and B-X may follow any tag: all nine previous tags, in order (45 + 9p: previous
-      // tag p's transition slot in the word's cache, NC * 5 + p * NC, spelled out)
-      for (let k = 0; k < NC; k = k === 0 ? 1 : k + 2) {
-        let best = Math.fround(d0 + A[45 + k]); let bp = 0; let v = 0;
-        v = d1 + A[54 + k]; if (v > best) { best = Math.fround(v); bp = 1; }
-        v = d2 + A[63 + k]; if (v > best) { best = Math.fround(v); bp = 2; }
-        v = d3 + A[72 + k]; if (v > best) { best = Math.fround(v); bp = 3; }
-        v = d4 + A[81 + k]; if (v > best) { best = Math.fround(v); bp = 4; }
-        v = d5 + A[90 + k]; if (v > best) { best = Math.fround(v); bp = 5; }
-        v = d6 + A[99 + k]; if (v > best) { best = Math.fround(v); bp = 6; }
-        v = d7 + A[108 + k]; if (v > best) { best = Math.fround(v); bp = 7; }
-        v = d8 + A[117 + k]; if (v > best) { best = Math.fround(v); bp = 8; }
+      // O and B-X (and U-X) follow any tag in IOB2, only O, L-X and U-X in BILOU
+      for (let j = 0; j < nOpen; j++) {
+        const k = OPENING[j];
+        let best = -Infinity; let bp = 0;
+        for (let q = 0; q < nOut; q++) {
+          const p = OUTSIDE[q];
+          const v = delta[prev + p] + A[TR + p * NC + k];
+          if (v > best) { best = v; bp = p; }
+        }
         delta[cur + k] = best + base[cur + k];
         back[cur + k] = bp;
       }
-      // I-X only after B-X (k - 1) or I-X (k)
-      for (let k = 2; k < NC; k += 2) {
-        const pb = k - 1;
-        let best = Math.fround(delta[prev + pb] + A[NC * 5 + pb * NC + k]); let bp = pb;
-        const v = delta[prev + k] + A[NC * 5 + k * NC + k];
-        if (v > best) { best = Math.fround(v); bp = k; }
-        delta[cur + k] = best + base[cur + k];
-        back[cur + k] = bp;
+      // I-X (and L-X) only after B-X or I-X of its type
+      for (let j = 0; j < nIn; j++) {
+        const k = INSIDE[j]; const b = INSIDE_B[j];
+        const vB = delta[prev + b] + A[TR + b * NC + k];
+        const vI = delta[prev + b + 1] + A[TR + (b + 1) * NC + k];
+        if (vI > vB) { delta[cur + k] = vI + base[cur + k]; back[cur + k] = b + 1; } else { delta[cur + k] = vB + base[cur + k]; back[cur + k] = b; }
       }
     }
     let k = 0; let best = -Infinity;
     const last = (len - 1) * NC;
-    for (let c = 0; c < NC; c++) if (delta[last + c] > best) { best = delta[last + c]; k = c; }
+    for (let c = 0; c < NC; c++) if (END_OK[c] && delta[last + c] > best) { best = delta[last + c]; k = c; }
     for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
   }
 
@@ -312,7 +290,7 @@ export class PerceptronModel {
       if (len === 0) continue;
       if (this.vBase.length < len * NC) {
         this.vBase = new Float32Array(len * NC * 2);
-        this.vTrans = new Float32Array(len * 10 * NC * 2);
+        this.vTrans = new Float32Array(len * NPREV * NC * 2);
         this.vDelta = new Float32Array(len * NC * 2);
         this.vBack = new Int8Array(len * NC * 2);
       }
@@ -337,10 +315,10 @@ export class PerceptronModel {
           scores.fill(0);
           this.add(scores, all);
           base.set(scores, t * NC);
-          for (let p = 0; p < 10; p++) {
+          for (let p = 0; p < NPREV; p++) {
             tmp.fill(0);
             this.addOne(tmp, mix(T_P1, p)); this.addOne(tmp, mix(mix(T_P1W, p), w.key)); this.addOne(tmp, mix(mix(T_P1SH, p), w.shape));
-            trans.set(tmp, (t * 10 + p) * NC);
+            trans.set(tmp, (t * NPREV + p) * NC);
           }
         } else {
           const a = rows[t];
@@ -365,7 +343,7 @@ export class PerceptronModel {
           // transition scores stay in the word's cache (previous-tag slots), read in place
           const need = t === 0 ? 1 << START : (1 << NC) - 1;
           if ((w.pwDone[this.slot] & need) !== need) {
-            for (let p = t === 0 ? START : 0; p < (t === 0 ? 10 : NC); p++) if (!(w.pwDone[this.slot] & (1 << p))) this.fillPrevWord(w, a, p);
+            for (let p = t === 0 ? START : 0; p < (t === 0 ? NPREV : NC); p++) if (!(w.pwDone[this.slot] & (1 << p))) this.fillPrevWord(w, a, p);
           }
         }
       }
@@ -380,7 +358,7 @@ export class PerceptronModel {
             let best = -Infinity; let bp = 0;
             for (let p = 0; p < NC; p++) {
               if (!ALLOWED[p * NC + k]) continue;
-              const v = delta[(t - 1) * NC + p] + trans[(t * 10 + p) * NC + k];
+              const v = delta[(t - 1) * NC + p] + trans[(t * NPREV + p) * NC + k];
               if (v > best) { best = v; bp = p; }
             }
             delta[t * NC + k] = best + base[t * NC + k];
@@ -388,7 +366,7 @@ export class PerceptronModel {
           }
         }
         let k = 0; let bestScore = -Infinity;
-        for (let c = 0; c < NC; c++) if (delta[(len - 1) * NC + c] > bestScore) { bestScore = delta[(len - 1) * NC + c]; k = c; }
+        for (let c = 0; c < NC; c++) if (END_OK[c] && delta[(len - 1) * NC + c] > bestScore) { bestScore = delta[(len - 1) * NC + c]; k = c; }
         for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
       }
       if (training) {
@@ -493,20 +471,20 @@ export class PerceptronModel {
 
   /** Dense score tables for the features made of tags alone (frozen models). */
   private buildDense(): { table: Float32Array; p2Off: number; histOff: number } {
-    const p2Off = 10 * NC;
-    const histOff = p2Off + 100 * NC;
+    const p2Off = NPREV * NC;
+    const histOff = p2Off + NPREV * NPREV * NC;
     const table = new Float32Array(histOff + 48 * NC);
     const tmp = new Float32Array(NC);
     const put = (at: number, h: number) => { tmp.fill(0); this.addOne(tmp, h); table.set(tmp, at); };
-    for (let p = 0; p < 10; p++) put(p * NC, mix(T_P1, p));
-    for (let p = 0; p < 100; p++) put(p2Off + p * NC, mix(T_P2, p));
+    for (let p = 0; p < NPREV; p++) put(p * NC, mix(T_P1, p));
+    for (let p = 0; p < NPREV * NPREV; p++) put(p2Off + p * NC, mix(T_P2, p));
     for (let h = 0; h < 48; h++) put(histOff + h * NC, mix(T_HIST, h));
     return { table, p2Off, histOff };
   }
 
   /** Adds to a word's score cache the previous-tag, (previous tag, word) and (previous tag, shape) sums. */
   private fillPrevWord(e: WordEntry, s: Float32Array, p1: number): void {
-    const at = NC * 5 + p1 * NC;
+    const at = TR + p1 * NC;
     for (let k = 0; k < NC; k++) s[at + k] = 0;
     const tmp = this.scratch2;
     // the previous-tag row is the same for every word: copied from the dense table, which
@@ -515,7 +493,7 @@ export class PerceptronModel {
     tmp.set(dense.table.subarray(p1 * NC, p1 * NC + NC));
     this.addOne(tmp, mix(P1W_SEED[p1], e.key));
     this.addOne(tmp, mix(P1SH_SEED[p1], e.shape));
-    // transitions IOB2 forbids score -1e30, so decoders need no separate check
+    // transitions BILOU forbids score -1e30, so decoders need no separate check
     for (let k = 0; k < NC; k++) if (!ALLOWED[p1 * NC + k]) tmp[k] = -1e30;
     s.set(tmp, at);
     e.pwDone[this.slot] |= 1 << p1;
@@ -561,7 +539,7 @@ export class PerceptronModel {
       keys[i] = keysOf[r];
       for (let k = 0; k < NC; k++) q[i * NC + k] = Math.round(avg[r * NC + k] / scale);
     });
-    writeBin(file, { ...meta, scale, classes: CLASSES }, { keys, weights: q });
+    writeBin(file, { ...meta, scale, tags: SCHEME, classes: CLASSES }, { keys, weights: q });
     return { rows: keep.length, bytes: keys.byteLength + q.byteLength };
   }
 
@@ -571,6 +549,7 @@ export class PerceptronModel {
     const keys = arrays.keys as Uint32Array;
     const q = arrays.weights as Int16Array;
     const scale = Number(meta.scale);
+    if ((meta.tags ?? 'IOB2') !== SCHEME || (meta.classes as unknown[]).length !== NC) throw new Error(`${file}: made for another tag set (retrain with npm run train:ner)`);
     const index = new HashIndex(keys.length);
     for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
     const W = new Float32Array(q.length);

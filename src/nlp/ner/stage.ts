@@ -11,7 +11,7 @@ import { GAZ, PHRASE_SEED, normKey, phraseStep, strHash } from './lexicon.js';
 
 /**
  * Contract 1 type for a CoNLL type and the mention's words. LOC is GPE when it names a
- * country, capital or city; MISC is NORP when it is a nationality or demonym.
+ * country, capital, city, state or province; MISC is NORP when it is a nationality or demonym.
  *
  * @example
  * analysisType('LOC', ['North', 'Korea'], tagger) // 'GPE'
@@ -29,7 +29,7 @@ export function analysisType(conllType: string, words: readonly string[], tagger
       if (tagger) {
         let h = PHRASE_SEED;
         for (const w of words) h = phraseStep(h, strHash(normKey(w)));
-        if (tagger.lexicon.phraseOf(h) & (GAZ.COUNTRY | GAZ.CITY | GAZ.CAPITAL | GAZ.BIG_CITY)) return 'GPE';
+        if (tagger.lexicon.phraseOf(h) & (GAZ.COUNTRY | GAZ.CITY | GAZ.CAPITAL | GAZ.BIG_CITY | GAZ.REGION)) return 'GPE';
       }
       return 'LOC';
     }

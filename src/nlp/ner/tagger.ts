@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Lexicon } from './lexicon.js';
 import { FeatureExtractor, prepareDoc, stackFeatures } from './features.js';
-import { CLASSES, NC, PerceptronModel } from './model.js';
+import { NC, PerceptronModel } from './model.js';
+import { toIob2 } from './tags.js';
 
 /** Where the shipped model lives (src/ and dist/ are both two levels below the root). */
 export const MODEL_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
@@ -52,9 +53,7 @@ export function createTagger(dir: string): NerTagger {
       } else {
         pred = model.tag(prepared);
       }
-      const out = new Array<string>(pred.length);
-      for (let i = 0; i < pred.length; i++) out[i] = CLASSES[pred[i]];
-      return out;
+      return toIob2(pred);
     },
   };
 }
