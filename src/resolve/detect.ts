@@ -105,6 +105,9 @@ export const PRONOUNS: ReadonlyMap<string, { person: 1 | 2 | 3; number: 'sg' | '
   ['you', { person: 2, number: 'sg', gender: null }], ['your', { person: 2, number: 'sg', gender: null }],
 ]);
 
+/** Heads of a person's camp ("supporters of X", "followers of X"). */
+const CAMP_HEADS = new Set(['supporters', 'followers', 'partisans']);
+
 /** The role an ethnic group's name plays ("ethnic Turks"): people, coded as civilians. */
 const ETHNIC_PEOPLE: RoleEntry = { phrase: 'ethnic people', words: ['ethnic', 'people'], sector: 'CVL', kind: 'group', strong: true };
 
@@ -822,6 +825,25 @@ function rolePhrase(
       right = named.tokEnd;
     }
   }
+  // "supporters of former President Ahmed Ben Bella": a known person's camp, of the person's
+  // country; the camp of someone out of power (a former leader, an opposition, party or rebel
+  // leader) is the opposition, of a rebel leader the rebels
+  let campSector: string | null = null;
+  if (after === 'of' && CAMP_HEADS.has(words[end - 1])) {
+    let k = right + 1;
+    let former = false;
+    while (k < toks.length && k < right + 5 && ctx.sentOf[k] === sent && !nameAt[k] && (ADJECTIVES.has(words[k]) || matchRole(ctx, k)?.role.kind === 'person' || HONORIFICS.has(words[k]) || words[k] === 'the')) {
+      if (/^(former|exiled|ousted|deposed|jailed)$/.test(words[k])) former = true;
+      k = matchRole(ctx, k)?.end ?? k + 1;
+    }
+    const person = nameAt[k];
+    if (person && person.type === 'PERSON' && person.entry && ctx.sentOf[k] === sent) {
+      country = country ?? person.country;
+      right = person.tokEnd;
+      const s = person.sector;
+      campSector = s === 'REB' ? 'REB' : former || s === 'ELI' || s === 'OPP' || s === 'PTY' ? 'OPP' : null;
+    }
+  }
   // "refugees fleeing the war in Liberia", "a terror group based in Trinidad": a place named
   // in a short post-modifier (no finite verb, no comma before it) gives the group its country
   // ("a missionary from Calgary": a person's place of origin, with "from" only)
@@ -848,6 +870,7 @@ function rolePhrase(
   }
   let sector = role.sector;
   if (modSector && (!role.strong || modSector === 'REB' || modSector === 'OPP')) sector = modSector;
+  if (campSector) sector = campSector;
   if (religious && role.sector === 'MIL' && demonyms.length === 0 && !possessive) sector = 'REB';
   // "U.N. Secretary-General", "UN peacekeepers", "the president of the European Commission":
   // an international body's people are coded as that body
@@ -914,7 +937,7 @@ function rolePhrase(
   const named = roleCapital && (country !== null) && !ctx.sentStart[i];
   const cand = blank(ctx, left, right, {
     type: role.kind === 'person' ? 'PERSON' : 'ORG', kind: named || (roleCapital && complement) ? 'name' : 'nominal',
-    by: possessive || personOwner ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : country ? 'rule/demonym-role' : 'rule/role',
+    by: possessive || personOwner ? 'rule/possessive-role' : complement ? 'rule/role-of-place' : campSector ? 'rule/camp-of-person' : country ? 'rule/demonym-role' : 'rule/role',
     country, countrySource: country ? 'stated' : null, sector, role,
     anaphoric: definite && !country && !complement, subSector,
   });

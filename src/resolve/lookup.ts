@@ -7,6 +7,9 @@ import type { AnalysisEntity, AnalysisMention, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { placeIndex } from './places.js';
 
+/** Words of a count or an article before a noun ("about 200", "tens of thousands of", "the"). */
+const COUNT_ONLY = /^\s*(?:(?:the|a|an|about|some|nearly|almost|around|roughly|up to|over|more than|at least|several|many|few|dozens|hundreds|thousands|tens|millions|scores|of|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|\d[\d,.]*)\s+)+$/i;
+
 /** Heads that speak or act for a body named after them ("a spokesman for the ministry"). */
 const SPEAKING_FOR = /\b(spokesm[ae]n|spokeswom[ae]n|spokespersons?|members?|officials?|representatives?|delegations?|envoys?|heads?|chiefs?|leaders?|staff|units?)$/i;
 /** Words that open a post-modifier after a group's head ("loyal to", "from", "operating in"). */
@@ -68,6 +71,12 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   const trimmedEnd = doc.text.slice(start, end).trimEnd().length + start;
   // where the span's words begin, after spaces and an article ("the Darfur region")
   const spanStart = start + (/^\s*(?:(?:the|a|an)\s+)?/i.exec(doc.text.slice(start, end))?.[0].length ?? 0);
+  // "About 200 supporters of …" around the span "supporters of …": a mention that ends where
+  // the span ends and differs from it only by a count or an article before is the span's
+  // phrase (PLOVER's actor text leaves counts and articles out)
+  const counted = doc.mentions.find((m) => m.kind !== 'pronoun' && m.start < start && m.end === trimmedEnd
+    && COUNT_ONLY.test(doc.text.slice(m.start, spanStart)));
+  if (counted) best = counted;
   // the head of a noun phrase: a person named last is who a titled span is ("French National
   // Assembly president Laurent Fabius"), not the longer organisation in the title
   const lastPerson = inside.find((m) => m.type === 'PERSON' && m.kind === 'name' && m.end === trimmedEnd);

@@ -158,3 +158,14 @@ describe('regions the city gazetteer lacks', () => {
     expect(doc.entities.find((e) => e.name === 'Ontario')?.country).toBe('USA');
   });
 });
+
+describe('a person\'s camp and counted groups', () => {
+  it('codes supporters of a former leader as the opposition of his country', () => {
+    const doc = run(rules, 'About 300 supporters of former President Hosni Mubarak rallied in Cairo.', '2012-03-01');
+    expect(actorOf(doc, 'supporters of former President Hosni Mubarak')).toMatchObject({ code: 'EGY', sector: 'OPP' });
+  });
+  it('codes supporters of a sitting leader as civilians of his country, not the government', () => {
+    const doc = run(rules, 'Thousands of supporters of President Hosni Mubarak rallied in Cairo.', '2005-03-01');
+    expect(actorOf(doc, 'supporters of President Hosni Mubarak')).toMatchObject({ code: 'EGY', sector: 'CVL' });
+  });
+});
