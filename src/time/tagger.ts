@@ -197,7 +197,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       }
     }
     dateClockFromNextDay(text, out);
-    return out;
+    return mergeDayPartWithDay(text, out);
   }
 
   return Object.freeze({ tag });
@@ -222,6 +222,36 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
     out[i] = { ...t, value: next.value + clock[1], anchor: next.id };
   }
+}
+
+/**
+ * "mid-afternoon yesterday", "this morning Monday": a part of the day followed at once by the
+ * day it belongs to is one TIME of that day (TimeML tags the phrase whole). Ids are renumbered
+ * and anchors follow.
+ */
+function mergeDayPartWithDay(text: string, out: AnalysisTime[]): AnalysisTime[] {
+  let merged = false;
+  const kept: AnalysisTime[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    const next = out[i + 1];
+    const part = /T(MO|AF|EV|NI)$/.exec(t.value);
+    if (part && next && t.type === 'TIME' && !t.stated?.includes('day') && !t.stated?.includes('weekday')
+      && next.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(next.value) && /^\s+$/.test(text.slice(t.end, next.start))
+      && /^(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i.test(next.text)) {
+      kept.push({ ...t, end: next.end, text: text.slice(t.start, next.end), value: `${next.value}T${part[1]}`, anchor: next.anchor, stated: [...(t.stated ?? []), ...(next.stated ?? [])] });
+      merged = true;
+      i++;
+      continue;
+    }
+    kept.push(t);
+  }
+  if (!merged) return out;
+  const ids = new Map<string, string>();
+  kept.forEach((t, i) => ids.set(t.id, `t${i + 1}`));
+  // the swallowed day's id now points at the merged expression
+  for (let i = 0; i < out.length; i++) if (!ids.has(out[i].id)) ids.set(out[i].id, ids.get(out[i - 1].id)!);
+  return kept.map((t) => ({ ...t, id: ids.get(t.id)!, anchor: t.anchor && t.anchor !== 'dct' ? ids.get(t.anchor) ?? t.anchor : t.anchor }));
 }
 
 /** Whether a sentence talks of quarters (then "a year earlier" is the year-ago quarter). */

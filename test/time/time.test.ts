@@ -571,3 +571,16 @@ describe('halves and quarters "of the year"', () => {
     expect(one('The summit is due to start on April 2 and last two days.', d, 'two days')?.value).toBe('P2D');
   });
 });
+
+describe('a part of the day followed by its day', () => {
+  it('is one TIME of that day', () => {
+    const ts = times('In London at mid-afternoon yesterday, shares were up. The previous day they fell.', '1989-11-02');
+    expect(ts[0]).toMatchObject({ text: 'mid-afternoon yesterday', type: 'TIME', value: '1989-11-01TAF' });
+    // ids stay consecutive and "the previous day" still anchors on the merged expression
+    expect(ts.map((t) => t.id)).toEqual(['t1', 't2']);
+    expect(ts[1]).toMatchObject({ value: '1989-10-31', anchor: 't1' });
+  });
+  it('negative case: a day part and a day in different phrases stay apart', () => {
+    expect(times('He left this morning, and yesterday he rested.', '1989-11-02').map((t) => t.text)).toEqual(['this morning', 'yesterday']);
+  });
+});
