@@ -57,7 +57,10 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 
 const NOT_INFINITIVES = new Set(['him', 'them', 'us', 'me', 'it', 'you', 'her', 'about', 'more', 'less', 'date', 'be', 'have']);
 /** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
 /** Their base forms, trusted after a plural pronoun or a name ("Netanyahu and Arafat meet Monday"). */
-const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|convene|reconvene|testify|depart|arrive)$/;
+const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|convene|reconvene|testify|depart|arrive|gather|vote|travel|visit)$/;
+/** A plural noun that can be the subject of such a base form ("lawmakers vote", "ministers
+ *  gather"); not the -s words that are verbs or determiners themselves. */
+const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its|his|hers|yours|ours|theirs|as|us|plus|thus|less|across|perhaps|always|sometimes)$)[a-z]{3,}s$/;
 const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens)$/;
 
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
@@ -191,7 +194,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   if (PRESENT.has(word)) return 'present';
   // the scheduled present without tags: a verb form of a scheduled event, not after a
   // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
-  if (LEXICAL_SCHEDULED_BASE.test(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')))) return 'future';
+  if (LEXICAL_SCHEDULED_BASE.test(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')) || PLURAL_SUBJECT.test(wordAt(d)))) return 'future';
   if (LEXICAL_SCHEDULED.test(word) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
   // an infinitive after a verb of intention: "plans to meet Monday", "agreed to purchase the
   // line in February" (infinitive() checks the governor, so "due to the strike" has none)

@@ -523,6 +523,9 @@ describe('the lexical tense check (no tags: the --from timeml road)', () => {
   it('a finite scheduled-event verb looks ahead', () => {
     expect(value('The panel reconvenes Monday, officials said.', '1998-05-01', 'Monday')).toBe('1998-05-04');
     expect(value('He and Arafat meet separately Monday with the envoy.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+    expect(value('Cypriot lawmakers vote on the plan on Tuesday.', '2013-03-22', 'Tuesday')).toBe('2013-03-26');
+    // negative case: "votes" the noun
+    expect(value('The votes on Tuesday were close.', '2013-03-22', 'Tuesday')).toBe('2013-03-19');
     // negative case: "to meet" is an infinitive with no governor of intention, "the meet" a noun
     expect(value('The track meet Monday drew crowds.', '1998-05-01', 'Monday')).toBe('1998-04-27');
   });
