@@ -246,6 +246,25 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
       }
     }
   }
+  // first and second person outside quotations: the writer or narrator ("I", "me", "my"), the
+  // writer with others ("we", "our") and the reader or listener ("you"), one entity each per
+  // document. Known only by pronouns, they stay this report's own in the store (its key for
+  // entities no name mentions carries the document's hash), never one "I" across reports.
+  if (parse?.text) {
+    const quotes = quoteSpans(parse.text);
+    const inQuote = (c: Candidate) => quotes.some((q) => c.start >= q.start && c.end <= q.end);
+    const voices = new Map<string, Cluster>();
+    for (const c of cands) {
+      if (c.kind !== 'pronoun' || !c.pronoun || c.pronoun.person === 3 || of.has(c) || inQuote(c)) continue;
+      const voice = c.pronoun.person === 2 ? 'you' : c.pronoun.number === 'sg' ? 'I' : 'we';
+      const cl = voices.get(voice);
+      if (cl) { add(c, cl); continue; }
+      const opened = open(c, 'PERSON');
+      opened.canonical = voice;
+      opened.by = 'rule/' + (voice === 'you' ? 'addressee' : 'narrator');
+      voices.set(voice, opened);
+    }
+  }
   // "its fighters", "their troops": a group owned by a pronoun's referent is of its country
   for (const c of cands) {
     if (c.kind !== 'nominal' || c.type === 'PERSON' || c.country) continue;

@@ -169,3 +169,14 @@ describe('a person\'s camp and counted groups', () => {
     expect(actorOf(doc, 'supporters of President Hosni Mubarak')).toMatchObject({ code: 'EGY', sector: 'CVL' });
   });
 });
+
+describe('the writer, the writer with others, and the reader', () => {
+  it('gives "I", "we" and "you" outside quotations one entity each', () => {
+    const doc = run(rules, 'We arrived late. I think you will like the town, and our hosts agree. You should go.');
+    const entityOf = (text: string, from = 0) => doc.mentions.find((m) => m.text === text && m.start >= from)?.entity;
+    expect(entityOf('We')).toBe(entityOf('our'));
+    expect(entityOf('I')).not.toBe(entityOf('We'));
+    expect(entityOf('you')).toBe(entityOf('You'));
+    expect(doc.entities.find((e) => e.id === entityOf('You'))?.name).toBe('you');
+  });
+});

@@ -125,9 +125,15 @@ describe('quotations, common nouns, peoples and titles', () => {
     expect(entityOfText(doc, 'We', 0)?.country).toBe('PER');
     expect(entityOfText(doc, 'We', 1)?.name).toBe('Red Cross');
   });
-  it('negative: first person outside quotations, or with no speaker beside the quote, stays unresolved', () => {
-    const doc = run(rules, 'I visited Oslo. Later came the slogan "we shall return" on every wall.');
-    expect(doc.mentions.some((m) => /^(I|we)$/i.test(m.text))).toBe(false);
+  it('links first person outside quotations to the writer; negative: with no speaker beside a quote it stays unresolved', () => {
+    const doc = run(rules, 'I visited Oslo. Later came the slogan "we shall return" on every wall, and my guide read it to me.');
+    const writer = entityOfText(doc, 'I');
+    expect(writer?.name).toBe('I');
+    expect(entityOfText(doc, 'my')?.id).toBe(writer?.id);
+    expect(entityOfText(doc, 'me')?.id).toBe(writer?.id);
+    expect(doc.mentions.some((m) => m.text === 'we')).toBe(false);
+    // known only by pronouns, so the store keeps the writer this report's own
+    expect(doc.mentions.filter((m) => m.entity === writer?.id).every((m) => m.kind === 'pronoun')).toBe(true);
   });
   it('links "the city" and "the country" to the last city and country, and drops them with no antecedent', () => {
     const doc = run(rules, 'Floods hit Valencia. The city council met, and the city asked Spain for help. The country sent aid.');
