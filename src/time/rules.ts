@@ -709,7 +709,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/the-unit',
     reason: '"the year" is a DURATION after for/during or before "ended"; after "the end of" it is the current one',
-    pattern: re(`${B}(?:the\\s+(?:(fiscal|full|calendar)\\s+)?(year|month|week|day)|(year)[- ]end)(?![\\p{L}\\p{N}-])`),
+    pattern: re(`${B}(?:the\\s+(?:(fiscal|full|calendar)\\s+)?(year|month|week|day|decade|century)|(year)[- ]end)(?![\\p{L}\\p{N}-])`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;
@@ -728,6 +728,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // "throughout the year" measure a stretch of time
       const forTheYear = unit === 'year' && !bounded && /\bfor\s+$/i.test(before);
       if (!forTheYear && (bounded || /\b(?:for|during|over|through|throughout)\s+$/i.test(before))) {
+        if (unit === 'decade' || unit === 'century') return null; // "over the decade": left to the reader
         if (unit === 'day' && !/\b(?:for|during|throughout)\s+$/i.test(before)) return null;
         return cand(start, end, 'rule/the-unit', () => res('DURATION', durationValue(1, u), ['unit'], [], null), 1);
       }
@@ -737,7 +738,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (!framed && !inDay && !forTheYear && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
       return cand(start, end, 'rule/the-unit', (env) => {
         const d = env.dct;
-        const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d) : dayValue(d);
+        const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d)
+          // "by the end of the decade", "the middle of the century": the current one
+          : unit === 'decade' ? (d ? String(Math.floor(d.y / 10)) : 'XXX') : unit === 'century' ? (d ? String(Math.floor(d.y / 100)) : 'XX') : dayValue(d);
         return res('DATE', value, ['unit'], ['calendar'], d ? 'dct' : null);
       }, 1);
     },

@@ -587,3 +587,11 @@ describe('a part of the day followed by its day', () => {
     expect(times('He left this morning, and yesterday he rested.', '1989-11-02').map((t) => t.text)).toEqual(['this morning', 'yesterday']);
   });
 });
+
+describe('"the end of the decade"', () => {
+  it('is the current decade (or century), with its mod; a bare "the decade" is no time', () => {
+    expect(one('The goal is to cut emissions by the end of the decade.', '2013-03-22', 'the end of the decade')).toMatchObject({ value: '201', mod: 'END' });
+    expect(value('By the middle of the century, seas will rise.', '2013-03-22', 'the middle of the century')).toBe('20');
+    expect(times('The decade was hard.', '2013-03-22')).toEqual([]);
+  });
+});
