@@ -43,7 +43,7 @@ const MODALS = new Set(['may', 'might', 'could', 'can', 'should', 'must', 'ca'])
 const PAST_AUX = new Set(['was', 'were', 'had', "'d"]);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do']);
 // Words ending in -ed that are rarely the governing verb.
-const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'seed', 'feed', 'united', 'limited', 'based', 'related', 'armed']);
+const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'seed', 'feed', 'weed', 'reed', 'deed', 'heed', 'breed', 'creed', 'greed', 'sled', 'wed', 'used', 'united', 'limited', 'based', 'related', 'armed']);
 // Adverbs that sit inside a verb group ("will still be held", "has already left"); the
 // auxiliary scan steps over them. With POS tags any RB does.
 const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
@@ -184,7 +184,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   let d = i - 1;
   while (d >= input.from && (INNER_ADVERBS.has(wordAt(d)) || /^[a-z]+ly$/.test(wordAt(d)))) d--;
   const afterDeterminer = DETERMINERS.has(wordAt(d));
-  const verbish = ((/^[a-z]{3,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word)) && !afterDeterminer;
+  // "has been", "have agreed": the present perfect tells of the past
+  if ((word === 'has' || word === 'have' || word === "'ve") && (wordAt(i + 1) === 'been' || /^[a-z]{2,}ed$/.test(wordAt(i + 1)))) return 'past';
+  const verbish = ((/^[a-z]{2,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word)) && !afterDeterminer;
   if (verbish) {
     const g = group();
     if (g === 'future') return 'future';

@@ -595,3 +595,12 @@ describe('"the end of the decade"', () => {
     expect(times('The decade was hard.', '2013-03-22')).toEqual([]);
   });
 });
+
+describe('"the weekend" in a Friday report (2013-03-22)', () => {
+  const d = '2013-03-22';
+  it('is the coming one unless the clause looks back', () => {
+    expect(value('Protests are planned for the weekend.', d, 'the weekend')).toBe('2013-W12-WE');
+    expect(value('He died over the weekend.', d, 'the weekend')).toBe('2013-W11-WE');
+    expect(value('Security forces have been on alert since the weekend.', d, 'the weekend')).toBe('2013-W11-WE');
+  });
+});
