@@ -180,3 +180,18 @@ describe('the writer, the writer with others, and the reader', () => {
     expect(doc.entities.find((e) => e.id === entityOf('You'))?.name).toBe('you');
   });
 });
+
+describe('ordinary people as actors', () => {
+  it('codes "a man" as a civilian of the place named and links "the man" back to him', () => {
+    const doc = run(rules, 'A man was arrested in Lyon on Monday. Police said the man carried a knife.');
+    const man = doc.mentions.find((m) => m.text === 'A man');
+    const again = doc.mentions.find((m) => m.text === 'the man');
+    expect(man?.entity).toBeDefined();
+    expect(again?.entity).toBe(man?.entity);
+    expect(actorOf(doc, 'A man')).toMatchObject({ code: 'FRA', sector: 'CVL' });
+  });
+  it('lets a sector-giving modifier win over an ordinary person noun', () => {
+    const doc = run(rules, 'Some rebel men crossed the river into Uganda.');
+    expect(actorOf(doc, 'Some rebel men')).toMatchObject({ sector: 'REB' });
+  });
+});
