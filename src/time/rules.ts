@@ -837,6 +837,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const before = text.slice(Math.max(0, start - 12), start);
         // "the Communist Party daily Granma": a newspaper; "average daily volume": a statistic
         if (/\p{Lu}\p{L}*\s+$|\baverage\s+$/u.test(before) && /^\s+\p{L}/u.test(text.slice(end, end + 3))) return null;
+        // "to rise 8.5% annually", "10,000 units annually": a rate, which the corpora leave
+        // untagged as they do "$5 a year"
+        if ((w === 'annually' || w === 'yearly') && RATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
         // a frequency adjective before a noun ("a daily rally", "his weekly radio address") is a
         // SET in TimeML; financial "quarterly dividend", "monthly payments" are not annotated
         if (/^(?:monthly|quarterly|annually|semiannually)$/.test(w) && /^\s+[a-z]+/.test(text.slice(end, end + 20)) && !/^\s+(?:and|or|in|on|at|for|to|by|since|until|basis|through)\b/.test(text.slice(end, end + 20))) return null;

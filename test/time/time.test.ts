@@ -604,3 +604,11 @@ describe('"the weekend" in a Friday report (2013-03-22)', () => {
     expect(value('Security forces have been on alert since the weekend.', d, 'the weekend')).toBe('2013-W11-WE');
   });
 });
+
+describe('"annually" after a quantity', () => {
+  it('is a rate, left untagged like "$5 a year"; after a verb it is a SET', () => {
+    expect(times('Sales are expected to rise 8.5% annually through 1992.', '1989-11-01').map((t) => t.text)).not.toContain('annually');
+    expect(times('The plant would produce about 10,000 units annually.', '1989-11-01')).toEqual([]);
+    expect(one('Similar ceremonies are held here annually.', '1999-10-24', 'annually')).toMatchObject({ type: 'SET', value: 'P1Y' });
+  });
+});
