@@ -205,6 +205,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         }
       }
       if (/^(?:1[5-9]|20)\d\d$/.test(numS)) return null; // "the 1988 quarter" is a year
+      // "a bonus equal to six months of base pay", "three months of imports": an amount
+      // measured in time, not a stretch of time
+      if (!suffixKind && /^\s+of\s+(?:\p{L}+\s+)?(?:pay|salary|salaries|wages|income|rent|severance|supply|supplies|production|output|imports|exports|sales|revenue|earnings)\b/iu.test(text.slice(end, end + 40))) return null;
       if (single && unit === 'Q' && !suffixKind) return null; // "a quarter of the vote"
       if (!modq && !det && !adj && !suffixKind && !signalled && single) {
         const before = text.slice(Math.max(0, m.index - 24), m.index);

@@ -612,3 +612,10 @@ describe('"annually" after a quantity', () => {
     expect(one('Similar ceremonies are held here annually.', '1999-10-24', 'annually')).toMatchObject({ type: 'SET', value: 'P1Y' });
   });
 });
+
+describe('an amount measured in time', () => {
+  it('"six months of base pay" is no duration; "six months of talks" is', () => {
+    expect(times('He gets a bonus equal to six months of base pay.', '1989-11-01')).toEqual([]);
+    expect(one('After six months of talks, they agreed.', '1989-11-01', 'six months')?.value).toBe('P6M');
+  });
+});
