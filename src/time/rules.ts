@@ -170,7 +170,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
       const [all, modq, det, adj, numS, , unitS, half, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');

@@ -619,3 +619,10 @@ describe('an amount measured in time', () => {
     expect(one('After six months of talks, they agreed.', '1989-11-01', 'six months')?.value).toBe('P6M');
   });
 });
+
+describe('"the year-earlier nine months"', () => {
+  it('is one DURATION, as "the first nine months" is', () => {
+    expect(one('Net for the year-earlier nine months also included a gain.', '1989-11-01', 'the year-earlier nine months')).toMatchObject({ type: 'DURATION', value: 'P9M' });
+    expect(value('In the year-ago period, profit fell.', '1989-11-01', 'the year-ago period')).toBe('1988-Q3');
+  });
+});
