@@ -267,7 +267,7 @@ export function defaultEndModel(): EndModel | null {
 
 /**
  * Moves the end of every indirect content the model may decide to its best-scoring cut
- * point; `by` gains `+end/model` where the end moved.
+ * point; `by` gains `+end/model/attribution-end@1` where the end moved.
  */
 export function refineContentEnds(ctx: CueContext, found: Candidate[], model: EndModel): void {
   const { doc } = ctx;
@@ -287,7 +287,7 @@ export function refineContentEnds(ctx: CueContext, found: Candidate[], model: En
     const moved: Span = { start: last.start, end, text: doc.text.slice(last.start, end) };
     if (c.parts) c.parts = [...c.parts.slice(0, -1), moved];
     c.content = { start: c.content.start, end, text: doc.text.slice(c.content.start, end) };
-    c.by += '+end/model';
+    c.by += '+end/model/attribution-end@1';
   }
 }
 
@@ -403,7 +403,7 @@ export function defaultStartModel(): EndModel | null {
 
 /**
  * Moves the start of every content the model may decide to its best-scoring token; `by`
- * gains `+start/model` where the start moved.
+ * gains `+start/model/attribution-start@1` where the start moved.
  */
 export function refineContentStarts(ctx: CueContext, found: Candidate[], model: EndModel): void {
   const { doc } = ctx;
@@ -425,6 +425,6 @@ export function refineContentStarts(ctx: CueContext, found: Candidate[], model: 
     const opened = (doc.text.slice(start, c.content.start).match(/[“‘«„"]/g) ?? []).length;
     if (opened > 0 && /[”’»"]/.test(doc.text[end] ?? '')) end++;
     c.content = { start, end, text: doc.text.slice(start, end) };
-    c.by += '+start/model';
+    c.by += '+start/model/attribution-start@1';
   }
 }

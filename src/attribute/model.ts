@@ -592,7 +592,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
       cue: { start: tok.start, end: tok.end, text: tok.text },
       content,
       ...(parts ? { parts } : {}),
-      by: 'model/attribution-cue@1',
+      by: 'model/attribution-cue@2',
       ...(sourceRef ? { sourceRef } : {}),
     });
   }

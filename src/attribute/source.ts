@@ -220,7 +220,7 @@ const tokSpan = (doc: WorkingDoc, r: [number, number]): Span => {
   return { start, end, text: doc.text.slice(start, end) };
 };
 
-/** Gives every model cue the source the model ranks first; `by` gains `+source/model` where it changed. */
+/** Gives every model cue the source the model ranks first; `by` gains `+source/model/attribution-source@1` where it changed. */
 export function chooseSources(ctx: CueContext, found: Candidate[], model: SourceModel): void {
   for (const c of found) {
     const ch = sourceChoice(ctx, c);
@@ -228,11 +228,11 @@ export function chooseSources(ctx: CueContext, found: Candidate[], model: Source
     const o = bestSource(ctx, ch, model);
     if (o.kind === 'parse') continue;
     if (!o.range) {
-      if (c.source) { c.source = null; delete c.sourceRef; c.by += '+source/model'; }
+      if (c.source) { c.source = null; delete c.sourceRef; c.by += '+source/model/attribution-source@1'; }
       continue;
     }
     c.source = tokSpan(ctx.doc, o.range);
     if (o.ref) c.sourceRef = tokSpan(ctx.doc, o.ref); else delete c.sourceRef;
-    c.by += '+source/model';
+    c.by += '+source/model/attribution-source@1';
   }
 }

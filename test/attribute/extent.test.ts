@@ -80,7 +80,7 @@ describe('content ends: candidate cut points', () => {
     const liked = endFeatures(ctx, ch, shortest, c.by).filter((f) => f.startsWith('xr='));
     refineContentEnds(ctx, found, modelLiking(liked));
     expect(c.content.text).toBe(doc.text.slice(doc.tokens[ch.lo].start, doc.tokens[shortest - 1].end));
-    expect(c.by).toContain('+end/model');
+    expect(c.by).toContain('+end/model/attribution-end@1');
   });
 });
 
@@ -126,7 +126,7 @@ describe('source options of a model cue', () => {
   it.skipIf(!haveModels)('lists none, the parse subject and the sentence’s other noun phrases, never a bare "by"', () => {
     const doc = parsed('The plan was criticized by a group of farmers at the meeting.');
     const ctx = cueContext(doc, lex)!;
-    const c = { kind: 'indirect' as const, source: null, cue: { start: doc.text.indexOf('criticized'), end: doc.text.indexOf('criticized') + 10, text: 'criticized' }, content: { start: 0, end: 8, text: 'The plan' }, by: 'model/attribution-cue@1' };
+    const c = { kind: 'indirect' as const, source: null, cue: { start: doc.text.indexOf('criticized'), end: doc.text.indexOf('criticized') + 10, text: 'criticized' }, content: { start: 0, end: 8, text: 'The plan' }, by: 'model/attribution-cue@2' };
     const ch = sourceChoice(ctx, c)!;
     const texts = ch.options.map((o) => (o.range ? doc.text.slice(doc.tokens[o.range[0]].start, doc.tokens[o.range[1] - 1].end) : null));
     expect(texts[0]).toBeNull();

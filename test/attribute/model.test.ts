@@ -100,7 +100,7 @@ describe('the trained cue model', () => {
     const withModel = parsed(text).attributions;
     expect(rulesOnly).toHaveLength(0);
     expect(withModel).toHaveLength(1);
-    expect(withModel[0]).toMatchObject({ kind: 'indirect', cue: { text: 'criticized' }, source: { text: 'The governor' }, by: 'model/attribution-cue@1' });
+    expect(withModel[0]).toMatchObject({ kind: 'indirect', cue: { text: 'criticized' }, source: { text: 'The governor' }, by: 'model/attribution-cue@2' });
     expect(withModel[0].content.text).toBe('the new bridge plan');
   });
 
