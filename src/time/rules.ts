@@ -730,6 +730,30 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const u = lex.units[unit];
       // "(for) the week of March 6" is a point, the week of that date (made in the tagger)
       if (unit === 'week' && /^\s+of\s+(?:\p{Lu}|\d)/u.test(after)) return null;
+      // "down from $450 million the year before", "the week earlier": one unit before the last
+      // one the text named (or the report's)
+      const prior = /^\s+(before|earlier)(?![\p{L}])/iu.exec(after);
+      if (prior && (unit === 'year' || unit === 'month' || unit === 'week') && !/\b(?:of|for|during|over|through|throughout)\s+$/i.test(before) && /^\s*(?:[.,;:!?)]|$)/.test(text.slice(end + prior[0].length, end + prior[0].length + 2))) {
+        return cand(start, end + prior[0].length, 'rule/the-unit', (env) => {
+          let value: string;
+          let anchor: string | null = env.dct ? 'dct' : null;
+          if (unit === 'year') {
+            const y = env.last.year?.y ?? env.dct?.y ?? null;
+            if (env.last.year) anchor = env.last.year.id;
+            value = yearValue(y == null ? null : y - 1);
+          } else if (unit === 'month') {
+            const base = env.last.month ? { y: env.last.month.y, m: env.last.month.m, d: 15 } : env.dct;
+            if (env.last.month) anchor = env.last.month.id;
+            const p = base ? addMonths(base, -1) : null;
+            value = p ? monthValue(p.y, p.m) : 'XXXX-XX';
+          } else {
+            const base = env.last.day?.p ?? env.dct;
+            if (env.last.day) anchor = env.last.day.id;
+            value = weekValue(base ? addDays(base, -7) : null);
+          }
+          return res('DATE', value, ['unit', 'offset'], ['calendar'], anchor);
+        }, 2);
+      }
       const bounded = /^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after);
       // "results for the year" / "for the full year" with no end date named is the year the
       // report is about, a DATE (TimeBank's earnings reports); "the year ended June 30" and

@@ -626,3 +626,10 @@ describe('"the year-earlier nine months"', () => {
     expect(value('In the year-ago period, profit fell.', '1989-11-01', 'the year-ago period')).toBe('1988-Q3');
   });
 });
+
+describe('"the year before"', () => {
+  it('is one unit before the last one named', () => {
+    expect(value('Revenues dropped to $300 million last year, down from $450 million the year before.', '1998-09-07', 'the year before')).toBe('1996');
+    expect(value('In March sales fell; the month before, they rose.', '1998-09-07', 'the month before')).toBe('1998-02');
+  });
+});
