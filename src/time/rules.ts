@@ -324,9 +324,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     name: 'rule/relative-unit',
     reason: 'a deictic determiner and a calendar unit name one week/month/quarter/year around the anchor',
     pattern: re(`${B}(?:(the)\\s+)?(this|last|next|past|coming|previous|following|current|same|that|prior|upcoming|preceding|this\\s+past|latest|most\\s+recent)\\s+(?:(fiscal|calendar)\\s+)?(week|month|year|quarter|decade|century|weekend)(?![\\p{L}\\p{N}-])`),
-    make(m) {
+    make(m, text) {
       if (/^\p{Lu}/u.test(m[4])) return null; // "This Week With David Brinkley": a title
       const the = !!m[1];
+      // "this quarter's loss" in an earnings report: the results are those of the quarter
+      // reported, which is over
+      const resultsOfThisQuarter = !m[1] && /^this$/i.test(m[2]) && /^quarter$/i.test(m[4]) && /^['’]s\s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       const dir = m[2].toLowerCase().replace(/\s+/g, ' ');
       const unit = m[4].toLowerCase();
       const start = m.index;
@@ -349,6 +352,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (dir === 'that') anchored = true;
       if (the && dir === 'next') anchored = true;
       return cand(start, end, 'rule/relative-unit', (env) => {
+        if (resultsOfThisQuarter && env.quarterRef) return res('DATE', quarterValue(env.quarterRef.y, env.quarterRef.q), ['unit', 'direction'], ['quarter'], env.quarterRef.id);
         let ref = env.dct;
         let anchor: string | null = env.dct ? 'dct' : null;
         if (anchored) {

@@ -277,6 +277,10 @@ describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)
     expect(value(text, d, 'the 1989 period')).toBe('1989-Q3');
     expect(value(text, d, 'a year ago')).toBe('1988-Q3');
   });
+  it('"this quarter\'s loss" after the report named its quarter is that quarter; without one it is the current quarter', () => {
+    expect(value('It lost $8.1 million in the third quarter ended Sept. 30. This quarter\'s loss includes charges.', d, 'This quarter')).toBe('1989-Q3');
+    expect(value('This quarter\'s sales look strong.', d, 'This quarter')).toBe('1989-Q4');
+  });
   it('a comparison period or a forecast does not become the reference; a later report in a round-up does', () => {
     const text = 'Profit rose in the fiscal first quarter. In the 1988 period, it lost money. Analysts see gains in the fourth quarter. '
       + 'Traffic jumped in the quarter. Separately, another airline reported third-quarter profit rose. Year-earlier results included a gain.';
