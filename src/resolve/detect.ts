@@ -371,6 +371,13 @@ function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null
     const role = lex.roles.get(key);
     if (role) { found = { role, end: i + n }; break; }
   }
+  // "peackeepers", "goverment": a long lower-case word one edit from one single-word role of
+  // nine letters or more (same first letter) is that role misspelt
+  if (!found && i >= 0 && i < words.length && words[i].length >= 9 && /^\p{Ll}+$/u.test(ctx.doc.tokens[i].text)) {
+    const w = words[i];
+    const hits = [...lex.roles.values()].filter((r) => r.words.length === 1 && r.words[0].length >= 9 && r.words[0][0] === w[0] && r.words[0] !== w && oneEditApart(r.words[0], w));
+    if (hits.length === 1) found = { role: hits[0], end: i + 1 };
+  }
   if (i >= 0 && i < ctx.roleAt.length) ctx.roleAt[i] = found;
   return found;
 }
@@ -426,7 +433,9 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
       const prev = toks[i - 1];
       const next = toks[c.tokEnd];
       const gluedBefore = prev && isCap(prev.text) && /\p{L}/u.test(prev.text) && !sentStart[i - 1] && sentOf[i - 1] === sentOf[i]
-        && !matchRole(ctx, i - 1) && !HONORIFICS.has(words[i - 1]) && !nameEndAt[i - 1] && !isAllCaps(prev.text);
+        && !matchRole(ctx, i - 1) && !HONORIFICS.has(words[i - 1]) && !nameEndAt[i - 1] && !isAllCaps(prev.text)
+        // "Israeli-occupied West Bank", "Turkish-held Cyprus": a participle compound modifies the place
+        && !/-\p{Ll}+$/u.test(prev.text);
       const gluedAfter = next && isCap(next.text) && /\p{L}/u.test(next.text) && sentOf[c.tokEnd] === sentOf[i] && !matchRole(ctx, c.tokEnd)
         && c.type !== 'NORP' && !matchName(ctx, c.tokEnd) && !isAllCaps(next.text) && !(dateline && toks[c.tokEnd].start >= dateline.start && toks[c.tokEnd].end <= dateline.end);
       if (gluedBefore || gluedAfter) continue;
@@ -622,6 +631,12 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
     break;
   }
   if (lastHead < i + 1) return null;
+  // "Israeli-occupied West Bank": a head word that ends a known place is the place's, not an
+  // organisation's ("Bank")
+  for (let k = Math.max(i, lastHead - 2); k <= lastHead; k++) {
+    const tail = normaliseName(span(ctx, k, lastHead + 1));
+    if (placeIndex().extra.has(tail) || countryIndex().byName.has(tail)) return null;
+  }
   const end = lastHead + 1;
   // lexicon names, people and organisations inside: not ours to rename
   for (let k = i; k < end; k++) {

@@ -115,6 +115,9 @@ export function resolveDocument(doc: WorkingDoc): void {
   // only the model's unresolved name mentions (a second run must not read its own output)
   for (const m of doc.mentions) {
     if (m.entity !== null || m.kind !== 'name') continue;
+    // "Israeli-occupied", "Syrian-backed": a participle compound on a name modifies what
+    // follows; it names no actor of its own
+    if (/^[\p{Lu}][\p{L}.]*-(occupied|held|controlled|led|backed|based|born|run|owned|allied|sponsored|brokered|funded|supported|dominated|ruled|annexed|administered)$/u.test(m.text)) continue;
     const c = fromNer(doc, m, tokIndex, tokEndIndex, (i) => sentOf[i] ?? 0);
     if (!c) continue;
     // "U.N. Secretary-General", "Foreign Minister": a title the model took for an

@@ -195,3 +195,20 @@ describe('ordinary people as actors', () => {
     expect(actorOf(doc, 'Some rebel men')).toMatchObject({ sector: 'REB' });
   });
 });
+
+describe('misspellings and place names inside organisation-like runs', () => {
+  it('reads a long role word misspelt by one edit as that role', () => {
+    const doc = run(rules, 'The border was opened to UN peacekepers on Friday.');
+    expect(actorOf(doc, 'UN')).toMatchObject({ sector: 'IGO', subSector: 'MIL' });
+  });
+  it('does not read a place ending in "Bank" as a bank', () => {
+    const doc = run(rules, 'Farmers of the Israeli-occupied West Bank marched on Friday.');
+    expect(doc.mentions.some((m) => m.by === 'rule/org-name')).toBe(false);
+    expect(actorOf(doc, 'West Bank').code).toBe('PSE');
+  });
+  it('gives a participle compound on a name ("Israeli-occupied") no entity of its own', () => {
+    const doc = run(full, 'Palestinians of the Israeli-occupied West Bank went on strike.');
+    expect(doc.entities.some((e) => /occupied/.test(e.name))).toBe(false);
+    expect(actorOf(doc, 'Palestinians of the Israeli-occupied West Bank').code).toBe('PSE');
+  });
+});
