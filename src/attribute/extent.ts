@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Span, WorkingDoc } from '../types.js';
-import { children, subtreeTokens } from '../nlp/parse/tree.js';
+import { children } from '../nlp/parse/tree.js';
 import { HashSink, NameSink, lexClass, lemma, type CueContext, type FeatureSink } from './model.js';
 import type { Candidate } from './rules.js';
 
@@ -59,6 +59,28 @@ export interface EndChoice {
   cue: number;
   /** Candidate ends (exclusive token indexes, trimmed of edge punctuation), the rules' end among them. */
   ends: number[];
+}
+
+// the first token of every token's subtree, computed once per document (the choices ask for
+// it for every token of a sentence, for every content)
+const subtreeStarts = new WeakMap<Int32Array, Int32Array>();
+
+/** The first token of token i's subtree (each token's ancestors are walked once per document). */
+function subtreeStart(doc: WorkingDoc, i: number): number {
+  const heads = doc.heads!;
+  let first = subtreeStarts.get(heads);
+  if (!first) {
+    first = Int32Array.from(heads, (_, k) => k);
+    for (let k = 0; k < heads.length; k++) {
+      let a = heads[k];
+      for (let step = 0; a >= 0 && step < heads.length; step++) {
+        if (first[a] > k) first[a] = k;
+        a = heads[a];
+      }
+    }
+    subtreeStarts.set(heads, first);
+  }
+  return first[i];
 }
 
 /** Token index of the token holding character offset `at` (or the first after it), by binary search. */
@@ -124,7 +146,7 @@ export function endChoice(ctx: CueContext, c: Candidate, others: readonly Candid
   for (let x = lo + 1; x < s.tokenEnd; x++) {
     const h = heads[x];
     if (h < lo || h >= x) continue;
-    const p = subtreeTokens(doc, x)[0];
+    const p = subtreeStart(doc, x);
     if (p <= lo || p < x - 40) continue;
     const e = trimEnd(ctx, lo, p);
     if (e > lo) ends.add(e);
@@ -163,7 +185,7 @@ function cutRoot(ctx: CueContext, lo: number, p: number, limit: number): number 
   let best = -1;
   for (let x = p; x < limit; x++) {
     const h = heads[x];
-    if (h >= lo && h < p && subtreeTokens(ctx.doc, x)[0] >= p) { best = x; break; }
+    if (h >= lo && h < p && subtreeStart(ctx.doc, x) >= p) { best = x; break; }
   }
   return best;
 }
