@@ -61,7 +61,7 @@ const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|convene|reconvene|testify|
 /** A plural noun that can be the subject of such a base form ("lawmakers vote", "ministers
  *  gather"); not the -s words that are verbs or determiners themselves. */
 const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its|his|hers|yours|ours|theirs|as|us|plus|thus|less|across|perhaps|always|sometimes)$)[a-z]{3,}s$/;
-const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens)$/;
+const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens|comes|faces|holds|hosts|launches|visits|travels|heads|votes|plays|takes|starts|ends|closes|leaves|returns|flies|goes)$/;
 
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
 const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;

@@ -526,6 +526,9 @@ describe('the lexical tense check (no tags: the --from timeml road)', () => {
   });
   it('a finite scheduled-event verb looks ahead', () => {
     expect(value('The panel reconvenes Monday, officials said.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+    expect(value('Greece faces a deadline on Monday.', '2013-03-22', 'Monday')).toBe('2013-03-25');
+    // negative case: the noun after a possessive
+    expect(value('His visits on Tuesday were brief.', '2013-03-22', 'Tuesday')).toBe('2013-03-19');
     expect(value('He and Arafat meet separately Monday with the envoy.', '1998-05-01', 'Monday')).toBe('1998-05-04');
     expect(value('Cypriot lawmakers vote on the plan on Tuesday.', '2013-03-22', 'Tuesday')).toBe('2013-03-26');
     // negative case: "votes" the noun
