@@ -840,6 +840,16 @@ function rolePhrase(
       right = named.tokEnd;
     }
   }
+  // "Nigerian Union of Teachers", "union of journalists": a union of people of one calling is
+  // coded by their calling (teachers EDU, journalists MED, farmers AGR), as PLOVER does
+  let memberSector: string | null = null;
+  if (after === 'of' && /^unions?$/.test(words[end - 1]) && right === end) {
+    const member = matchRole(ctx, end + 1);
+    if (member && member.role.kind === 'group' && member.role.sector !== 'GOV' && member.role.sector !== 'LAB' && ctx.sentOf[end + 1] === sent) {
+      memberSector = member.role.sector;
+      right = member.end;
+    }
+  }
   // "supporters of former President Ahmed Ben Bella": a known person's camp, of the person's
   // country; the camp of someone out of power (a former leader, an opposition, party or rebel
   // leader) is the opposition, of a rebel leader the rebels
@@ -886,6 +896,7 @@ function rolePhrase(
   let sector = role.sector;
   if (modSector && (!role.strong || modSector === 'REB' || modSector === 'OPP')) sector = modSector;
   if (campSector) sector = campSector;
+  if (memberSector) sector = memberSector;
   if (religious && role.sector === 'MIL' && demonyms.length === 0 && !possessive) sector = 'REB';
   // "U.N. Secretary-General", "UN peacekeepers", "the president of the European Commission":
   // an international body's people are coded as that body

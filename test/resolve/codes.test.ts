@@ -212,3 +212,14 @@ describe('misspellings and place names inside organisation-like runs', () => {
     expect(actorOf(doc, 'Palestinians of the Israeli-occupied West Bank').code).toBe('PSE');
   });
 });
+
+describe('unions of one calling', () => {
+  it('codes a union of journalists or students by its members\' calling', () => {
+    const doc = run(rules, 'The Kenyan Union of Journalists condemned the arrests, and the union of students joined them.');
+    expect(actorOf(doc, 'The Kenyan Union of Journalists')).toMatchObject({ code: 'KEN', sector: 'MED' });
+  });
+  it('keeps a plain union a labour union', () => {
+    const doc = run(rules, 'The Kenyan union called a strike.');
+    expect(actorOf(doc, 'The Kenyan union')).toMatchObject({ code: 'KEN', sector: 'LAB' });
+  });
+});
