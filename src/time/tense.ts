@@ -64,7 +64,7 @@ const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its
 const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|arrives|convenes|reconvenes|testifies|departs|expires|opens|comes|faces|holds|hosts|launches|visits|travels|heads|votes|plays|takes|starts|ends|closes|leaves|returns|flies|goes)$/;
 
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
-const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
+const SCHEDULED_PRESENT = /^(?:meets?|comes?|faces?|holds?|takes?|begins?|starts?|ends?|opens?|closes?|resumes?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
 /** Whether a VBZ/VBP token at i is a plural noun the tagger misread (see tokenTense). */
 function nounSlip(input: TenseInput, i: number): boolean {
