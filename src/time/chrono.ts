@@ -13,7 +13,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { Candidate, ResolveEnv, Resolved } from './candidate.js';
-import { dayValue, monthValue, weekdayNear, type Ymd } from './calendar.js';
+import { dayValue, monthValue, toDays, weekdayNear, type Ymd } from './calendar.js';
 
 /** The chrono parsers we use, by class name (chrono's English casual configuration has more). */
 const KEEP_PARSERS = new Set([
@@ -135,7 +135,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | null }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -180,6 +180,12 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           // "as soon as Tuesday", "as early as Tuesday": a limit that lies ahead
           else if (cand.ahead || cand.lean === 'future') p = weekdayNear(dctNow, wd, 1);
           else if (cand.lean === 'past') p = weekdayNear(dctNow, wd, -1);
+          else if (cand.lean === 'possessive') {
+            // mostly an event the report looks back on, but "Monday night's debate" in a Sunday
+            // report is tomorrow's: the coming day wins when it is one or two days off
+            const ahead = weekdayNear(dctNow, wd, 1, true);
+            p = toDays(ahead) - toDays(dctNow) <= 2 ? ahead : weekdayNear(dctNow, wd, -1);
+          }
           else p = weekdayNear(dctNow, wd, env.tense() === 'future' ? 1 : -1);
           date = dayValue(p);
           inferred.push('year', 'month', 'day');
@@ -204,7 +210,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | null } = {
+    const cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       // words right before a date that say which way it lies: "effective Feb. 1", "payable
       // Jan. 2" look ahead, "since Oct. 23" back
@@ -214,7 +220,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
         : /^earlier\s/i.test(t) || /\bearlier\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) ? 'past'
         // a possessive weekday names an event the report looks back on ("Friday's trading",
         // "Wednesday's ruling"); the clause's verb tells nothing about it
-        : s.isCertain('weekday') && !s.isCertain('day') && /^['’]s\b/.test(text.slice(start + t.length - trailing, start + t.length - trailing + 3)) ? 'past' : null,
+        : s.isCertain('weekday') && !s.isCertain('day') && /^['’]s\b/.test(text.slice(start + t.length - trailing, start + t.length - trailing + 3)) ? 'possessive' : null,
       start,
       end: start + t.length - trailing,
       by,

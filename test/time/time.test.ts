@@ -380,6 +380,8 @@ describe('weekday direction cues beyond the verb (report of 2000-01-07, a Friday
   it('a possessive weekday names an event the report looks back on', () => {
     expect(value('The relatives will look for ways to get around Wednesday\'s ruling.', d, 'Wednesday')).toBe('2000-01-05');
     expect(value('Analysts will study Thursday\'s trading closely.', d, 'Thursday')).toBe('2000-01-06');
+    // but one or two days ahead it is the coming one: "Monday night's debate" in a Sunday report
+    expect(value('Trump invited her to Monday night\'s debate.', '2016-09-25', 'Monday night')).toBe('2016-09-26TNI');
     // negative case: the plain weekday still follows the verb
     expect(value('The relatives will appeal Wednesday.', d, 'Wednesday')).toBe('2000-01-12');
   });
@@ -638,5 +640,13 @@ describe('"the year before"', () => {
   it('is one unit before the last one named', () => {
     expect(value('Revenues dropped to $300 million last year, down from $450 million the year before.', '1998-09-07', 'the year before')).toBe('1996');
     expect(value('In March sales fell; the month before, they rose.', '1998-09-07', 'the month before')).toBe('1998-02');
+  });
+});
+
+describe('"Today" ending a name', () => {
+  it('"USA Today", "VOA Today" are no days; an opening "Today" is', () => {
+    expect(times('A reporter for USA Today spotted her.', '2016-09-26')).toEqual([]);
+    expect(times('This is VOA Today.', '1998-03-31')).toEqual([]);
+    expect(value('Today, the court ruled.', '2016-09-26', 'Today')).toBe('2016-09-26');
   });
 });
