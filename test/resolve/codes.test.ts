@@ -190,6 +190,10 @@ describe('ordinary people as actors', () => {
     expect(again?.entity).toBe(man?.entity);
     expect(actorOf(doc, 'A man')).toMatchObject({ code: 'FRA', sector: 'CVL' });
   });
+  it('codes bare "people" as civilians of the country the sentence names', () => {
+    const doc = run(rules, 'People fled the fighting, Sudanese officials said.');
+    expect(actorOf(doc, 'People')).toMatchObject({ code: 'SDN', sector: 'CVL' });
+  });
   it('lets a sector-giving modifier win over an ordinary person noun', () => {
     const doc = run(rules, 'Some rebel men crossed the river into Uganda.');
     expect(actorOf(doc, 'Some rebel men')).toMatchObject({ sector: 'REB' });
