@@ -226,8 +226,8 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
 
 /**
  * "mid-afternoon yesterday", "this morning Monday": a part of the day followed at once by the
- * day it belongs to is one TIME of that day (TimeML tags the phrase whole). Ids are renumbered
- * and anchors follow.
+ * day it belongs to is one TIME of that day (TimeML tags the phrase whole); so is a month and
+ * day followed by "of last year". Ids are renumbered and anchors follow.
  */
 function mergeDayPartWithDay(text: string, out: AnalysisTime[]): AnalysisTime[] {
   let merged = false;
@@ -236,6 +236,14 @@ function mergeDayPartWithDay(text: string, out: AnalysisTime[]): AnalysisTime[] 
     const t = out[i];
     const next = out[i + 1];
     const part = /T(MO|AF|EV|NI)$/.exec(t.value);
+    // "June 16th of last year": the month and day take the year named after them
+    const ofYear = next && /^\s+of\s+$/.test(text.slice(t.end, next.start)) && /^(?:last|this|next)\s+year$/i.test(next.text) && /^\d{4}$/.test(next.value);
+    if (ofYear && t.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(t.value) && !t.stated?.includes('year')) {
+      kept.push({ ...t, end: next.end, text: text.slice(t.start, next.end), value: next.value + t.value.slice(4), anchor: next.anchor, stated: [...(t.stated ?? []), 'year'], inferred: (t.inferred ?? []).filter((x) => x !== 'year') });
+      merged = true;
+      i++;
+      continue;
+    }
     if (part && next && t.type === 'TIME' && !t.stated?.includes('day') && !t.stated?.includes('weekday')
       && next.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(next.value) && /^\s+$/.test(text.slice(t.end, next.start))
       && /^(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i.test(next.text)) {

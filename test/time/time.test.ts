@@ -650,3 +650,11 @@ describe('"Today" ending a name', () => {
     expect(value('Today, the court ruled.', '2016-09-26', 'Today')).toBe('2016-09-26');
   });
 });
+
+describe('a month and day "of last year"', () => {
+  it('is one date in that year', () => {
+    expect(one('We started this journey on June 16th of last year.', '2016-10-02', 'June 16th of last year')?.value).toBe('2015-06-16');
+    // negative case: a stated year is kept
+    expect(times('It opened on June 16, 2014, of all days.', '2016-10-02')[0].value).toBe('2014-06-16');
+  });
+});
