@@ -170,15 +170,17 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?(${NUM})\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?((?:${NUM})(?:\\s+and\\s+a\\s+half)?)\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
       const [all, modq, det, adj, numS, , unitS, half, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
       if (suffix === 'old') return null; // ages are not times
       const unit = unitOf(unitS);
       // "2 1/2 years", "a minute and a half": the half is added to the quantity
-      const num0 = parseNum(numS.replace(/\s*(?:1\/2|½)$/, ''));
-      const num = num0 != null && (half || /(?:1\/2|½)$/.test(numS)) ? num0 + 0.5 : num0;
+      // "2 1/2 years", "seven and a half years", "a minute and a half"
+      const halfBefore = /(?:1\/2|½|\s+and\s+a\s+half)$/i.test(numS);
+      const num0 = parseNum(numS.replace(/\s*(?:1\/2|½)$|\s+and\s+a\s+half$/i, ''));
+      const num = num0 != null && (half || halfBefore) ? num0 + 0.5 : num0;
       const numL = numS.toLowerCase();
       const single = numL === 'a' || numL === 'an' || numL === 'one';
       let end = m.index + all.length;
@@ -226,8 +228,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const verbLast = !!adj && adj.toLowerCase() === 'last' && !det && !modq
         && !/(?:^|[^\p{L}])(?:in|over|for|during|of|within|from|through|throughout|since|at|on|by|the|past|these|those)\s+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
         && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index));
+      // a possessive belongs to the noun phrase, not to the time ("his seven and a half years in
+      // office" is tagged "seven and a half years", as "its fourth quarter" is "fourth quarter")
+      const possessive = !modq && !!det && /^(?:its|their|his|her|our)$/i.test(det);
       const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length)
         : verbLast ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
+        : possessive ? m.index + det!.length + (/^\s+/.exec(m[0].slice(det!.length))?.[0].length ?? 0)
         : m.index;
       const mod = modq && !prepOver ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
       if (suffixKind) {
@@ -238,6 +244,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if ((suffixKind === 'rel-back' || suffixKind === 'rel-fwd') && env.last.day && unit === 'D') {
             from = env.last.day.p;
             anchor = env.last.day.id;
+          }
+          // "a year later", "two years earlier" count from the time the narrative is at (the
+          // last year it named), as "ago" counts from the report's date; earnings reports'
+          // "a year earlier" keeps to the reported quarter (pointBack)
+          if ((suffixKind === 'rel-back' || suffixKind === 'rel-fwd') && unit === 'Y' && env.last.year && !env.quarterContext && !env.quarterRef) {
+            from = { y: env.last.year.y, m: 6, d: 15 };
+            anchor = env.last.year.id;
           }
           if ((unit === 'H' || unit === 'MIN' || unit === 'S') && num != null) {
             return res('DATE', dayValue(from), ['quantity', 'unit'], ['day'], anchor, mod);
@@ -807,8 +820,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     name: 'rule/holiday',
     reason: 'holidays are days of the anchor year: fixed dates, nth weekdays of a month, or Easter-based',
     pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})${E}`),
-    make(m) {
+    make(m, text) {
       if (!/^\p{Lu}/u.test(m[2])) return null;
+      // "Easter Island", "Christmas Island", "the Easter Rising": a holiday word opening a name
+      // (a time word may follow: "Easter week", "Christmas morning")
+      const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+      if (next && !/^(?:Day|Eve|Week|Weekend|Holiday|Holidays|Season|Monday|Sunday|Morning|Night|Mass|Vigil|Service|Services|Message|Address)$/.test(next[1])) return null;
       const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
       if (!spec) return null;
       const dir = m[1]?.toLowerCase();
@@ -823,6 +840,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (dir === 'last') { if (gap >= 0) y -= 1; }
         else if (dir === 'next') { if (gap <= 0) y += 1; }
         else if (dir !== 'this' && Math.abs(gap) > 183) y += gap > 0 ? -1 : 1; // the nearest one
+        else if (dir !== 'this' && gap !== 0) {
+          // the tense still turns it: "he died on Christmas Day" in a September report
+          const t = env.tense();
+          if (t === 'past' && gap > 0) y -= 1;
+          else if (t === 'future' && gap < 0) y += 1;
+        }
         return res('DATE', dayValue(at(y)), ['month', 'day'], ['year'], 'dct');
       });
     },

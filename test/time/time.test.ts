@@ -658,3 +658,20 @@ describe('a month and day "of last year"', () => {
     expect(times('It opened on June 16, 2014, of all days.', '2016-10-02')[0].value).toBe('2014-06-16');
   });
 });
+
+describe('narrative anchoring, halves, possessives and holidays in names', () => {
+  const d = '2016-09-08';
+  it('"a year later" counts from the year the narrative is at; "ago" from the report', () => {
+    expect(value('On Nov. 11, 2014, they met. A year later, in Paris, they agreed.', d, 'A year later')).toBe('2015');
+    expect(value('On Nov. 11, 2014, they met. Two years ago, he said so.', d, 'Two years ago')).toBe('2014');
+  });
+  it('"seven and a half years" is P7Y6M, without the possessive before it', () => {
+    expect(one('During his seven and a half years in office, he spoke.', d, 'seven and a half years')?.value).toBe('P7Y6M');
+    expect(one('It took two and a half hours.', d, 'two and a half hours')?.value).toBe('PT2H30M');
+  });
+  it('a holiday word opening a name is no date; the tense turns a holiday\'s year', () => {
+    expect(times('Societies like Easter Island collapsed.', d)).toEqual([]);
+    expect(value('He died on Christmas Day.', d, 'Christmas Day')).toBe('2015-12-25');
+    expect(value('The shops will close at Christmas.', d, 'Christmas')).toBe('2016-12-25');
+  });
+});
