@@ -135,7 +135,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -143,6 +143,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       const dctNow = env.dct;
       if (month != null && day != null) {
         stated.push('month', 'day');
+        if (year == null && month === 9 && day === 11 && cand.nineEleven) {
+          // "the Sept. 11 attacks": the name news gives the 2001 attacks
+          return { type: 'DATE', value: '2001-09-11', stated: [...stated, 'name'], inferred: ['year'], anchor: null, mod: null };
+        }
         if (year != null) {
           stated.push('year');
           date = dayValue({ y: year, m: month, d: day });
@@ -210,7 +214,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
+    const cand: Candidate & { ahead?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
+      nineEleven: /^\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijackers?|hijackings|commission)\b/i.test(text.slice(start + t.length - trailing, start + t.length - trailing + 30)),
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       // words right before a date that say which way it lies: "effective Feb. 1", "payable
       // Jan. 2" look ahead, "since Oct. 23" back

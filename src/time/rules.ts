@@ -434,7 +434,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (word === 'last' && part !== 'night' && part !== 'evening') return null; // "last morning" is odd
       // "USA Today", "VOA Today": a capitalised "Today" after a capitalised word inside a
       // sentence ends a name (a paper, a programme)
-      if (m[1] === 'Today' && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      if (/^T(?:oday|ODAY)$/.test(m[1] ?? '') && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       if ((word === 'today' || word === 'tomorrow') && !part) {
         // the generic sense, "nowadays" / "the future", is no day: "today's youth", "in
         // today's world", "many of today's computers", "the people of tomorrow"

@@ -677,3 +677,13 @@ describe('narrative anchoring, halves, possessives and holidays in names', () =>
     expect(value('The shops will close at Christmas.', d, 'Christmas')).toBe('2016-12-25');
   });
 });
+
+describe('"the Sept. 11 attacks" and "USA TODAY"', () => {
+  it('the attacks are those of 2001; a Sept. 11 memorial this year is this year\'s', () => {
+    expect(value('She cited her work after the Sept. 11 terrorist attacks.', '2016-09-30', 'Sept. 11')).toBe('2001-09-11');
+    expect(value('He attended the Sept. 11 memorial ceremony.', '2016-09-30', 'Sept. 11')).toBe('2016-09-11');
+  });
+  it('an all-capitals TODAY after a name is the paper', () => {
+    expect(times('He told USA TODAY in an interview.', '2016-09-08')).toEqual([]);
+  });
+});
