@@ -824,6 +824,13 @@ function rolePhrase(
     }
     if (roleCapital && w === 'and' && j > 0 && isCap(toks[j - 1].text) && !nameEndAt[j - 1]) { left = j; j--; continue; }
     if (DETERMINERS.has(w) || /^\d/.test(w)) { determiner = true; left = j; break; }
+    // "a graduate student", "the local prison guards": one or two tagged modifiers between a
+    // determiner and the head (with the parser's tags only: without them a verb may pass)
+    if (ctx.doc.pos && plainWord(j) && steps <= 3) {
+      let k = j;
+      while (k > j - 2 && k >= 0 && plainWord(k)) k--;
+      if (k >= 0 && ctx.sentOf[k] === sent && (DETERMINERS.has(words[k]) || /^\d/.test(words[k]))) { determiner = true; left = k; break; }
+    }
     break;
   }
   // "the group of Ukrainian militants", "units of the Korean People's Army" take their head from the role

@@ -7,7 +7,7 @@ import type { AnalysisEntity } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { actorLexicon, wordsOf } from './lexicon.js';
 
-export { resolveStage, resolveDocument, MENTION_ACTORS, ENTITY_SUB_SECTORS, type MentionActors } from './stage.js';
+export { resolveStage, resolveDocument, MENTION_ACTORS, ENTITY_SUB_SECTORS, MENTION_HEADS, type MentionActors } from './stage.js';
 export { actorForSpan, mentionsInSpan, entityById, type ActorRef } from './lookup.js';
 
 /**

@@ -10,6 +10,10 @@ import { placeIndex } from './places.js';
 /** Words of a count or an article before a noun ("about 200", "tens of thousands of", "the"). */
 const COUNT_ONLY = /^\s*(?:(?:the|a|an|about|some|nearly|almost|around|roughly|up to|over|more than|at least|several|many|few|dozens|hundreds|thousands|tens|millions|scores|of|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|\d[\d,.]*)\s+)+$/i;
 
+/** Up to three lower-case words before a head, none a preposition ("the largest"; not
+ * "peacekeepers in" before "Iraq"). */
+const PRE_MODIFIERS = /^(?:(?!(?:in|of|at|on|to|for|from|by|with|near|into|across|against|between|and|or)\s)[\p{Ll}\d][\p{L}\d,.'-]*\s+){1,3}$/u;
+
 /** Heads that speak or act for a body named after them ("a spokesman for the ministry"). */
 const SPEAKING_FOR = /\b(spokesm[ae]n|spokeswom[ae]n|spokespersons?|members?|officials?|representatives?|delegations?|envoys?|heads?|chiefs?|leaders?|staff|units?)$/i;
 /** Words that open a post-modifier after a group's head ("loyal to", "from", "operating in"). */
@@ -74,8 +78,13 @@ export function actorForSpan(doc: WorkingDoc, start: number, end: number): Actor
   // "About 200 supporters of …" around the span "supporters of …": a mention that ends where
   // the span ends and differs from it only by a count or an article before is the span's
   // phrase (PLOVER's actor text leaves counts and articles out)
-  const counted = doc.mentions.find((m) => m.kind !== 'pronoun' && m.start < start && m.end === trimmedEnd
-    && COUNT_ONLY.test(doc.text.slice(m.start, spanStart)));
+  // (of a role phrase, also up to three lower-case pre-modifiers: "the largest … organization")
+  // (and its head, when known, inside the span: "the town of Tikrit" is not the "gunmen" of
+  // "gunmen shelled the town of Tikrit")
+  const heads = doc.data['resolve/heads'] as Record<string, number> | undefined;
+  const headInside = (m: AnalysisMention) => heads?.[m.id] === undefined || (heads[m.id] >= start && heads[m.id] < end);
+  const counted = doc.mentions.find((m) => m.kind !== 'pronoun' && m.start < start && m.end === trimmedEnd && headInside(m)
+    && (COUNT_ONLY.test(doc.text.slice(m.start, spanStart)) || (m.kind === 'nominal' && PRE_MODIFIERS.test(doc.text.slice(m.start, spanStart)))));
   if (counted) best = counted;
   // the head of a noun phrase: a person named last is who a titled span is ("French National
   // Assembly president Laurent Fabius"), not the longer organisation in the title

@@ -23,6 +23,10 @@ export type MentionActors = Record<string, { code: string | null; sector: string
  * JUD, REF, HLH, …), for entities with sector IGO/NGO and no country. Contract 1 gives an
  * entity one sector, so the second stays in the working document (read by `actorForSpan`). */
 export const ENTITY_SUB_SECTORS = 'resolve/sub-sectors';
+/** Key of the head words of role phrases in `doc.data`: mention id → the head's character
+ * offset ("soldiers" in "two British soldiers"), so `actorForSpan` can tell a span that holds
+ * a phrase's head from one that is only its modifier. */
+export const MENTION_HEADS = 'resolve/heads';
 
 const TITLE_WORDS = /^(Comrade|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|President|Prime|Minister|Chairman|General|Gen\.|Leader|Secretary|Premier|Chancellor|King|Queen|Sheikh|Ayatollah)$/;
 
@@ -302,6 +306,7 @@ export function resolveDocument(doc: WorkingDoc): void {
   }
   const mentions: AnalysisMention[] = [];
   const actors: MentionActors = {};
+  const heads: Record<string, number> = {};
   for (const c of cands) {
     const cl = of.get(c);
     if (!cl || !entityOf.has(cl)) continue; // unresolved pronouns (first/second person, no antecedent)
@@ -309,11 +314,13 @@ export function resolveDocument(doc: WorkingDoc): void {
     const kind = c.kind === 'name' && c.type === 'NORP' ? 'name' : c.kind;
     mentions.push({ id, start: c.start, end: c.end, text: c.text, type: c.type, entity: entityOf.get(cl)!, kind, by: c.by });
     if (c.actor) actors[id] = c.actor;
+    if (c.head !== undefined && c.kind === 'nominal' && doc.tokens[c.head]) heads[id] = doc.tokens[c.head].start;
   }
   doc.mentions = mentions;
   doc.entities = entities;
   doc.data[MENTION_ACTORS] = actors;
   doc.data[ENTITY_SUB_SECTORS] = subSectors;
+  doc.data[MENTION_HEADS] = heads;
 }
 
 /**

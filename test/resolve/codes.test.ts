@@ -227,3 +227,16 @@ describe('unions of one calling', () => {
     expect(actorOf(doc, 'The Kenyan union')).toMatchObject({ code: 'KEN', sector: 'LAB' });
   });
 });
+
+describe('modifiers between a determiner and a role head', () => {
+  it('reads "a graduate student" and "the local police officers" as role phrases', () => {
+    const doc = run(full, 'A graduate student was detained by the local police officers in Tehran.');
+    expect(doc.mentions.find((m) => m.text === 'A graduate student')).toBeDefined();
+    expect(actorOf(doc, 'the local police officers')).toMatchObject({ code: 'IRN' });
+  });
+  it('takes a role phrase for a span that leaves out its article and adjectives, not for a place after a preposition', () => {
+    const doc = run(full, 'Police banned the largest separatist organization in Corsica. Spain sent peacekeepers to Bosnia.');
+    expect(actorOf(doc, 'separatist organization in Corsica')).toMatchObject({ code: 'FRA', sector: 'REB' });
+    expect(actorOf(doc, 'Bosnia')).toMatchObject({ code: 'BIH', sector: null });
+  });
+});
