@@ -10,7 +10,8 @@ import type { Tense } from './tense.js';
 
 /** The last date of each granularity that the text mentioned before an expression. */
 export interface Mentioned {
-  day?: { p: Ymd; id: string };
+  /** `si`: the sentence it was named in. */
+  day?: { p: Ymd; id: string; si?: number };
   month?: { y: number; m: number; id: string };
   year?: { y: number; id: string };
   quarter?: { y: number; q: number; id: string };
@@ -27,6 +28,8 @@ export interface ResolveEnv {
   /** The quarter an earnings report's "the quarter", "the period" and "a year ago" refer to:
    *  one named in the same sentence, else the first the report named, else the last named. */
   quarterRef?: { y: number; q: number; id: string };
+  /** Index of the expression's sentence (to tell how recent `last.day` is). */
+  sentence?: number;
   /** True when the expression's sentence talks of a quarter ("third-quarter profit …"). */
   quarterContext: boolean;
 }

@@ -195,6 +195,12 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           inferred.push('year', 'month', 'day');
           anchor = 'dct';
         }
+      } else if (cand.dayPart && !/\b(?:this|tonight|today)\b/i.test(t) && env.last.day && env.last.day.si != null && env.sentence != null && env.sentence - env.last.day.si <= 1) {
+        // "a swiftly called, late-afternoon meeting" after "on Friday": a bare part of the day
+        // belongs to the day the text is telling of (named in this sentence or the one before)
+        date = dayValue(env.last.day.p);
+        inferred.push('year', 'month', 'day');
+        anchor = env.last.day.id;
       } else {
         date = dayValue(dctNow);
         inferred.push('year', 'month', 'day');

@@ -455,6 +455,23 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "Dealers placed buy orders in the morning", "In the evening, he spoke"
+  rules.push({
+    name: 'rule/narrative-day-part',
+    reason: 'a bare part of the day after a preposition is a part of the day the text is telling of',
+    pattern: re(`(?<=${B}(?:in|during|by|until|through)\\s+)the\\s+(morning|afternoon|evening)(?!\\s+(?:of|after|before)\\b)${E}`),
+    make(m) {
+      const dp = lex.dayParts[m[1].toLowerCase()];
+      return cand(m.index, m.index + m[0].length, 'rule/narrative-day-part', (env) => {
+        // only where a day was named in this sentence or the one before; otherwise the phrase is
+        // generic ("she works in the morning") and left untagged
+        const day = env.last.day;
+        if (!day || day.si == null || env.sentence == null || env.sentence - day.si > 1) return null;
+        return res('TIME', `${dayValue(day.p)}T${dp}`, ['day-part'], ['year', 'month', 'day'], day.id);
+      }, 1);
+    },
+  });
+
   // "the previous day", "the next morning", "that day", "the same day", "the day before."
   rules.push({
     name: 'rule/anchored-day',

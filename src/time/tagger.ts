@@ -164,6 +164,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         dct,
         last,
         quarterRef,
+        sentence: si,
         tense: () => {
           if (tense === undefined) {
             tense = sentence && input.tokens.length
@@ -183,7 +184,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         stated: r.stated, inferred: r.inferred, anchor: r.anchor, by: c.by,
       });
       if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) {
-        remember(last, r.value, id);
+        remember(last, r.value, id, si);
         if (/^\d{4}-Q\d$/.test(r.value) && last.quarter) {
           quarterSentence = si;
           // a later report in a round-up ("Separately, X reported third-quarter profit …")
@@ -273,11 +274,11 @@ function quarterContextOf(text: string, s: Sentence, si: number, cache: Map<numb
 }
 
 /** Records a resolved value as the last mentioned date of each granularity it has. */
-function remember(last: Mentioned, value: string, id: string): void {
+function remember(last: Mentioned, value: string, id: string, si?: number): void {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) {
     const p: Ymd = { y: +m[1], m: +m[2], d: +m[3] };
-    last.day = { p, id };
+    last.day = { p, id, si };
     last.month = { y: p.y, m: p.m, id };
     last.year = { y: p.y, id };
     return;

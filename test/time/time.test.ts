@@ -687,3 +687,15 @@ describe('"the Sept. 11 attacks" and "USA TODAY"', () => {
     expect(times('He told USA TODAY in an interview.', '2016-09-08')).toEqual([]);
   });
 });
+
+describe('a bare part of the day in a narrative', () => {
+  const d = '2016-09-10';
+  it('belongs to the day named in its sentence or the one before', () => {
+    expect(value('He arrived Tuesday. In the evening, he spoke.', d, 'the evening')).toBe('2016-09-06TEV');
+    expect(value('The Security Council on Friday condemned the test. Following a swiftly called, late-afternoon meeting, it spoke.', d, 'late-afternoon')).toBe('2016-09-09TAF');
+  });
+  it('negative cases: no day named nearby, or a deictic "this morning"', () => {
+    expect(times('She works in the morning.', d)).toEqual([]);
+    expect(value('He arrived Tuesday. The talks resumed this morning.', d, 'this morning')).toBe('2016-09-10TMO');
+  });
+});
