@@ -5,6 +5,9 @@
  * once per process on first use. Lookups are case-insensitive on a normalised key.
  */
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from './lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -136,6 +139,19 @@ export function countryIndex(): CountryIndex {
   for (const [capital, code] of COMMON_CAPITALS) {
     const rec = byCode.get(code);
     if (rec) byCapital.set(normaliseName(capital), rec);
+  }
+  // former and older names ("Rhodesia", "Katmandu"), as data (`data/lexicons/places/former-names.tsv`)
+  const formerFile = path.join(dataDir(), 'places', 'former-names.tsv');
+  if (existsSync(formerFile)) {
+    for (const line of readFileSync(formerFile, 'utf8').split(/\r?\n/)) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [form, kind, code] = line.split('\t').map((x) => x.trim());
+      const rec = byCode.get(code);
+      const key = normaliseName(form);
+      if (!rec || !key) continue;
+      const map = kind === 'demonym' ? byDemonym : kind === 'capital' ? byCapital : byName;
+      if (!map.has(key)) map.set(key, rec);
+    }
   }
   cached = { byCode, byName, byDemonym, byCapital };
   return cached;

@@ -240,3 +240,12 @@ describe('modifiers between a determiner and a role head', () => {
     expect(actorOf(doc, 'Bosnia')).toMatchObject({ code: 'BIH', sector: null });
   });
 });
+
+describe('former names of countries and capitals', () => {
+  it('codes Rhodesian troops and a Katmandu dateline-free sentence by today\'s states', () => {
+    const doc = run(rules, 'Rhodesian troops crossed the border, and Katmandu said it would protest to Ceylon.');
+    expect(actorOf(doc, 'Rhodesian troops')).toMatchObject({ code: 'ZWE', sector: 'MIL' });
+    expect(actorOf(doc, 'Katmandu')).toMatchObject({ code: 'NPL', sector: 'GOV' });
+    expect(actorOf(doc, 'Ceylon').code).toBe('LKA');
+  });
+});
