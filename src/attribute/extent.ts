@@ -171,7 +171,20 @@ export function endChoice(ctx: CueContext, c: Candidate, others: readonly Candid
   }
   // no end inside a quotation: a quoted phrase is whole in the content or out of it
   const insideQuote = (e: number) => e < s.tokenEnd && ctx.inQuote[e] === 1 && ctx.inQuote[e - 1] === 1 && !/^["“”‘’'«»„]$/.test(doc.tokens[e].text) && !/^["“”‘’'«»„]$/.test(doc.tokens[e - 1].text);
-  const sorted = [...ends].filter((e) => e > lo && (e <= ruleEnd || e <= limit) && (e === ruleEnd || !insideQuote(e))).sort((a, b) => Math.abs(a - ruleEnd) - Math.abs(b - ruleEnd) || a - b).slice(0, MAX_ENDS);
+  // no end that leaves a kept word's head behind ("said the judge, who …, would hear the
+  // case": ending at "judge" would drop the clause's verb): what is kept is whole phrases
+  const dangling = (e: number) => {
+    for (let k = lo; k < e; k++) if (heads[k] >= e && heads[k] < s.tokenEnd && !EDGE_TOKEN.test(doc.tokens[k].text)) return true;
+    return false;
+  };
+  // nor one before a relative clause set off in the middle of the content ("the judge, who
+  // was appointed last year, would hear the case"): the content goes on after it
+  const beforeMidRelative = (e: number) => {
+    if (e >= ruleEnd || ctx.low[e] !== ',' || !RELATIVE_OPENERS.has(ctx.low[e + 1] ?? '')) return false;
+    for (let k = e + 2; k < ruleEnd - 1; k++) if (ctx.low[k] === ',') return true;
+    return false;
+  };
+  const sorted = [...ends].filter((e) => e > lo && (e <= ruleEnd || e <= limit) && (e === ruleEnd || (!insideQuote(e) && !dangling(e) && !beforeMidRelative(e)))).sort((a, b) => Math.abs(a - ruleEnd) - Math.abs(b - ruleEnd) || a - b).slice(0, MAX_ENDS);
   if (sorted.length < 2) return null;
   sorted.sort((a, b) => a - b);
   return { lo, ruleEnd, cue, ends: sorted };

@@ -825,7 +825,12 @@ class Finder {
       const inv = this.npRight(this.skipAdjuncts(cue.end, sent.tokenEnd), sent.tokenEnd);
       // a participle ("…, citing X") or a pronoun after the cue ("…, said she would") is no inverted speaker
       const participle = /ing$/.test(this.low[cue.start]) || (this.pos !== null && this.pos[cue.start] === 'VBG');
-      if (inv && this.low[cue.start - 1] === ',' && !participle && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
+      // a noun phrase followed by its own verb is the reported clause's subject, not an
+      // inverted speaker ("X, a spokesman for Y, said parents still want …")
+      let after = inv ? inv.end : -1;
+      while (this.pos && after >= 0 && after < sent.tokenEnd && this.pos[after] === 'RB') after++;
+      const clauseFollows = this.pos !== null && after >= 0 && after < sent.tokenEnd && /^(VB|MD)/.test(this.pos[after]);
+      if (inv && this.low[cue.start - 1] === ',' && !participle && !clauseFollows && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
         const trail = this.trailingContent(sent, cue.start);
         if (trail) return this.indirect(inv, cue, trail, 'rule/indirect-inverted');
       }

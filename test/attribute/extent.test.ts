@@ -144,3 +144,21 @@ describe('source options of a model cue', () => {
     for (const c of attributionCandidates(doc, lex, null)) expect(sourceChoice(ctx, c)).toBeNull();
   });
 });
+
+describe('inverted speakers (rules with tags)', () => {
+  const sentence = 'Dana Ruiz, senior organizer for housing campaigns at the Tenants Alliance of Eastern Ohio, said renters still want lower deposits.';
+
+  it.skipIf(!haveModels)('a noun phrase followed by its own verb is the reported clause’s subject, not an inverted speaker', () => {
+    const rules = parsed(sentence, rulesOnly);
+    expect(rules.attributions.some((a) => a.source?.text === 'renters')).toBe(false);
+    // positive: a speaker that ends the sentence is still inverted
+    const inverted = parsed('The talks failed, said Ms. Vega, a spokeswoman for the union.', rulesOnly);
+    expect(inverted.attributions.map((a) => [a.source?.text, a.content.text])).toContainEqual(['Ms. Vega', 'The talks failed']);
+  });
+
+  it.skipIf(!haveTrained)('leaves such a sentence to the cue model, which reads the parse', () => {
+    const doc = parsed(sentence, attributionStage);
+    const a = doc.attributions.find((x) => x.cue?.text === 'said');
+    expect([a?.source?.text, a?.content.text]).toEqual(['Dana Ruiz', 'renters still want lower deposits']);
+  });
+});
