@@ -85,8 +85,18 @@ console.log(`train-ner: ${train.length} documents, ${prepared.reduce((a, p) => a
 let seed = Number(process.env.NER_SEED ?? 0x5eed1234) | 0; // another NER_SEED: a check that a gain is not one order's luck
 const rand = () => { seed = (seed + 0x6d2b79f5) | 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 
-/** Trains a perceptron on the documents `docs` (indices into `prepared`) for `n` epochs. */
+const bags = Number(process.env.NER_BAGS ?? 1);
+/**
+ * Trains `bags` perceptrons on the documents `docs` (indices into `prepared`) for `n` epochs,
+ * each in its own document orders, and mixes them into one (`PerceptronModel.average`).
+ */
 function trainModel(label: string, docs: number[], n: number, extras?: ExtraFeats[]): PerceptronModel {
+  if (bags <= 1) return trainOne(label, docs, n, extras);
+  return PerceptronModel.average(Array.from({ length: bags }, (_, b) => trainOne(`${label} (${b + 1}/${bags})`, docs, n, extras)));
+}
+
+/** Trains one perceptron on the documents `docs` (indices into `prepared`) for `n` epochs. */
+function trainOne(label: string, docs: number[], n: number, extras?: ExtraFeats[]): PerceptronModel {
   const model = new PerceptronModel(fx);
   model.viterbi = decode === 'viterbi';
   const order = [...docs];
