@@ -220,13 +220,14 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
   for (let j = endTok; j < input.to; j++) {
     if (CLOSING_QUOTE.test(input.tokens[j].text)) { rightEnd = j; break; }
   }
+  let hasLeftVerb: boolean | undefined;
   for (let dist = 1; dist < input.to - input.from; dist++) {
     const left = startTok - dist;
     const right = endTok - 1 + dist;
     if (left < input.from && right >= rightEnd) break;
     // a coordinating conjunction to the right opens another clause ("planned a demonstration on
     // Saturday and were planning to drive …"): its verb governs the time only when none is left
-    if (right < rightEnd && COORDINATOR.test(input.tokens[right].text) && leftHasVerb(input, startTok, cues)) rightEnd = right;
+    if (right < rightEnd && COORDINATOR.test(input.tokens[right].text) && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= input.from) {
       const t = tokenTense(input, left, cues);
