@@ -249,3 +249,12 @@ describe('former names of countries and capitals', () => {
     expect(actorOf(doc, 'Ceylon').code).toBe('LKA');
   });
 });
+
+describe('weapons platforms', () => {
+  it('codes "Israeli tanks" and "Russian jets" as their country\'s military', () => {
+    const doc = run(rules, 'Israeli tanks shelled the camp while Russian jets struck Idlib.');
+    expect(actorOf(doc, 'Israeli tanks')).toMatchObject({ code: 'ISR', sector: 'MIL' });
+    expect(actorOf(doc, 'Israeli')).toMatchObject({ code: 'ISR', sector: 'MIL' });
+    expect(actorOf(doc, 'Russian jets')).toMatchObject({ code: 'RUS', sector: 'MIL' });
+  });
+});
