@@ -346,7 +346,7 @@ const MAX_STARTS = 24;
 /**
  * The start choice for candidate `c`: every token between its cue and its content (the
  * content may begin right after the cue: "called the plan “a disaster”"), and the tokens after
- * a comma or quote mark a little way into it. Null when the start is not the model's to choose.
+ * a comma, colon, quote mark or complementiser a little way into it. Null when the start is not the model's to choose.
  *
  * @example
  * startChoice(ctx, candidate) // { cue: 4, afterCue: 5, ruleStart: 7, starts: [5, 6, 7, 10] }
@@ -366,7 +366,12 @@ export function startChoice(ctx: CueContext, c: Candidate): StartChoice | null {
   const starts = new Set<number>([lo]);
   const usable = (p: number) => !EDGE_TOKEN.test(doc.tokens[p].text) && !(low[p] === 'that' && doc.deprels![p] === 'mark');
   for (let p = afterCue; p < lo; p++) if (usable(p)) starts.add(p);
-  for (let p = lo + 1; p <= hiTok && p <= lo + 12; p++) if (usable(p) && (low[p - 1] === ',' || /^["“‘'«„]$/.test(doc.tokens[p - 1].text))) starts.add(p);
+  // … and, a little way in, the words after a comma, colon or opening mark, and after a
+  // complementiser ("said during a news conference that X": X)
+  for (let p = lo + 1; p <= hiTok && p <= lo + 16; p++) {
+    const prev = low[p - 1];
+    if (usable(p) && (prev === ',' || prev === ':' || /^["“‘'«„]$/.test(doc.tokens[p - 1].text) || (prev === 'that' && doc.deprels![p - 1] === 'mark'))) starts.add(p);
+  }
   const sorted = [...starts].sort((a, b) => Math.abs(a - lo) - Math.abs(b - lo) || a - b).slice(0, MAX_STARTS).sort((a, b) => a - b);
   return sorted.length >= 2 ? { cue, afterCue, ruleStart: lo, starts: sorted } : null;
 }

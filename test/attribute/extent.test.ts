@@ -108,6 +108,13 @@ describe('the trained choosers in the stage (shipped models)', () => {
     expect(contentOf(praised, 'praised')).toBe('the deal');
   });
 
+  it.skipIf(!haveTrained)('starts a said-content after the occasion and its "that"', () => {
+    const doc = parsed('The senator said during a news conference on Monday that the bill would pass.', attributionStage);
+    expect(contentOf(doc, 'said during')).toBe('the bill would pass');
+    // the rules alone start at the occasion
+    expect(contentOf(parsed('The senator said during a news conference on Monday that the bill would pass.', rulesOnly), 'said during')).toBe('a news conference on Monday that the bill would pass');
+  });
+
   it.skipIf(!haveTrained)('gives a mixed quote its verb’s whole complement, marks included', () => {
     const doc = parsed('Ms. Lee called the new stadium “a waste of money” at a town meeting.', attributionStage);
     expect(contentOf(doc, 'called')).toBe('the new stadium “a waste of money”');
