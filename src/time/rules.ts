@@ -843,6 +843,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // (a time word may follow: "Easter week", "Christmas morning")
       const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
       if (next && !/^(?:Day|Eve|Week|Weekend|Holiday|Holidays|Season|Monday|Sunday|Morning|Night|Mass|Vigil|Service|Services|Message|Address)$/.test(next[1])) return null;
+      // "Christmas trees", "Christmas cards": things named for the holiday, not the day
+      if (/^\s+(?:trees?|cards?|lights|decorations|ornaments|carols|songs?|sweaters?|stockings?|markets?|bonus(?:es)?|specials?|movies?|films?|albums?|candy)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
       if (!spec) return null;
       const dir = m[1]?.toLowerCase();

@@ -699,3 +699,10 @@ describe('a bare part of the day in a narrative', () => {
     expect(value('He arrived Tuesday. The talks resumed this morning.', d, 'this morning')).toBe('2016-09-10TMO');
   });
 });
+
+describe('things named for a holiday', () => {
+  it('"Christmas trees" is no date; "at Christmas" is', () => {
+    expect(times('Mexico retaliated against Christmas trees from Oregon.', '2016-09-28')).toEqual([]);
+    expect(value('The shops will close at Christmas.', '2016-09-28', 'Christmas')).toBe('2016-12-25');
+  });
+});
