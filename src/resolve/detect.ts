@@ -358,6 +358,9 @@ export function fuzzyCountry(word: string): { rec: CountryRecord; as: FuzzyKind;
   return hits.find((h) => h.as === 'name') ?? hits[0];
 }
 
+/** Single-word roles of nine letters or more, per lexicon, for the misspelling check. */
+const longRoles = new WeakMap<ActorLexicon, RoleEntry[]>();
+
 /** A role phrase starting at token i (longest), or null. */
 function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null {
   // asked several times per token (names, glue checks, role phrases): answered once
@@ -375,7 +378,9 @@ function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null
   // nine letters or more (same first letter) is that role misspelt
   if (!found && i >= 0 && i < words.length && words[i].length >= 9 && /^\p{Ll}+$/u.test(ctx.doc.tokens[i].text)) {
     const w = words[i];
-    const hits = [...lex.roles.values()].filter((r) => r.words.length === 1 && r.words[0].length >= 9 && r.words[0][0] === w[0] && r.words[0] !== w && oneEditApart(r.words[0], w));
+    let long = longRoles.get(lex);
+    if (!long) longRoles.set(lex, long = [...lex.roles.values()].filter((r) => r.words.length === 1 && r.words[0].length >= 9));
+    const hits = long.filter((r) => r.words[0][0] === w[0] && r.words[0] !== w && oneEditApart(r.words[0], w));
     if (hits.length === 1) found = { role: hits[0], end: i + 1 };
   }
   if (i >= 0 && i < ctx.roleAt.length) ctx.roleAt[i] = found;
