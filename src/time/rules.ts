@@ -434,6 +434,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (word === 'last' && part !== 'night' && part !== 'evening') return null; // "last morning" is odd
       // "USA Today", "VOA Today": a capitalised "Today" after a capitalised word inside a
       // sentence ends a name (a paper, a programme)
+      // "a brighter tomorrow", "a better today": the noun of hopes, no day
+      if ((word === 'tomorrow' || word === 'today') && !part && /\ban?\s+(?:\p{L}+er|bright|new|different|good)\s+$/iu.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      // "CBS This Morning", "The Tonight Show": a capitalised day word after a capitalised word
+      // inside a sentence ends a programme's name
+      if (/^T(?:his\s+(?:Morning|Afternoon|Evening)|onight)$/.test(m[0]) && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       if (/^T(?:oday|ODAY)$/.test(m[1] ?? '') && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       if ((word === 'today' || word === 'tomorrow') && !part) {
         // the generic sense, "nowadays" / "the future", is no day: "today's youth", "in

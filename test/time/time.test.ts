@@ -706,3 +706,15 @@ describe('things named for a holiday', () => {
     expect(value('The shops will close at Christmas.', '2016-09-28', 'Christmas')).toBe('2016-12-25');
   });
 });
+
+describe('day words in names and hopes', () => {
+  const d = '2016-09-26';
+  it('"a brighter tomorrow" is no day; "CBS This Morning" is a programme, its "on Monday" a day', () => {
+    expect(times('Still hoping for a brighter tomorrow, he said.', d)).toEqual([]);
+    expect(times('Mook told CBS This Morning on Monday that it was fine.', d).map((t) => [t.text, t.value])).toEqual([['Monday', '2016-09-26']]);
+  });
+  it('negative cases: "in a statement today", an opening "This morning"', () => {
+    expect(value('He said in a statement today that it was fine.', d, 'today')).toBe('2016-09-26');
+    expect(value('This morning, the talks resumed.', d, 'This morning')).toBe('2016-09-26TMO');
+  });
+});
