@@ -147,6 +147,13 @@ describe('armed organisations, settlers and international bodies by their names'
 });
 
 describe('regions the city gazetteer lacks', () => {
+  it('places cities under their English news spelling, on the map', () => {
+    const doc = run(rules, 'Shells hit Samarra, Hama and Taiz on Sunday.');
+    const samarra = doc.entities.find((e) => e.name === 'Samarra');
+    expect(samarra?.country).toBe('IRQ');
+    expect(samarra?.geo?.lat).toBeGreaterThan(33);
+    expect(doc.entities.find((e) => e.name === 'Taiz')?.country).toBe('YEM');
+  });
   it('places a province, a state and a disputed region in their countries', () => {
     const doc = run(rules, 'The government of Sindh province met officials from North Kivu and Transnistria.');
     expect(actorOf(doc, 'The government of Sindh province')).toMatchObject({ code: 'PAK', sector: 'GOV' });
