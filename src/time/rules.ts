@@ -864,8 +864,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (dir === 'last') { if (gap >= 0) y -= 1; }
         else if (dir === 'next') { if (gap <= 0) y += 1; }
         else if (dir !== 'this' && Math.abs(gap) > 183) y += gap > 0 ? -1 : 1; // the nearest one
-        else if (dir !== 'this' && gap !== 0) {
-          // the tense still turns it: "he died on Christmas Day" in a September report
+        else if (dir !== 'this' && Math.abs(gap) >= 60) {
+          // the tense still turns one two months or more the wrong way round ("he died on
+          // Christmas Day" in a September report); nearer ones stay (tense checks err)
           const t = env.tense();
           if (t === 'past' && gap > 0) y -= 1;
           else if (t === 'future' && gap < 0) y += 1;

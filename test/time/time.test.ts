@@ -173,8 +173,8 @@ describe('robustness and TimeML conventions', () => {
     expect(value('It happened on Thanksgiving Day.', d, 'Thanksgiving Day')).toBe('1997-11-27');
     expect(value('We vote on Election Day.', '1998-10-26', 'Election Day')).toBe('1998-11-03');
     expect(value('They will meet on Good Friday.', d, 'Good Friday')).toBe('1998-04-10');
-    // told in the past, the Good Friday gone
-    expect(value('They met on Good Friday.', d, 'Good Friday')).toBe('1997-03-28');
+    // within two months the nearest one, whatever the tense (as for a yearless date)
+    expect(value('They met on Good Friday.', d, 'Good Friday')).toBe('1998-04-10');
     expect(value('He was shot on the night of Oct. 23 as he stood there.', '1998-10-26', 'Oct. 23')).toBe('1998-10-23');
   });
   it('articles and possessives of a noun phrase stay out of an adjectival time', () => {
@@ -716,5 +716,11 @@ describe('day words in names and hopes', () => {
   it('negative cases: "in a statement today", an opening "This morning"', () => {
     expect(value('He said in a statement today that it was fine.', d, 'today')).toBe('2016-09-26');
     expect(value('This morning, the talks resumed.', d, 'This morning')).toBe('2016-09-26TMO');
+  });
+});
+
+describe('a holiday near the report', () => {
+  it('stays the nearest one whatever a distant verb says', () => {
+    expect(value('I have decided that on Election Day, I will vote for him.', '2016-09-26', 'Election Day')).toBe('2016-11-08');
   });
 });
