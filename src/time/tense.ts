@@ -220,16 +220,28 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
   for (let j = endTok; j < input.to; j++) {
     if (CLOSING_QUOTE.test(input.tokens[j].text)) { rightEnd = j; break; }
   }
+  // A complementizer "that" before the time opens the clause the time is in ("he has decided
+  // that on Election Day he will vote"): the verb before it is the matrix clause's, so the scan
+  // stays right of it when the clause has a verb of its own.
+  let leftEnd = input.from;
+  for (let j = startTok - 1; j >= input.from && j >= startTok - 6; j--) {
+    if (input.tokens[j].text.toLowerCase() === 'that' && (!input.pos || input.pos[j] === 'IN')) {
+      for (let k = endTok; k < rightEnd; k++) {
+        if (tokenTense(input, k, cues)) { leftEnd = j + 1; break; }
+      }
+      break;
+    }
+  }
   let hasLeftVerb: boolean | undefined;
   for (let dist = 1; dist < input.to - input.from; dist++) {
     const left = startTok - dist;
     const right = endTok - 1 + dist;
-    if (left < input.from && right >= rightEnd) break;
+    if (left < leftEnd && right >= rightEnd) break;
     // a coordinating conjunction to the right opens another clause ("planned a demonstration on
     // Saturday and were planning to drive …"): its verb governs the time only when none is left
     if (right < rightEnd && COORDINATOR.test(input.tokens[right].text) && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
     // Left first: in English the governing verb more often precedes its time adjunct.
-    if (left >= input.from) {
+    if (left >= leftEnd) {
       const t = tokenTense(input, left, cues);
       if (t) return t;
     }

@@ -719,6 +719,14 @@ describe('day words in names and hopes', () => {
   });
 });
 
+describe('a complementizer "that" before the time', () => {
+  it('keeps the scan in the time\'s own clause when that clause has a verb', () => {
+    expect(value('He has decided that on Friday he will vote for her.', '2016-09-26', 'Friday')).toBe('2016-09-30');
+    // negative case: no verb of its own after the time, so the matrix verb still governs
+    expect(value('He said that on Friday.', '2016-09-26', 'Friday')).toBe('2016-09-23');
+  });
+});
+
 describe('a holiday near the report', () => {
   it('stays the nearest one whatever a distant verb says', () => {
     expect(value('I have decided that on Election Day, I will vote for him.', '2016-09-26', 'Election Day')).toBe('2016-11-08');
