@@ -187,8 +187,11 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           else if (cand.lean === 'possessive') {
             // mostly an event the report looks back on, but "Monday night's debate" in a Sunday
             // report is tomorrow's: the coming day wins when it is one or two days off
+            // (three days ahead when the clause looks ahead: "Trump will use Monday's encounter"
+            // in a Friday report)
             const ahead = weekdayNear(dctNow, wd, 1, true);
-            p = toDays(ahead) - toDays(dctNow) <= 2 ? ahead : weekdayNear(dctNow, wd, -1);
+            const gap = toDays(ahead) - toDays(dctNow);
+            p = gap <= 2 || (gap <= 3 && env.tense() === 'future') ? ahead : weekdayNear(dctNow, wd, -1);
           }
           else p = weekdayNear(dctNow, wd, env.tense() === 'future' ? 1 : -1);
           date = dayValue(p);

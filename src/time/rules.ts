@@ -439,6 +439,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // "CBS This Morning", "The Tonight Show": a capitalised day word after a capitalised word
       // inside a sentence ends a programme's name
       if (/^T(?:his\s+(?:Morning|Afternoon|Evening)|onight)$/.test(m[0]) && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      if (m[1] === 'TODAY' && /\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) return null; // "USA TODAY"
       if (/^T(?:oday|ODAY)$/.test(m[1] ?? '') && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       if ((word === 'today' || word === 'tomorrow') && !part) {
         // the generic sense, "nowadays" / "the future", is no day: "today's youth", "in

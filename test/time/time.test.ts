@@ -732,3 +732,14 @@ describe('a holiday near the report', () => {
     expect(value('I have decided that on Election Day, I will vote for him.', '2016-09-26', 'Election Day')).toBe('2016-11-08');
   });
 });
+
+describe('a possessive weekday three days ahead', () => {
+  const d = '2016-09-23';
+  it('is the coming one when the clause looks ahead, the one gone otherwise', () => {
+    expect(value('Trump will probably use Monday\'s encounter to make his case.', d, 'Monday')).toBe('2016-09-26');
+    expect(value('The price was below Monday\'s close.', d, 'Monday')).toBe('2016-09-19');
+  });
+  it('"USA TODAY" at a sentence start is still the paper', () => {
+    expect(times('Elections. USA TODAY\'s tally grew.', d)).toEqual([]);
+  });
+});
