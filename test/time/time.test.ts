@@ -743,3 +743,10 @@ describe('a possessive weekday three days ahead', () => {
     expect(times('Elections. USA TODAY\'s tally grew.', d)).toEqual([]);
   });
 });
+
+describe('"the past" before a count', () => {
+  it('is the adjective, no PAST_REF; "in the past," is', () => {
+    expect(times('Every candidate has done so in the past nine elections.', '2016-09-10')).toEqual([]);
+    expect(value('In the past, they did.', '2016-09-10', 'the past')).toBe('PAST_REF');
+  });
+});
