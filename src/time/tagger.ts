@@ -65,6 +65,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
   const cues: TenseCues = { future: new Set(lex.futureCues), planned: new Set(lex.plannedCues ?? []), pastIrregular: new Set(lex.pastIrregular) };
   const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-)$`, 'iu');
   const quantMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.quantityMods))})\\s+$`, 'iu');
+  const quantStart = new RegExp(`^(?:${alternation(Object.keys(lex.quantityMods))})\\s`, 'iu');
   const dayPartAfter = new RegExp(`^\\s+(${alternation(Object.keys(lex.dayParts))})(s?)(?![\\p{L}])`, 'iu');
 
   function attachModifiers(text: string, cands: Candidate[]): void {
@@ -89,7 +90,9 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       // "get around Wednesday's ruling": before a possessive the word is a preposition of the
       // noun phrase, not an approximation of the time
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
-      if (qm && !overThe && !possessive && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
+      // "over at least five years": the span has its own modifier; "over" is a preposition
+      const hasOwn = quantStart.test(span);
+      if (qm && !overThe && !possessive && !hasOwn && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
         c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
         c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
       }

@@ -750,3 +750,9 @@ describe('"the past" before a count', () => {
     expect(value('In the past, they did.', '2016-09-10', 'the past')).toBe('PAST_REF');
   });
 });
+
+describe('a preposition before a modified duration', () => {
+  it('"over at least five years" is "at least five years"', () => {
+    expect(one('They opened accounts over at least five years.', '2016-09-20', 'at least five years')).toMatchObject({ value: 'P5Y', mod: 'EQUAL_OR_MORE' });
+  });
+});
