@@ -206,7 +206,10 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
         const phrase = c.role?.words.join(' ');
         const match = c.proper
           ? recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => m.role?.words.join(' ') === phrase), c.start)
-          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))), c.start);
+          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))
+            // "Acme Holdings … the company": a named organisation no lexicon or head word
+            // placed in a sector is taken by "the company"/"the firm" (and becomes a business)
+            || (c.sector === 'BUS' && cl.type === 'ORG' && cl.sector === null && cl.mentions.some((m) => m.kind === 'name' && m.type === 'ORG'))), c.start);
         if (match) { add(c, match); return; }
       }
       // groups of one country and sector are one actor in a report

@@ -265,3 +265,19 @@ describe('weapons platforms', () => {
     expect(actorOf(doc, 'Russian jets')).toMatchObject({ code: 'RUS', sector: 'MIL' });
   });
 });
+
+describe('"the company" after a named organisation', () => {
+  it('links "the company" to the organisation named before it, which becomes a business', () => {
+    const doc = run(full, 'Shares of Acme Holdings fell on Monday. The company said profits would drop.');
+    const acme = doc.mentions.find((m) => m.text === 'Acme Holdings');
+    const company = doc.mentions.find((m) => m.text === 'The company');
+    expect(company?.entity).toBe(acme?.entity);
+    expect(doc.entities.find((e) => e.id === acme?.entity)?.sector).toBe('BUS');
+  });
+  it('negative: not to a ministry', () => {
+    const doc = run(full, 'The Finance Ministry raised taxes on Monday. The company said profits would drop.');
+    const ministry = doc.mentions.find((m) => /Finance Ministry/.test(m.text));
+    const company = doc.mentions.find((m) => m.text === 'The company');
+    expect(company?.entity).not.toBe(ministry?.entity);
+  });
+});
