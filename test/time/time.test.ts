@@ -756,3 +756,10 @@ describe('a preposition before a modified duration', () => {
     expect(one('They opened accounts over at least five years.', '2016-09-20', 'at least five years')).toMatchObject({ value: 'P5Y', mod: 'EQUAL_OR_MORE' });
   });
 });
+
+describe('"Now for …"', () => {
+  it('links a broadcast\'s items and is no time; "Now the mission is …" is', () => {
+    expect(times('Now for today\'s geography quiz.', '1998-01-21').map((t) => t.text)).toEqual(['today']);
+    expect(value('Now the mission is more ill-defined.', '1999-03-12', 'Now')).toBe('PRESENT_REF');
+  });
+});
