@@ -891,6 +891,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(text.slice(m.index + w.length, m.index + w.length + 14))) return null;
         if (m[1] === 'Now' && /^\s*,/.test(text.slice(m.index + 3, m.index + 6))) return null; // "Now, …" opens a turn
         if (m[1] === 'Now' && /^\s+for\b/.test(text.slice(m.index + 3, m.index + 8))) return null; // "Now for the weather": a broadcast's link
+        // "the future of student loans", "the future of our peoples": a fate, not a time
+        if (w === 'the future' && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         // "in the past nine elections", "the past few decisions": "past" the adjective of a count
         if (w === 'the past' && /^\s+(?:\d|few|several|couple|many|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
         if (w === 'current') {

@@ -763,3 +763,10 @@ describe('"Now for …"', () => {
     expect(value('Now the mission is more ill-defined.', '1999-03-12', 'Now')).toBe('PRESENT_REF');
   });
 });
+
+describe('"the future of X"', () => {
+  it('is a fate, no FUTURE_REF; "in the future" is', () => {
+    expect(times('It is very important to the future of our peoples.', '1998-02-13')).toEqual([]);
+    expect(value('Talks may resume in the future.', '1998-02-13', 'the future')).toBe('FUTURE_REF');
+  });
+});
