@@ -12,6 +12,14 @@
  *   cue: cue spans matched on their own; relation: content, source and cue all match.
  * One annotation file per article (the first by name) where an article has several.
  *
+ * A second block is a proxy for the issue's news-quote target, on PolNeAR (not the issue's
+ * held-out news set): only the gold relations whose content is a direct quotation (its text
+ * sits between quotation marks) and the predictions of the same shape, scored with the
+ * GenderGapTracker rule (sfu-discourse-lab/GenderGapTracker, NLP/evaluation/src/eval/
+ * evaluate_quotes.py): for each gold quote in order, the remaining prediction covering the
+ * largest share of it matches when that share is > 0.3 (|gold ∩ pred| / |gold|, characters);
+ * speaker accuracy is the share of matched quotes whose sources overlap (or both have none).
+ *
  * Run: npm run bench:attribution [-- --limit N] [-- --split train] [-- --dump] [-- --cache] [-- --no-baseline] [-- --skip N]
  * `--cache` keeps the layers before the attribution stage (tokens … resolve) in the system's
  * temporary folder and reuses them on later runs, so that rule changes can be measured in
@@ -98,6 +106,24 @@ function inter(a: Range[], b: Range[]): number {
 }
 const overlap = (a: Range[], b: Range[]) => { const m = Math.max(len(a), len(b)); return m === 0 ? 0 : inter(a, b) / m; };
 const same = (a: Range[], b: Range[]) => a.length > 0 && a.length === b.length && a.every((r, k) => r[0] === b[k][0] && r[1] === b[k][1]);
+/** GenderGapTracker's asymmetric match score: the share of the gold span the prediction covers. */
+const goldShare = (p: Range[], g: Range[]) => { const m = len(g); return m === 0 ? 0 : inter(p, g) / m; };
+const OPEN_MARK = /["“‘'«„‚‹]/, CLOSE_MARK = /["”’'»“‹›]/;
+/** A direct quotation: quotation marks right around the span (white space and its own edge punctuation aside). */
+function isDirectQuote(text: string, rs: Range[]): boolean {
+  if (rs.length === 0) return false;
+  let s = rs[0][0], e = rs[rs.length - 1][1];
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1])) e--;
+  if (e <= s) return false;
+  let b = s;
+  while (b > 0 && /\s/.test(text[b - 1])) b--;
+  const opens = OPEN_MARK.test(text[s]) || (b > 0 && OPEN_MARK.test(text[b - 1]));
+  let a = e;
+  while (a < text.length && /[\s,.;:!?]/.test(text[a])) a++;
+  const closes = CLOSE_MARK.test(text[e - 1]) || (a < text.length && CLOSE_MARK.test(text[a]));
+  return opens && closes;
+}
 const span0 = (a: Range[]) => (a.length ? [[a[0][0], a[a.length - 1][1]] as Range] : []);
 
 /** One-to-one matching, best score first; returns pred index → gold index. */
@@ -120,8 +146,29 @@ class Counts {
   show() { return `P ${(100 * this.p).toFixed(1)}  R ${(100 * this.r).toFixed(1)}  F1 ${(100 * this.f).toFixed(1)}`; }
 }
 
-interface Scores { contentExact: Counts; contentOverlap: Counts; source: Counts; sourceExact: Counts; cue: Counts; relation: Counts }
-const newScores = (): Scores => ({ contentExact: new Counts(), contentOverlap: new Counts(), source: new Counts(), sourceExact: new Counts(), cue: new Counts(), relation: new Counts() });
+interface Scores { contentExact: Counts; contentOverlap: Counts; source: Counts; sourceExact: Counts; cue: Counts; relation: Counts; quote: Counts; speaker: Counts }
+const newScores = (): Scores => ({ contentExact: new Counts(), contentOverlap: new Counts(), source: new Counts(), sourceExact: new Counts(), cue: new Counts(), relation: new Counts(), quote: new Counts(), speaker: new Counts() });
+
+/** The news-quote proxy: direct quotations only, matched as GenderGapTracker's evaluate_quotes.py does. */
+function scoreQuotes(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
+  const pq = pred.filter((r) => isDirectQuote(text, r.content));
+  const gq = gold.filter((r) => isDirectQuote(text, r.content));
+  const pn = pq.map((r) => norm(text, r.content)), gn = gq.map((r) => norm(text, r.content));
+  const left = new Set(pq.keys());
+  let tp = 0, speakerOk = 0;
+  gq.forEach((g, j) => {
+    let best = -1, bestShare = 0;
+    for (const i of left) { const sh = goldShare(pn[i], gn[j]); if (sh > 0.3 && sh > bestShare) { bestShare = sh; best = i; } }
+    if (best < 0) return;
+    left.delete(best);
+    tp++;
+    const ps = pq[best].source ? norm(text, pq[best].source!) : null;
+    const gs = g.source ? norm(text, g.source) : null;
+    if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) speakerOk++;
+  });
+  sc.quote.add(tp, pq.length, gq.length);
+  sc.speaker.add(speakerOk, tp, tp);
+}
 
 function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   const pc = pred.map((r) => norm(text, r.content));
@@ -172,6 +219,7 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   const gq = gold.filter((r) => r.cue).map((r) => r.cue!);
   sc.cue.add(match(pq, gq, (a, b) => (inter(a, b) > 0 ? 1 : 0), 1).size, pq.length, gq.length);
   sc.relation.add(relOk, pred.length, gold.length);
+  scoreQuotes(sc, text, pred, gold);
 }
 
 // the registered pipeline; the attribution stage is added at the end where it is not registered
@@ -265,3 +313,10 @@ console.log(`PolNeAR ${split}: ${n} articles (stages: ${engine.stages.map((s) =>
 console.log(table('dateline attribute', ours, ms));
 if (dump) for (const [k, [np, tp, st]] of [...byRule].sort((a, b) => b[1][0] - a[1][0])) console.log(`RULE ${k}: ${np} predicted, content precision ${(100 * tp / np).toFixed(1)}, source right on ${(100 * st / Math.max(1, tp)).toFixed(1)} % of matched`);
 if (!noBaseline) console.log(table('baseline: compromise quotations() + nearest person', base, msBase));
+const quoteTable = (name: string, s: Scores) =>
+  `  ${name.padEnd(20)}quote ${s.quote.show()}  (${s.quote.ng} gold, ${s.quote.np} predicted)   speaker accuracy ${(100 * s.speaker.p).toFixed(1)} (${s.speaker.tp}/${s.speaker.np})`;
+console.log([
+  `news-quote PROXY on PolNeAR ${split} (not the issue's held-out news set): direct quotations only, GenderGapTracker rule (gold share > 0.3; speaker = sources overlap)`,
+  quoteTable('dateline attribute', ours),
+  ...(noBaseline ? [] : [quoteTable('baseline', base)]),
+].join('\n'));
