@@ -849,6 +849,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // (a time word may follow: "Easter week", "Christmas morning")
       const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
       if (next && !/^(?:Day|Eve|Week|Weekend|Holiday|Holidays|Season|Monday|Sunday|Morning|Night|Mass|Vigil|Service|Services|Message|Address)$/.test(next[1])) return null;
+      // "illustrator Johnnie Christmas": a one-word holiday after a name inside a sentence is a surname
+      if (!m[1] && !/\s/.test(m[2]) && /\p{Lu}\p{L}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|[.!?:"“”'’]\s*)\p{Lu}\p{L}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/\b(?:Merry|Happy|Last|Next|This)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
       // "Christmas trees", "Christmas cards": things named for the holiday, not the day
       if (/^\s+(?:trees?|cards?|lights|decorations|ornaments|carols|songs?|sweaters?|stockings?|markets?|bonus(?:es)?|specials?|movies?|films?|albums?|candy)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];

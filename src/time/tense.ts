@@ -177,9 +177,11 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     if (tag === 'VBZ' || tag === 'VBP') return 'present';
     return null;
   }
+  // a capitalised "May" inside a sentence is the month ("Thursday, May 7"), not the modal
+  const monthMay = word === 'may' && i > input.from && /^M/.test(input.tokens[i].text);
   if (cues.future.has(word)) return 'future';
   if (word === 'could' && negated()) return 'past';
-  if (MODALS.has(word)) return wordAt(i + 1) === 'have' ? 'past' : 'future';
+  if (MODALS.has(word) && !monthMay) return wordAt(i + 1) === 'have' ? 'past' : 'future';
   // an -ed word after a determiner is an adjective ("on a still unspecified date")
   let d = i - 1;
   while (d >= input.from && (INNER_ADVERBS.has(wordAt(d)) || /^[a-z]+ly$/.test(wordAt(d)))) d--;

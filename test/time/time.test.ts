@@ -770,3 +770,11 @@ describe('"the future of X"', () => {
     expect(value('Talks may resume in the future.', '1998-02-13', 'the future')).toBe('FUTURE_REF');
   });
 });
+
+describe('capitalised words that only look like times', () => {
+  it('"May" inside a sentence is the month, not the modal; "Johnnie Christmas" a surname', () => {
+    expect(value('New Zealand begins process to change its flag Thursday, May 7, 2015 On Tuesday, the government announced a panel.', '2015-05-07', 'Tuesday')).toBe('2015-05-05');
+    expect(times('He worked with illustrator Johnnie Christmas on the novel.', '2016-09-07')).toEqual([]);
+    expect(value('On Christmas, the shops close.', '2016-09-07', 'Christmas')).toBe('2016-12-25');
+  });
+});
