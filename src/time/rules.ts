@@ -593,6 +593,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
         if (/^\s+[a-z]+/.test(after) && !detNoun && !nextOk && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
         if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
+        // "a survey of 1709 schoolchildren", "of 1500 people": before 1900 and before a plural
+        // noun a four-digit number is a count
+        if (y < 1900 && /^\s+[a-z]+(?:s|ren|people)\b/.test(after) && !YEAR_NEXT_OK.test(after)) return null;
       }
       const mod = pm ? lex.pointMods[pm] : null;
       return cand(start, end, 'rule/year', () => res('DATE', String(y), ['year'], [], null, mod), 1);
@@ -893,6 +896,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(text.slice(m.index + w.length, m.index + w.length + 14))) return null;
         if (m[1] === 'Now' && /^\s*,/.test(text.slice(m.index + 3, m.index + 6))) return null; // "Now, …" opens a turn
         if (m[1] === 'Now' && /^\s+for\b/.test(text.slice(m.index + 3, m.index + 8))) return null; // "Now for the weather": a broadcast's link
+        // "every now and again", "now and then": a frequency idiom, not the present
+        if (w === 'now' && (/^\s+and\s+(?:again|then)\b/i.test(text.slice(m.index + 3, m.index + 15)) || /\bevery\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index)))) return null;
         // "the future of student loans", "the future of our peoples": a fate, not a time
         if (w === 'the future' && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         // "in the past nine elections", "the past few decisions": "past" the adjective of a count

@@ -778,3 +778,16 @@ describe('capitalised words that only look like times', () => {
     expect(value('On Christmas, the shops close.', '2016-09-07', 'Christmas')).toBe('2016-12-25');
   });
 });
+
+describe('counts, idioms and a day part before a dated weekday', () => {
+  it('"a survey of 1709 schoolchildren" is a count; "the war of 1812" a year', () => {
+    expect(times('A survey of 1709 schoolchildren was made.', '2006-02-23')).toEqual([]);
+    expect(value('The war of 1812 ended.', '2006-02-23', '1812')).toBe('1812');
+  });
+  it('"every now and again" is no PRESENT_REF', () => {
+    expect(times('It produces these events every now and again.', '2008-01-20')).toEqual([]);
+  });
+  it('"the night Monday, March 5, 2007" keeps the date chrono\'s merge lost', () => {
+    expect(times('The festival lights up the night Monday, March 5, 2007 in Taipei.', '2007-03-05').map((t) => t.value)).toContain('2007-03-05');
+  });
+});
