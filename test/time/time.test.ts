@@ -789,5 +789,6 @@ describe('counts, idioms and a day part before a dated weekday', () => {
   });
   it('"the night Monday, March 5, 2007" keeps the date chrono\'s merge lost', () => {
     expect(times('The festival lights up the night Monday, March 5, 2007 in Taipei.', '2007-03-05').map((t) => t.value)).toContain('2007-03-05');
+    expect(times('Opening night, January 23, 2014, of the exhibit drew crowds.', '2014-01-28').map((t) => t.value)).toContain('2014-01-23');
   });
 });
