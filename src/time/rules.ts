@@ -516,6 +516,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const relYear = m[7]?.toLowerCase().replace(/\s+/g, ' ') ?? (m[8]?.toLowerCase() === 'this' ? 'this year' : undefined);
       const n = ord ? lex.ordinals[ord] : null;
       if (kind === 'half' && (n == null || n > 2)) return null;
+      // a half of a game ("the first half ended 0 – 0", "two minutes into the second half"): a
+      // bare half in a sports report is no half of a year
+      if (kind === 'half' && !m[6] && !m[7] && !m[8] && !m[2] && !/fiscal/i.test(m[0])
+        && /\b(?:scored|scoring|goals?|goalkeeper|minutes?|match|game|half-?time|penalty|referee|scoreboard|kick-?off|striker|\d+\s*[–-]\s*\d+)\b/i.test(text.slice(Math.max(0, m.index - 150), m.index + m[0].length + 150))) return null;
       // "the second half of the decade", "the first half of the game": no half of a year
       if (kind === 'half' && /^\s+of\s+(?!(?:the\s+|this\s+|fiscal\s+|calendar\s+)?(?:year|\d{4}))/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
       if (kind === 'quarter' && n != null && n > 4) return null;

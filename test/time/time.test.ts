@@ -792,3 +792,10 @@ describe('counts, idioms and a day part before a dated weekday', () => {
     expect(times('Opening night, January 23, 2014, of the exhibit drew crowds.', '2014-01-28').map((t) => t.value)).toContain('2014-01-23');
   });
 });
+
+describe('halves of a game', () => {
+  it('a bare half in a sports report is no half of a year; in an earnings report it is', () => {
+    expect(times('Neither side could open the scoring in the first half as it ended 0 – 0.', '2018-06-19')).toEqual([]);
+    expect(value('Profit rose 5 percent in the first half.', '2018-08-02', 'the first half')).toBe('2018-H1');
+  });
+});
