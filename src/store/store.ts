@@ -224,7 +224,7 @@ export class Store {
     // Two local entities of one report may share a key. They are folded here, before the
     // upsert, because one statement may not update a row twice (PostgreSQL refuses), and so
     // the report counts once in doc_count. The fold keeps what the upsert keeps across
-    // reports: the first type, the longest name, the first known codes.
+    // reports: the first type, the better name (see betterName), the first known codes.
     const byKey = new Map<string, { key: string; name: string; type: string; country: string | null; sector: string | null; locals: AnalysisEntity[] }>();
     for (const e of analysis.entities) {
       const key = named.has(e.id) ? entityKey(e) : `${entityKey(e)}|${analysis.document.hash}`;
@@ -233,7 +233,7 @@ export class Store {
         byKey.set(key, { key, name: e.name, type: e.type, country: e.country, sector: e.sector, locals: [e] });
         continue;
       }
-      if (e.name.length > group.name.length) group.name = e.name;
+      if (betterName(e.name, group.name)) group.name = e.name;
       group.country ??= e.country;
       group.sector ??= e.sector;
       group.locals.push(e);
@@ -246,8 +246,13 @@ export class Store {
         .onConflict((oc) =>
           oc.column('key').doUpdateSet((eb) => ({
             doc_count: eb('entities.doc_count', '+', 1),
-            // keep the fullest name seen, and fill codes a later report knows
-            name: sql<string>`CASE WHEN length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END`,
+            // keep the fullest name seen, but a name in capitals (a dateline's "GENEVA", a
+            // headline's) gives way to any written in mixed case; fill codes a later report knows
+            name: sql<string>`CASE
+              WHEN entities.name = upper(entities.name) AND excluded.name <> upper(excluded.name) THEN excluded.name
+              WHEN excluded.name = upper(excluded.name) AND entities.name <> upper(entities.name) THEN entities.name
+              WHEN length(excluded.name) > length(entities.name) THEN excluded.name
+              ELSE entities.name END`,
             country: sql<string | null>`COALESCE(entities.country, excluded.country)`,
             sector: sql<string | null>`COALESCE(entities.sector, excluded.sector)`,
           })),
@@ -506,6 +511,21 @@ function relayChain(id: string, byId: Map<string, Analysis['attributions'][numbe
 }
 
 /** SQLite caps bound parameters per statement; insert big layers in slices. */
+/**
+ * Whether `candidate` should replace `held` as an entity's name: mixed case beats capitals
+ * (a dateline's "GENEVA"), then the longer wins. The same order as the upsert's SQL CASE,
+ * with SQLite's ASCII-only upper() (so "ERDOĞAN" counts as capitals, "Erdoğan" does not).
+ */
+function betterName(candidate: string, held: string): boolean {
+  const capitals = (s: string) => s === asciiUpper(s);
+  if (capitals(held) !== capitals(candidate)) return capitals(held);
+  return candidate.length > held.length;
+}
+
+function asciiUpper(s: string): string {
+  return s.replace(/[a-z]+/g, (w) => w.toUpperCase());
+}
+
 async function insertInChunks<T>(rows: T[], insert: (part: T[]) => Promise<unknown>, size = 200): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }

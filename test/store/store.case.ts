@@ -112,5 +112,29 @@ export function runStoreConformance(name: string, open: () => Promise<Store>, cl
       const navies = await store.entities({ q: 'navy' });
       expect(navies.items.map((e) => e.documents)).toEqual([1, 1]);
     });
+
+    it('names a merged entity in mixed case rather than in capitals, across reports and within one', async () => {
+      const withTown = (hash: string, names: string[]) => {
+        const r = structuredClone(reportB);
+        r.document.hash = hash;
+        r.document.id = `${hash}.txt`;
+        r.entities = names.map((name, i) => ({ id: `t${i}`, name, type: 'GPE', country: 'NOR', sector: null, aliases: [name] }));
+        // a name mention each: only a named entity merges across reports
+        r.mentions = names.map((_, i) => ({ id: `m${i}`, start: 0, end: 8, text: r.document.text.slice(0, 8), type: 'GPE', entity: `t${i}`, kind: 'name' as const }));
+        r.events = [];
+        return r;
+      };
+      // a dateline's capitals first, the body's spelling later: the later one names it
+      await store.put(withTown('sha256:caps1', ['TROMSO']));
+      await store.put(withTown('sha256:caps2', ['Tromso']));
+      // and the other way round: capitals later do not take the name back, even when longer
+      await store.put(withTown('sha256:caps3', ['Narvik']));
+      await store.put(withTown('sha256:caps4', ['NARVIK ']));
+      // two spellings in one report fold into one entity, counted once
+      await store.put(withTown('sha256:caps5', ['BODO', 'Bodo']));
+      expect(await store.findEntity('tromso')).toMatchObject({ name: 'Tromso', documents: 2 });
+      expect(await store.findEntity('narvik')).toMatchObject({ name: 'Narvik', documents: 2 });
+      expect(await store.findEntity('bodo')).toMatchObject({ name: 'Bodo', documents: 1 });
+    });
   });
 }
