@@ -13,7 +13,7 @@
 import type { EntityType, MentionKind, WorkingDoc } from '../types.js';
 import { countryIndex, normaliseName, type CountryRecord } from './countries.js';
 import { actorLexicon, leaderBySurname, officeInYear, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
-import { placeIndex } from './places.js';
+import { placeCandidates, placeIndex } from './places.js';
 import { dominates } from './syntax.js';
 
 /** What a candidate mention says about its actor, before grouping. */
@@ -515,6 +515,9 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
     nameEndAt[org.tokEnd - 1] = org;
     i = org.tokEnd - 1;
   }
+  // 1d. cities and regions placed as the document places them (the dateline's country, the
+  // countries it names) before a role phrase takes a country from one ("people from Valencia")
+  placeCandidates(out, dateline);
   // 2. capitals as places or as their governments
   for (const c of out) {
     if (c.place?.kind !== 'city' || c.type !== 'GPE') continue;

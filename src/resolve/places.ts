@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { countryIndex, normaliseName } from './countries.js';
 import { dataDir, readTsv } from './lexicon.js';
+import type { Candidate } from './detect.js';
+import type { WorkingDoc } from '../types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -113,4 +115,96 @@ export function resolveCity(name: string, hints: PlaceHints): City | null {
     }
   }
   return best;
+}
+
+/** What a place candidate carries that `placeHints` and `placeInDocument` read. */
+export interface PlaceMention {
+  type: string;
+  kind: string;
+  country: string | null;
+  place: { kind: 'country' | 'city' | 'region' | 'state' | 'other'; lookup: string } | null;
+}
+
+/**
+ * The hints a document gives for placing its cities: the countries it names (by name or
+ * demonym, never by a city, so no city's guess feeds back into another's) and the US states
+ * it names, with the dateline's country.
+ *
+ * @example
+ * placeHints([{ type: 'GPE', kind: 'name', country: 'USA', place: { kind: 'state', lookup: 'texas' } }], null)
+ * // { countries: Set {}, usStates: Set { 'TX' }, datelineCountry: null }
+ */
+export function placeHints(mentions: readonly PlaceMention[], datelineCountry: string | null): PlaceHints {
+  const countries = new Set<string>();
+  const usStates = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind === 'pronoun') continue;
+    if ((m.place?.kind === 'country' || m.type === 'NORP') && m.country) countries.add(m.country);
+    if (m.place?.kind === 'state') {
+      const code = placeIndex().usStates.get(m.place.lookup);
+      if (code) usStates.add(code);
+    }
+  }
+  if (datelineCountry) countries.add(datelineCountry);
+  return { countries, usStates, datelineCountry };
+}
+
+/**
+ * Where a city, region or other place name lies in this document: its country and, when the
+ * gazetteer has it, its coordinates. A country's capital ("Washington", "Nicosia") stays the
+ * capital unless the document names the country or US state of a namesake (Paris, Texas); a
+ * city name shared by several countries ("Valencia") goes to the dateline's country, then to a
+ * country the document names, then to the most populous. Every rule that reads a place's
+ * country (the entity's, and a role actor's "from Valencia", "the city council") asks here,
+ * so they agree. Country names and US states keep what the caller has (`country`).
+ *
+ * @example
+ * placeInDocument({ kind: 'city', lookup: 'Valencia' }, 'VEN', { countries: new Set(['ESP']), usStates: new Set(), datelineCountry: 'ESP' })
+ * // { country: 'ESP', geo: { lat: 39.47, lon: -0.38, admin1: 'ES.60' } }
+ */
+export function placeInDocument(
+  place: NonNullable<PlaceMention['place']>, country: string | null, hints: PlaceHints,
+): { country: string | null; geo: { lat: number; lon: number; admin1: string | null } | null } {
+  if (place.kind !== 'city' && place.kind !== 'region' && place.kind !== 'other') return { country, geo: null };
+  const city = resolveCity(place.lookup, hints);
+  const capitalOf = place.kind === 'city' ? countryIndex().byCapital.get(normaliseName(place.lookup)) : undefined;
+  const hinted = city !== null && (hints.countries.has(city.country) || (city.country === 'USA' && !!city.admin1 && hints.usStates.has(city.admin1.slice(3))));
+  if (!city) return { country, geo: null };
+  const geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
+  // a capital, unless the document points to a namesake elsewhere (Washington, Tyne and Wear)
+  if (capitalOf && city.country !== capitalOf.cca3 && !hinted) return { country: capitalOf.cca3, geo: null };
+  // "Geneva, Illinois": a namesake in a place the document names beats the English name's city
+  if (place.kind === 'other') return city.country === country || hinted ? { country: city.country, geo } : { country, geo: null };
+  // "the Valencia region": a region named after a city lies where that city does, unless the
+  // place lexicon names the region itself ("Sindh")
+  if (place.kind === 'region' && placeIndex().extra.has(normaliseName(place.lookup))) return { country, geo };
+  return { country: city.country, geo };
+}
+
+/**
+ * Places the city, region and other place-name candidates as the document does
+ * (`placeInDocument`: the dateline's country, then countries the document names, then the most
+ * populous namesake) and returns the dateline's country: as the dateline states it, else that
+ * of the place it names ("YEREVAN, May 3 (Reuters) -": Armenia). Capitals used for their
+ * government ("Moscow said") are left as they are. Changes `country` in place and notes the
+ * rule in `by` where the gazetteer's first guess was another country.
+ *
+ * @example
+ * placeCandidates(cands, dateline) // 'ESP' for "Valencia [Spain], October 7 :"; Valencia → ESP
+ */
+export function placeCandidates(cands: Candidate[], dl: WorkingDoc['document']['dateline']): string | null {
+  const inDateline = (c: Candidate) => !!dl && c.start >= dl.start && c.end <= dl.end;
+  const movable = (c: Candidate) => c.kind === 'name' && (c.place?.kind === 'city' || c.place?.kind === 'region' || c.place?.kind === 'other');
+  const place = (c: Candidate, hints: ReturnType<typeof placeHints>) => {
+    const placed = placeInDocument(c.place!, c.country, hints);
+    if (placed.country && placed.country !== c.country) { c.country = placed.country; c.by += '+document-place'; }
+  };
+  // the dateline's own place first, by the countries the report names and the dateline states
+  const named = placeHints(cands, dl?.country ?? null);
+  for (const c of cands) if (inDateline(c) && movable(c)) place(c, named);
+  const datelinePlace = dl ? cands.find((c) => inDateline(c) && c.country && (c.type === 'GPE' || c.type === 'LOC')) : undefined;
+  const datelineCountry = dl?.country ?? datelinePlace?.country ?? null;
+  const hints = placeHints(cands, datelineCountry);
+  for (const c of cands) if (!inDateline(c) && movable(c)) place(c, hints);
+  return datelineCountry;
 }

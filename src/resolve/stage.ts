@@ -10,7 +10,7 @@ import type { AnalysisEntity, AnalysisMention, EntityType, Stage, WorkingDoc } f
 import { countryIndex, normaliseName } from './countries.js';
 import { detectMentions, internationalName, ORG_HEADS, type Candidate } from './detect.js';
 import { clusterMentions, entityAliases, entityName, type Cluster } from './cluster.js';
-import { resolveCity, placeIndex, type PlaceHints } from './places.js';
+import { placeCandidates, placeIndex, placeInDocument, placeHints } from './places.js';
 import { actorLexicon, wordsOf } from './lexicon.js';
 
 /** Sectors of a state's own bodies, which take the country of the report when none is stated. */
@@ -43,6 +43,9 @@ function fromNer(doc: WorkingDoc, m: AnalysisMention, tokIndex: Map<number, numb
       m = { ...m, start, text: doc.text.slice(start, m.end) };
     }
   }
+  // "a 61-year-old baker in Paiporta": place names are written with a capital; a lower-case
+  // word the model took for a place is a common noun (no gazetteer lookup: Baker, Oregon)
+  if ((m.type === 'GPE' || m.type === 'LOC') && !/\p{Lu}/u.test(m.text)) return null;
   const idx = countryIndex();
   const nk = normaliseName(m.text);
   let country: string | null = null;
@@ -172,8 +175,9 @@ export function resolveDocument(doc: WorkingDoc): void {
   // the dateline's country: as the dateline states it, else the place it names ("YEREVAN, May 3
   // (Reuters) -": Armenia)
   const dl = doc.document.dateline;
-  const datelinePlace = dl ? cands.find((c) => c.start >= dl.start && c.end <= dl.end && c.country && (c.type === 'GPE' || c.type === 'LOC')) : undefined;
-  const datelineCountry = dl?.country ?? datelinePlace?.country ?? null;
+  // every city the model or the gazetteer found, placed as the document places it before any
+  // rule reads its country (a Valencia in a report datelined Spain is Spain's)
+  const datelineCountry = placeCandidates(cands, dl);
   const nearestCountry = (c: Candidate): string | null => {
     let best: Candidate | null = null;
     for (const o of cands) {
@@ -254,12 +258,7 @@ export function resolveDocument(doc: WorkingDoc): void {
   }
 
   // places on the map, disambiguated by the countries and US states the document names
-  const hints: PlaceHints = {
-    countries: new Set(cands.filter((c) => c.place?.kind === 'country' || c.type === 'NORP').map((c) => c.country!).filter(Boolean)),
-    usStates: new Set(cands.filter((c) => c.place?.kind === 'state').map((c) => placeIndex().usStates.get(c.place!.lookup)!).filter(Boolean)),
-    datelineCountry,
-  };
-  if (datelineCountry) (hints.countries as Set<string>).add(datelineCountry);
+  const hints = placeHints(cands, datelineCountry);
 
   const entities: AnalysisEntity[] = [];
   const subSectors: Record<string, string> = {};
@@ -279,21 +278,10 @@ export function resolveDocument(doc: WorkingDoc): void {
         const rec = country ? countryIndex().byCode.get(country) : undefined;
         if (rec?.latlng) geo = { lat: rec.latlng[0], lon: rec.latlng[1], admin1: null };
       } else if (p.kind === 'city' || p.kind === 'region' || p.kind === 'other') {
-        const city = resolveCity(p.lookup, hints);
-        // a country's capital ("Washington", "Nicosia") unless the document points to a
-        // namesake elsewhere (Washington, Tyne and Wear; Paris, Texas)
-        const capitalOf = p.kind === 'city' ? countryIndex().byCapital.get(normaliseName(p.lookup)) : undefined;
-        const hinted = city !== null && (hints.countries.has(city.country) || (city.country === 'USA' && !!city.admin1 && hints.usStates.has(city.admin1.slice(3))));
-        if (capitalOf && city && city.country !== capitalOf.cca3 && !hinted) {
-          country = capitalOf.cca3;
-        } else if (city && p.kind === 'other' && city.country !== country && hinted) {
-          // "Geneva, Illinois": a namesake in a place the document names beats the exonym
-          geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
-          country = city.country;
-        } else if (city && (p.kind !== 'other' || city.country === country)) {
-          geo = { lat: city.lat, lon: city.lon, admin1: city.admin1 };
-          if (p.kind === 'city') country = city.country;
-        }
+        // the same answer the actor rules above were given (`placeCandidates`)
+        const placed = placeInDocument(p, country, hints);
+        geo = placed.geo;
+        country = placed.country;
       } else if (p.kind === 'state') {
         geo = null;
       }
