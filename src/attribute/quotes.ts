@@ -24,6 +24,9 @@ const CLOSERS: Record<string, string> = {
   '“': '”', '"': '"', '‘': '’', '«': '»', '»': '«', '„': '“”', '‚': '‘’', '「': '」', '『': '』', "'": "'", '‹': '›',
 };
 
+/** The other style's closer, for a double-quote opener that finds none of its own. */
+const MIXED_CLOSER: Record<string, string> = { '"': '”', '“': '"' };
+
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -111,6 +114,11 @@ export function findQuotes(text: string): Quote[] {
       const d = text[j];
       if (closers.includes(d) && canClose(text, j, opener)) { closedAt = j; break; }
       j++;
+    }
+    // mixed styles ("…” or “…"), common in edited copy: a straight or curly double opener
+    // that finds no closer of its own style in its paragraph takes the other style's
+    if (closedAt < 0 && paragraphs.length === 0 && MIXED_CLOSER[opener]) {
+      for (let k = i + 1; k < paraEnd; k++) if (text[k] === MIXED_CLOSER[opener] && canClose(text, k, opener)) { closedAt = k; break; }
     }
     if (closedAt < 0) { i++; continue; }
     paragraphs.push(trimSpan(text, pieceStart, closedAt));

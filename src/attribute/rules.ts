@@ -38,6 +38,8 @@ interface Cue { start: number; end: number; cls: CueClass; lemma: string }
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‚', '「', '」', '『', '』', '‹', '›']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+/** Words that open a relative clause describing a speaker ("X, who chairs the panel, said"). */
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'which']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
 /** Penn tags that may sit inside a source noun phrase. */
@@ -348,13 +350,15 @@ class Finder {
     const lastInner = this.low[q.innerEnd - 1];
     if (lastInner === '.' || ((lastInner === '?' || lastInner === '!') && isCap(this.toks[i].text) && !this.cueAt(i))) return null;
     if (this.low[i] === ',' || this.low[i] === '—' || this.low[i] === '–') i++;
-    // the window: up to a terminal, comma, colon, semicolon or another quote
+    // the window: up to a terminal, comma, colon, semicolon or another quote; a short
+    // parenthesis after a name stays in ("Sen. Claire McCaskill (D-Mo.) said")
     let w = i;
     while (w < this.toks.length && w < i + 14 && !TERMINAL.has(this.toks[w].text) && ![',', ';', ':', '(', ')'].includes(this.low[w]) && this.quoteOf[w] < 0) {
       if (this.breakAfter(w)) { w++; break; }
       w++;
+      if (this.low[w] === '(' && w > i) { const close = this.closingParen(w); if (close > 0) w = close + 1; }
     }
-    for (let k = i; k < w && k < i + 10; k++) {
+    for (let k = i; k < w && k < i + 14; k++) {
       const cue = this.cueAt(k);
       if (!cue || this.usedCue.has(k)) continue;
       if (cue.cls !== 'speech' && cue.cls !== 'belief') continue;
@@ -363,12 +367,52 @@ class Finder {
         const np = this.npRight(this.skipAdjuncts(cue.end, w), w);
         return { cue, source: np, end: np ? np.end : cue.end };
       }
-      const before = this.skipAdjunctsLeft(k - 1, i);
+      let before = this.skipAdjunctsLeft(k - 1, i);
+      // the name's parenthesis (party and state, age, affiliation) is part of the source
+      const closeAt = this.low[before] === ')' ? before : -1;
+      const paren = closeAt >= 0 ? this.openingParen(closeAt, i) : -1;
+      if (paren > i) before = paren - 1;
       const np = this.npLeft(before, i);
-      if (np && np.start === i) return { cue, source: np, end: cue.end };
+      if (np && np.start === i) return { cue, source: paren > i ? { start: i, end: closeAt + 1 } : np, end: cue.end };
       return null;
     }
+    // `"…," NP, an apposition or relative clause, said …`: the speaker's description set off
+    // by commas before the cue, within the sentence and before any other quote
+    const np = this.npRight(i, Math.min(this.toks.length, i + 10));
+    if (np && this.low[np.end] === ',' && np.end + 1 < this.toks.length && this.opensApposition(np.end + 1)) {
+      const sent = this.sentOf[i];
+      for (let k = np.end + 2; k < this.toks.length && k < np.end + 40; k++) {
+        if (this.sentOf[k] !== sent || this.quoteOf[k] >= 0 || TERMINAL.has(this.toks[k].text) || [';', ':'].includes(this.low[k]) || this.breakAfter(k - 1)) break;
+        const cue = this.low[k - 1] === ',' ? this.cueAt(k) : null;
+        if (!cue || this.usedCue.has(k) || cue.cls !== 'speech') continue;
+        return { cue, source: np, end: cue.end };
+      }
+    }
     return null;
+  }
+
+  /** Whether token j opens an apposition or a relative clause ("the senator", "a spokesman", "who", "R-Fla."). */
+  opensApposition(j: number): boolean {
+    const w = this.low[j];
+    return this.lex.determiners.has(w) || RELATIVE_OPENERS.has(w) || isCap(this.toks[j].text) || /^\d+$/.test(w);
+  }
+
+  /** The index of the ')' closing the '(' at token j within 8 tokens and the sentence, or -1. */
+  closingParen(j: number): number {
+    for (let k = j + 1; k < this.toks.length && k <= j + 8; k++) {
+      if (this.sentOf[k] !== this.sentOf[j] || this.quoteOf[k] >= 0 || this.low[k] === '(') return -1;
+      if (this.low[k] === ')') return k;
+    }
+    return -1;
+  }
+
+  /** The index of the '(' opening the ')' at token j within 8 tokens (not before `limit`), or -1. */
+  openingParen(j: number, limit: number): number {
+    for (let k = j - 1; k >= limit && k >= j - 8; k--) {
+      if (this.sentOf[k] !== this.sentOf[j] || this.quoteOf[k] >= 0 || this.low[k] === ')') return -1;
+      if (this.low[k] === '(') return k;
+    }
+    return -1;
   }
 
   /**

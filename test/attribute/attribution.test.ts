@@ -89,6 +89,26 @@ describe('direct quotes', () => {
     expect(a.source?.text).toBe('the engineer');
     expect(a.by).toContain('split');
   });
+  it('a party-and-state parenthesis after the name stays in the speaker: “A,” Sen. X (D-Mo.) said', () => {
+    expect(brief(one('“The bill is dead for this year,” Sen. Ruth Adler (D-Mo.) said on Friday.'))).toEqual(['direct', 'Sen. Ruth Adler (D-Mo.)', 'said', 'The bill is dead for this year']);
+  });
+  it('an apposition between the speaker and the cue: “A,” X, the attorney general of Y, said', () => {
+    expect(brief(one('“The rule oversteps the law,” Tom Baird, the attorney general of Kansas, one of the states suing, said at a briefing.'))).toEqual(['direct', 'Tom Baird', 'said', 'The rule oversteps the law']);
+  });
+  it('a relative clause between the speaker and the cue: “A,” X, who chairs the panel, said', () => {
+    expect(brief(one('“We need more time,” Dana Kelso, who chairs the panel, said.'))).toEqual(['direct', 'Dana Kelso', 'said', 'We need more time']);
+  });
+  it('no reporting clause across a comma when no speech cue follows', () => {
+    const a = one('“We need more time,” Dana Kelso, who chairs the panel, wrote in a letter and left.');
+    expect(a.kind).toBe('direct');
+    expect(a.cue?.text ?? null).not.toBe('left');
+  });
+  it('a quote opened straight and closed curly (mixed styles) is one quote', () => {
+    expect(brief(one('"The clinic stays open,” said Dr. Lena Ruiz, the director.'))).toEqual(['direct', 'Dr. Lena Ruiz', 'said', 'The clinic stays open']);
+  });
+  it('a straight mark with its own closer later in the paragraph is not closed by a curly one', () => {
+    expect(findQuotes('"He called it “fair” and left," she said.')[0].inner.text).toBe('He called it “fair” and left,');
+  });
   it('a colon after a bare speaker is the cue', () => {
     expect(brief(one('Senator Jane Roe: “We will not back down on this bill.”'))).toEqual(['direct', 'Senator Jane Roe', ':', 'We will not back down on this bill.']);
   });
