@@ -206,10 +206,13 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
         const phrase = c.role?.words.join(' ');
         const match = c.proper
           ? recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => m.role?.words.join(' ') === phrase), c.start)
-          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))
+          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (c.sector !== null && cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))
             // "Acme Holdings … the company": a named organisation no lexicon or head word
             // placed in a sector is taken by "the company"/"the firm" (and becomes a business)
-            || (c.sector === 'BUS' && cl.type === 'ORG' && cl.sector === null && cl.mentions.some((m) => m.kind === 'name' && m.type === 'ORG'))), c.start);
+            || (c.sector === 'BUS' && cl.type === 'ORG' && cl.sector === null && cl.mentions.some((m) => m.kind === 'name' && m.type === 'ORG'))
+            // "Yonhap reported … The agency cited officials": a head of no one sector refers
+            // back to the last named organisation, whatever its sector
+            || (c.role !== null && c.role.sector === null && c.sector === null && cl.type === 'ORG' && cl.mentions.some((m) => m.kind === 'name' && m.type === 'ORG'))), c.start);
         if (match) { add(c, match); return; }
       }
       // groups of one country and sector are one actor in a report

@@ -1012,6 +1012,20 @@ function rolePhrase(
   if (determiner && toks[left - 1]?.text === ',' && before && before.type === 'ORG' && role.kind !== 'person') {
     cand.sameAs = before;
   }
+  // "AEMET, the national weather agency, said": an acronym no lexicon or model knows, renamed
+  // by an institution's role phrase between commas, is that institution's name (it takes the
+  // phrase's role, so it is placed and coded as the phrase is)
+  const acronymTok = toks[left - 2];
+  if (!before && determiner && role.kind === 'org' && toks[left - 1]?.text === ',' && acronymTok && ctx.sentOf[left - 2] === sent
+    && /^\p{Lu}{2,8}$/u.test(acronymTok.text) && !nameAt[left - 2] && !nameEndAt[left - 2] && /^[,.;]$/.test(toks[right]?.text ?? '.')
+    && !(doc.document.dateline && acronymTok.start < doc.document.dateline.end)) {
+    const acronym = blank(ctx, left - 2, left - 1, {
+      type: 'ORG', by: 'rule/acronym-appositive', role, sector, country, countrySource: country ? 'stated' : null,
+      key: 'org:' + normaliseName(acronymTok.text), canonical: acronymTok.text,
+    });
+    candidates.push(acronym);
+    cand.sameAs = acronym;
+  }
   candidates.push(cand);
   return { candidates, lastToken: right - 1 };
 }

@@ -17,7 +17,8 @@ export interface RoleEntry {
   phrase: string;
   /** Normalised tokens of the phrase. */
   words: string[];
-  sector: string;
+  /** Null for a head that names an institution of no one sector ("agency"). */
+  sector: string | null;
   kind: RoleKind;
   /** Weak heads ("leader", "official") yield to a sector-giving modifier ("rebel leader"). */
   strong: boolean;
@@ -159,7 +160,9 @@ export function actorLexicon(dir: string = dataDir()): ActorLexicon {
   let roleMaxWords = 1;
   for (const [phrase, sector, kind, strength] of readTsv(a('roles.tsv'))) {
     const words = wordsOf(phrase);
-    roles.set(words.join(' '), { phrase, words, sector, kind: kind as RoleKind, strong: strength !== 'weak' });
+    // '-': a word that names an institution but not its sector ("agency": news, weather or
+    // spy agency); the sector comes from a modifier, an appositive or the antecedent
+    roles.set(words.join(' '), { phrase, words, sector: sector === '-' ? null : sector, kind: kind as RoleKind, strong: strength !== 'weak' });
     roleMaxWords = Math.max(roleMaxWords, words.length);
   }
   const modifiers = new Map<string, string>();
