@@ -348,7 +348,10 @@ class Finder {
     // a quote that ends its own sentence ("…." He added) is followed by a new sentence;
     // "…?" he asked goes on in lower case
     const lastInner = this.low[q.innerEnd - 1];
-    if (lastInner === '.' || ((lastInner === '?' || lastInner === '!') && isCap(this.toks[i].text) && !this.cueAt(i))) return null;
+    if (lastInner === '.') return null;
+    // "…?" Clinton said: a capital after a question or exclamation may still open the
+    // reporting clause, but only a name followed at once by its cue (checked below)
+    const capAfterMark = (lastInner === '?' || lastInner === '!') && isCap(this.toks[i].text) && !this.cueAt(i);
     if (this.low[i] === ',' || this.low[i] === '—' || this.low[i] === '–') i++;
     // the window: up to a terminal, comma, colon, semicolon or another quote; a short
     // parenthesis after a name stays in ("Sen. Claire McCaskill (D-Mo.) said")
@@ -373,11 +376,16 @@ class Finder {
       const paren = closeAt >= 0 ? this.openingParen(closeAt, i) : -1;
       if (paren > i) before = paren - 1;
       const np = this.npLeft(before, i);
-      if (np && np.start === i) return { cue, source: paren > i ? { start: i, end: closeAt + 1 } : np, end: cue.end };
+      // after a question the clause must end at its cue ("…?” Clinton said. / said, “…"):
+      // "Taxpayers said nothing would change" is a sentence of its own
+      const nextAfterCue = this.skipAdjuncts(cue.end, this.toks.length);
+      const clauseEnds = nextAfterCue >= this.toks.length || TERMINAL.has(this.toks[nextAfterCue].text) || this.low[nextAfterCue] === ',' || this.quoteOf[nextAfterCue] >= 0;
+      if (np && np.start === i && !(capAfterMark && (paren > i || np.end !== k || !clauseEnds))) return { cue, source: paren > i ? { start: i, end: closeAt + 1 } : np, end: cue.end };
       return null;
     }
     // `"…," NP, an apposition or relative clause, said …`: the speaker's description set off
     // by commas before the cue, within the sentence and before any other quote
+    if (capAfterMark) return null;
     const np = this.npRight(i, Math.min(this.toks.length, i + 10));
     if (np && this.low[np.end] === ',' && np.end + 1 < this.toks.length && this.opensApposition(np.end + 1)) {
       const sent = this.sentOf[i];

@@ -103,6 +103,13 @@ describe('direct quotes', () => {
     expect(a.kind).toBe('direct');
     expect(a.cue?.text ?? null).not.toBe('left');
   });
+  it('a name after a question mark opens the reporting clause: “A?” Clinton said.', () => {
+    expect(brief(one('“How many times must we see this?” Clinton said.'))).toEqual(['direct', 'Clinton', 'said', 'How many times must we see this?']);
+  });
+  it('a capitalised sentence after a question is no reporting clause', () => {
+    const a = attrs('“Who pays for this?” Taxpayers said nothing would change, the poll found.');
+    expect(a.some((x) => x.kind === 'direct' && x.source?.text === 'Taxpayers')).toBe(false);
+  });
   it('a quote opened straight and closed curly (mixed styles) is one quote', () => {
     expect(brief(one('"The clinic stays open,” said Dr. Lena Ruiz, the director.'))).toEqual(['direct', 'Dr. Lena Ruiz', 'said', 'The clinic stays open']);
   });
