@@ -21,6 +21,8 @@
  * speaker accuracy is the share of matched quotes whose sources overlap (or both have none).
  *
  * Run: npm run bench:attribution [-- --limit N] [-- --split train] [-- --dump] [-- --cache] [-- --no-baseline] [-- --skip N]
+ * `--dump` also lists the proxy's missed quotes (QMISS), unmatched predicted quotes (QFP) and
+ * wrong speakers (QSRC).
  * `--cache` keeps the layers before the attribution stage (tokens … resolve) in the system's
  * temporary folder and reuses them on later runs, so that rule changes can be measured in
  * seconds; articles/s then counts the attribution stage alone.
@@ -156,16 +158,23 @@ function scoreQuotes(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   const pn = pq.map((r) => norm(text, r.content)), gn = gq.map((r) => norm(text, r.content));
   const left = new Set(pq.keys());
   let tp = 0, speakerOk = 0;
+  const show = (r: Range[] | null) => (r ? r.map(([a, b]) => text.slice(a, b)).join(' … ') : '-');
   gq.forEach((g, j) => {
     let best = -1, bestShare = 0;
     for (const i of left) { const sh = goldShare(pn[i], gn[j]); if (sh > 0.3 && sh > bestShare) { bestShare = sh; best = i; } }
-    if (best < 0) return;
+    if (best < 0) {
+      if (dump && sc === ours) console.log(`QMISS src=[${show(g.source)}] ${show(gn[j]).slice(0, 140)}`);
+      return;
+    }
     left.delete(best);
     tp++;
     const ps = pq[best].source ? norm(text, pq[best].source!) : null;
     const gs = g.source ? norm(text, g.source) : null;
     if ((!ps && !gs) || (ps && gs && inter(ps, gs) > 0)) speakerOk++;
+    else if (dump && sc === ours) console.log(`QSRC ${pq[best].by ?? ''} pred=[${show(ps)}] gold=[${show(gs)}] ${show(gn[j]).slice(0, 80)}`);
   });
+  // --dump: predicted quotes that matched no gold quote
+  if (dump && sc === ours) for (const i of left) console.log(`QFP  ${pq[i].by ?? ''} src=[${show(pq[i].source)}] ${show(pn[i]).slice(0, 120)}`);
   sc.quote.add(tp, pq.length, gq.length);
   sc.speaker.add(speakerOk, tp, tp);
 }
