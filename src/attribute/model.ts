@@ -468,7 +468,17 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   }
-  if (hi < 0) return contentBefore(ctx, c, subj, sent.tokenStart);
+  if (hi < 0) {
+    // "X was endorsed by Y", "His views were echoed by Z": a passive cue with an agent and
+    // nothing after it attributes its subject, and the agent is the source
+    const sp = kids.find((k) => k < c && rels[k] === 'nsubj:pass');
+    if (sp !== undefined && kids.some((k) => k > c && isAgent(ctx, c, k))) {
+      const [a, b] = subtreeTokens(ctx.doc, sp);
+      const [ta, tb] = trimRange(ctx, Math.max(a, sent.tokenStart), Math.min(b + 1, c));
+      if (tb > ta) return [ta, tb];
+    }
+    return contentBefore(ctx, c, subj, sent.tokenStart);
+  }
   lo = Math.max(lo, c + 1, sent.tokenStart);
   hi = Math.min(hi, sent.tokenEnd - 1);
   // a light verb's object noun belongs to the cue ("took a shot at X", "made no mention of X",

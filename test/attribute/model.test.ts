@@ -30,6 +30,17 @@ describe('parse-derived spans', () => {
     expect(source && doc.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ')).toBe('The mayor');
   });
 
+  it.skipIf(!haveModels)('a passive cue with an agent and nothing after it attributes its subject; the agent is the source', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const doc = parsed('The new tax plan was endorsed by the governor.', createAttributionStage({ cueModel: null }));
+    const sp = spansForCue(cueContext(doc, defaultLexicon())!, idx(doc, 'endorsed'));
+    expect(words(doc, sp.content)).toBe('The new tax plan');
+    expect(words(doc, sp.source)).toContain('governor');
+    // negative: without an agent the subject is no content of its own
+    const d2 = parsed('The new tax plan was endorsed.', createAttributionStage({ cueModel: null }));
+    expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'endorsed')).content)).not.toBe('The new tax plan');
+  });
+
   it.skipIf(!haveModels)('finds the subject of a participle clause through its head', () => {
     const doc = parsed('The senator left the hall early, calling the vote a sham.', createAttributionStage({ cueModel: null }));
     const ctx = cueContext(doc, defaultLexicon())!;
