@@ -16,6 +16,7 @@
 import type { AnalysisEntity, EntityType } from '../types.js';
 import { countryIndex, normaliseName } from './countries.js';
 import { wordsOf } from './lexicon.js';
+import { placeIndex } from './places.js';
 import type { Candidate } from './detect.js';
 import { coargumentSubject, governingSubjects, quoteSpans, speakerSlot } from './syntax.js';
 import type { WorkingDoc } from '../types.js';
@@ -146,7 +147,8 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
       const norm = normaliseName(c.text);
       const compact = c.text.replace(/\./g, '');
       const acronym = /^[\p{Lu}\d&]{2,8}$/u.test(compact);
-      const match = recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => {
+      // (same-named bodies of two countries stay two: "the Joint Chiefs of Staff in Seoul … in Washington")
+      const match = recent((cl) => cl.type !== 'PERSON' && compatibleCountry(cl.country, c.country) && cl.mentions.some((m) => {
         if (m.kind !== 'name' && m.kind !== 'metonym') return false;
         if (normaliseName(m.text) === norm) return true;
         if (acronym && initials(m.text) === compact) return true;
@@ -361,7 +363,16 @@ export function entityName(cl: Cluster): string {
   const pool = names.length > 0 ? names : cl.mentions.filter((m) => m.kind === 'metonym').map((m) => strip(m.text));
   const pool2 = pool.length > 0 ? pool : cl.mentions.filter((m) => m.kind === 'nominal').map((m) => strip(m.text));
   if (pool2.length === 0) return cl.canonical ?? strip(cl.mentions[0].text);
-  return pool2.reduce((a, b) => (b.length > a.length ? b : a));
+  // a dateline's capitals ("GENEVA, March 14 (Reuters)") are typography: the same name written
+  // as a name is the entity's ("Geneva"); a place known only so takes the gazetteer's spelling
+  const shouted = (x: string) => /\p{Lu}{3}/u.test(x) && !/\p{Ll}/u.test(x);
+  const written = pool2.filter((x) => !shouted(x));
+  if (written.length === 0 && names.length > 0) {
+    const placed = cl.mentions.find((m) => m.kind === 'name' && m.place && (m.place.kind === 'city' || m.place.kind === 'other'));
+    const gazetteer = placed ? placeIndex().cities.get(normaliseName(placed.text))?.[0]?.name : undefined;
+    if (gazetteer && normaliseName(gazetteer) === normaliseName(placed!.text)) return gazetteer;
+  }
+  return (written.length > 0 ? written : pool2).reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 /** The aliases: every distinct name, metonym and title form the text used (not pronouns, not demonyms). */

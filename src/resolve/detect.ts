@@ -106,6 +106,9 @@ export const PRONOUNS: ReadonlyMap<string, { person: 1 | 2 | 3; number: 'sg' | '
 ]);
 
 /** Heads of a person's camp ("supporters of X", "followers of X"). */
+/** Sectors of a state's own bodies (a lexicon body seated in another capital is that state's). */
+const STATE_BODY_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
 const CAMP_HEADS = new Set(['supporters', 'followers', 'partisans']);
 
 /** The role an ethnic group's name plays ("ethnic Turks"): people, coded as civilians. */
@@ -518,6 +521,24 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
   // 1d. cities and regions placed as the document places them (the dateline's country, the
   // countries it names) before a role phrase takes a country from one ("people from Valencia")
   placeCandidates(out, dateline);
+  // 1e. "the Joint Chiefs of Staff in Seoul": a state body the lexicon files under one country,
+  // by a name of ordinary words that other states' bodies share, placed by the text in another
+  // country's capital is that country's (not acronyms or names that say their country)
+  for (const c of out) {
+    const e = c.entry;
+    if (!e || e.source !== 'organisation' || !e.country || !STATE_BODY_SECTORS.has(e.sector ?? '') || c.tokEnd - c.tokStart < 2) continue;
+    if (words[c.tokEnd] !== 'in' || sentOf[c.tokEnd + 1] !== sentOf[c.tokStart]) continue;
+    const at = nameAt[c.tokEnd + 1];
+    const capitalOf = at && at.place?.kind === 'city' && at.kind === 'name' ? countryIndex().byCapital.get(normaliseName(at.text)) : undefined;
+    if (!capitalOf || capitalOf.cca3 === e.country || at!.country !== capitalOf.cca3) continue;
+    const idx = countryIndex();
+    if (words.slice(c.tokStart, c.tokEnd).some((w) => idx.byName.has(w) || idx.byDemonym.has(w) || idx.byCapital.has(w))) continue;
+    c.country = capitalOf.cca3;
+    c.countrySource = 'inferred';
+    c.key = 'org:' + normaliseName(c.text) + ':' + capitalOf.cca3;
+    c.entry = null;
+    c.by += '+seat-in-capital';
+  }
   // 2. capitals as places or as their governments
   for (const c of out) {
     if (c.place?.kind !== 'city' || c.type !== 'GPE') continue;
@@ -718,6 +739,8 @@ function isAgentive(ctx: Ctx, c: Candidate): boolean {
   const prev = ctx.words[c.tokStart - 1] ?? '';
   const next = ctx.words[c.tokEnd] ?? '';
   if (next === "'s" || ctx.doc.tokens[c.tokEnd]?.text === '’s') return true;
+  // "officials in Moscow said": after a preposition of place the capital is where, not who
+  if (/^(in|at|near|from|inside|outside)$/.test(prev)) return false;
   if (AGENT_VERBS.test(next)) return true;
   // the subject of a verb of doing or saying ("Washington, along with its allies, demanded"),
   // when the parser ran; a copula's subject ("Moscow is a big city") is the city

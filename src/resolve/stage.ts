@@ -166,6 +166,15 @@ export function resolveDocument(doc: WorkingDoc): void {
       if (c.type === 'PERSON') { titleName.start = c.start; titleName.end = c.end; titleName.tokStart = c.tokStart; titleName.tokEnd = c.tokEnd; titleName.by = c.by; }
       continue;
     }
+    // "Spanish Red Cross", "Kenya Red Crescent Society": a country's name or demonym before an
+    // international body's name is that country's national branch (a society of the movement,
+    // non-governmental), one organisation, not the international body beside the country
+    const innerIgo = clash.find((n) => n.type === 'ORG' && n.entry && n.sector === 'IGO' && !n.country && n.end === c.end - (/\sSociety$/.test(c.text) ? ' Society'.length : 0));
+    if (c.type === 'ORG' && c.country && !c.sector && innerIgo && innerIgo.start > c.start) {
+      cands.splice(cands.indexOf(innerIgo), 1);
+      c.sector = 'NGO';
+      c.by += '+national-branch';
+    }
     cands.push(c);
   }
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -204,12 +213,17 @@ export function resolveDocument(doc: WorkingDoc): void {
   for (const cl of clusters) {
     if (cl.country || !STATE_SECTORS.has(cl.sector ?? '') || cl.type === 'PERSON' || cl.type === 'MISC') continue;
     const first = cl.mentions.find((m) => m.kind !== 'pronoun');
-    if (!first || !first.role || cl.mentions.some((m) => m.kind === 'name' && !m.role)) continue;
+    // "the Justice Ministry said": a capitalised body no lexicon knows, a state body by its
+    // head word (rule/org-name), is an institution like "the Interior Ministry"
+    // (not one named for a continent or the world: "African Commission on Human Rights")
+    const stateOrgName = !!first && first.kind === 'name' && first.by.startsWith('rule/org-name') && cl.mentions.every((m) => m.kind !== 'name' || m.by.startsWith('rule/org-name'))
+      && !internationalName(first.text.split(/\s+/).map((w) => normaliseName(w)));
+    if (!first || (!stateOrgName && (!first.role || cl.mentions.some((m) => m.kind === 'name' && !m.role)))) continue;
     // "its soldiers": the owner's country decides (cluster.ts), not the sentence's
     if (/^(its|their|his|her|our|my|your)$/i.test(doc.tokens[first.tokStart]?.text ?? '')) continue;
     // "both governments", "the two armies": several states' bodies, never one country's
     if (/^(both|the two|two|three|all|several|many|other|some|the other)\b/i.test(first.text) || /(governments|ministries|armies|parliaments|militaries)$/i.test(first.text)) continue;
-    const institution = first.role.kind === 'org' || first.proper === true || (first.anaphoric && first.plural === false);
+    const institution = stateOrgName || first.role?.kind === 'org' || first.proper === true || (first.anaphoric && first.plural === false);
     const near = nearestCountry(first);
     const country = institution ? near ?? datelineCountry : near ? null : datelineCountry;
     if (!country) continue;
@@ -234,7 +248,9 @@ export function resolveDocument(doc: WorkingDoc): void {
     const orgName = first.kind === 'name' && first.by.startsWith('rule/org-name') && cl.mentions.every((m) => m.kind !== 'name' || m.by.startsWith('rule/org-name'));
     if (!orgName && (!first.role || first.kind === 'name' || cl.mentions.some((m) => m.kind === 'name' && !m.role))) continue;
     if (/^(its|their|his|her|our|my|your)$/i.test(doc.tokens[first.tokStart]?.text ?? '')) continue;
-    if (/^(both|the two|two|all|several|many|other|the other|foreign|international)\b/i.test(first.text)) continue;
+    // ("two people were wounded": a counted group of ordinary people is the report's like
+    // "23 people"; "the two sides", "both groups" may be of two countries)
+    if (!first.by.startsWith('rule/counted-group') && /^(both|the two|two|all|several|many|other|the other|foreign|international)\b/i.test(first.text)) continue;
     const near = nearestCountry(first);
     const country = near ?? datelineCountry ?? (orgName ? null : mostNamed);
     if (!country) continue;
