@@ -105,6 +105,8 @@ const CANDIDATE_TAG = /^(VB|NN|JJ)/;
 /** Relations whose subtree is a cue's content. */
 const CONTENT_RELS = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'obl', 'advcl', 'csubj', 'nmod', 'acl']);
 /** Prepositions under which an oblique holds a stance's content ("criticized X for Y", "warned about Y"). */
+/** Prepositions of phrasal stance verbs ("respond to", "point to", "seize on", "lean toward"). */
+const PHRASAL_CASES = new Set(['to', 'on', 'toward', 'towards', 'at', 'into', 'with']);
 const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 'that', 'whether']);
 /** Clausal content: when a cue has one, its objects before it are addressees ("told reporters that …"). */
 /**
@@ -477,7 +479,22 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       const [ta, tb] = trimRange(ctx, Math.max(a, sent.tokenStart), Math.min(b + 1, c));
       if (tb > ta) return [ta, tb];
     }
-    return contentBefore(ctx, c, subj, sent.tokenStart);
+    const before = contentBefore(ctx, c, subj, sent.tokenStart);
+    if (before) return before;
+    // "responded to X", "pointed to X", "seized on X": a verb whose one oblique after it
+    // carries a preposition such verbs take is about that oblique
+    const obls = kids.filter((k) => k > c && rels[k] === 'obl');
+    if (obls.length === 1 && /^VB/.test(ctx.doc.pos![c])) {
+      const cs = children(ctx.doc, obls[0]).filter((m) => rels[m] === 'case').map((m) => ctx.low[m]);
+      if (cs.length === 1 && PHRASAL_CASES.has(cs[0])) {
+        const [a, b] = subtreeTokens(ctx.doc, obls[0]);
+        let lo2 = Math.max(a, c + 1);
+        if (rels[lo2] === 'case') lo2++;
+        const [ta, tb] = trimRange(ctx, lo2, Math.min(b + 1, sent.tokenEnd));
+        if (tb > ta) return [ta, tb];
+      }
+    }
+    return null;
   }
   lo = Math.max(lo, c + 1, sent.tokenStart);
   hi = Math.min(hi, sent.tokenEnd - 1);

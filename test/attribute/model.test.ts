@@ -41,6 +41,15 @@ describe('parse-derived spans', () => {
     expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'endorsed')).content)).not.toBe('The new tax plan');
   });
 
+  it.skipIf(!haveModels)('a verb with nothing but an oblique under a phrasal preposition is about that oblique ("responded to X")', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const doc = parsed('The governor responded to the new union demands.', createAttributionStage({ cueModel: null }));
+    expect(words(doc, spansForCue(cueContext(doc, defaultLexicon())!, idx(doc, 'responded')).content)).toBe('the new union demands');
+    // negative: a place or time oblique ("in the hall") is no content
+    const d2 = parsed('The governor waited in the hall.', createAttributionStage({ cueModel: null }));
+    expect(spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'waited')).content).toBeNull();
+  });
+
   it.skipIf(!haveModels)('finds the subject of a participle clause through its head', () => {
     const doc = parsed('The senator left the hall early, calling the vote a sham.', createAttributionStage({ cueModel: null }));
     const ctx = cueContext(doc, defaultLexicon())!;
