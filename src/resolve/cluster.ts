@@ -208,7 +208,9 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
         const phrase = c.role?.words.join(' ');
         const match = c.proper
           ? recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => m.role?.words.join(' ') === phrase), c.start)
-          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (c.sector !== null && cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name'))
+          : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (c.sector !== null && cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name')
+            // (not a body the text has given another head: "AEMET, the weather agency … the city council")
+            && (cl.heads.size === 0 || !head))
             // "Acme Holdings … the company": a named organisation no lexicon or head word
             // placed in a sector is taken by "the company"/"the firm" (and becomes a business)
             || (c.sector === 'BUS' && cl.type === 'ORG' && cl.sector === null && cl.mentions.some((m) => m.kind === 'name' && m.type === 'ORG'))
@@ -289,7 +291,10 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
   const merged = new Set<Cluster>();
   for (const cl of clusters) {
     if (cl.type !== 'ORG' || !cl.country || !cl.sector || cl.mentions.some((m) => m.kind === 'name' || m.kind === 'metonym')) continue;
-    const targets = clusters.filter((t) => t !== cl && !merged.has(t) && t.type === 'ORG' && t.country === cl.country && t.sector === cl.sector && t.mentions.some((m) => m.kind === 'name'));
+    // (a named body renamed by a role of its own, "AEMET, the national weather agency", takes
+    // only groups of that role: "the city council" and "the government" are other bodies)
+    const targets = clusters.filter((t) => t !== cl && !merged.has(t) && t.type === 'ORG' && t.country === cl.country && t.sector === cl.sector && t.mentions.some((m) => m.kind === 'name')
+      && (t.heads.size === 0 || [...cl.heads].some((h) => t.heads.has(h))));
     if (targets.length !== 1) continue;
     for (const m of cl.mentions) { targets[0].mentions.push(m); of.set(m, targets[0]); }
     targets[0].mentions.sort((a, b) => a.start - b.start);

@@ -59,4 +59,11 @@ describe('agencies by what they do', () => {
     const doc = run('Residents of OPORTO, the city in the north, said the river rose.');
     expect(doc.mentions.some((m) => m.by === 'rule/acronym-appositive')).toBe(false);
   });
+  it('negative: a named agency does not take other state bodies of its country ("the city council", "the government")', () => {
+    const doc = run('Lisbon [Portugal], November 5 : IPMA, the national weather agency, said it had warned of the storm. The city council said 400 homes were flooded, and the government promised aid.');
+    const agency = entityOfText(doc, 'IPMA')!;
+    expect(entityOfText(doc, 'The city council')?.id).not.toBe(agency.id);
+    expect(entityOfText(doc, 'the government')?.id).not.toBe(agency.id);
+    expect(actorOf(doc, 'The city council')).toMatchObject({ code: 'PRT', sector: 'GOV' });
+  });
 });
