@@ -383,7 +383,9 @@ function matchRole(ctx: Ctx, i: number): { role: RoleEntry; end: number } | null
     const w = words[i];
     let long = longRoles.get(lex);
     if (!long) longRoles.set(lex, long = [...lex.roles.values()].filter((r) => r.words.length === 1 && r.words[0].length >= 9));
-    const hits = long.filter((r) => r.words[0][0] === w[0] && r.words[0] !== w && oneEditApart(r.words[0], w));
+    // (an inflection is no misspelling: "commissions" is the plural of a role the table gives
+    // only in the singular, not "commission" misspelt)
+    const hits = long.filter((r) => r.words[0][0] === w[0] && r.words[0] !== w && w !== r.words[0] + 's' && oneEditApart(r.words[0], w));
     if (hits.length === 1) found = { role: hits[0], end: i + 1 };
   }
   if (i >= 0 && i < ctx.roleAt.length) ctx.roleAt[i] = found;

@@ -83,3 +83,14 @@ describe('a dateline written in capitals', () => {
     expect(entityOfText(doc, 'OSINERGMIN')?.name).toBe('OSINERGMIN');
   });
 });
+
+describe('misspelt role words', () => {
+  it('still reads a long role word one edit off ("the commision said")', () => {
+    const doc = run('LIMA, May 12 (Reuters) - The commision said the vote would be held in June.');
+    expect(actorOf(doc, 'The commision')).toMatchObject({ code: 'PER', sector: 'GOV' });
+  });
+  it('negative: a plural is no misspelling ("the commissions will meet" names no one state\'s commission)', () => {
+    const doc = run('LIMA, May 12 (Reuters) - Chile and Bolivia said the commissions will meet again in April.');
+    expect(doc.mentions.some((m) => m.text === 'the commissions')).toBe(false);
+  });
+});
