@@ -225,7 +225,9 @@ export function resolveDocument(doc: WorkingDoc): void {
     if (/^(both|the two|two|three|all|several|many|other|some|the other)\b/i.test(first.text) || /(governments|ministries|armies|parliaments|militaries)$/i.test(first.text)) continue;
     const institution = stateOrgName || first.role?.kind === 'org' || first.proper === true || (first.anaphoric && first.plural === false);
     const near = nearestCountry(first);
-    const country = institution ? near ?? datelineCountry : near ? null : datelineCountry;
+    // (a sentence naming only the dateline's own country is no other country: "Police said
+    // 2,000 people came from the Valencia region" in a report datelined Valencia, Spain)
+    const country = institution ? near ?? datelineCountry : near && near !== datelineCountry ? null : datelineCountry;
     if (!country) continue;
     cl.country = country;
     for (const m of cl.mentions) if (m.kind !== 'pronoun') { m.country = country; m.countrySource = 'inferred'; }

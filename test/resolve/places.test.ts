@@ -63,6 +63,21 @@ describe('a city shared by several countries, as the document places it', () => 
   });
 });
 
+describe('a dateline that names only a city', () => {
+  it('places the dateline\'s city by the countries the report names, and its region and groups with it', () => {
+    const doc = run(full, 'VALENCIA, Oct 7 (Reuters) - Protesters marched on Sunday against Spain\'s government. Police said 2,000 people came from the Valencia region.');
+    expect(entityOfText(doc, 'VALENCIA')?.country).toBe('ESP');
+    expect(entityOfText(doc, 'Valencia region')?.country).toBe('ESP');
+    expect(actorOf(doc, 'Protesters')).toMatchObject({ code: 'ESP', sector: 'OPP' });
+    // a sentence naming only the dateline's own country points nowhere else
+    expect(actorOf(doc, 'Police')).toMatchObject({ code: 'ESP', sector: 'COP' });
+  });
+  it('negative: police in a sentence naming another country than the dateline\'s stay unplaced', () => {
+    const doc = run(full, 'VALENCIA, Oct 7 (Reuters) - Protesters marched against Spain\'s government. Police said 2,000 people came from Portugal.');
+    expect(actorOf(doc, 'Police').code).toBeNull();
+  });
+});
+
 describe('place names are capitalised', () => {
   it('negative: a lower-case word the name model might read as a place is no place ("a baker in Paiporta")', () => {
     const doc = run(full, '"The water came in at night," said Rosa Ortega, a 61-year-old baker in Paiporta, near Valencia in Spain.');
