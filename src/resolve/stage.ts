@@ -261,6 +261,29 @@ export function resolveDocument(doc: WorkingDoc): void {
     first.by += near ? '+nearest-country' : country === datelineCountry ? '+dateline-country' : '+document-country';
   }
 
+  // settlements the gazetteer lacks, introduced as such ("near the village of Kfar Kila"): the
+  // country named nearest in their sentence, else the dateline's (inferred; no coordinates)
+  for (const cl of clusters) {
+    if (cl.country || (cl.type !== 'GPE' && cl.type !== 'LOC')) continue;
+    const first = cl.mentions.find((m) => m.kind === 'name');
+    if (!first || first.place) continue;
+    const before = doc.text.slice(Math.max(0, first.start - 40), first.start);
+    if (!/\b(village|villages|town|towns|hamlet|settlement|township|city|suburb|district|neighbou?rhood) of\s+$/i.test(before)) continue;
+    // (only places count: "the Israeli army struck the village of X" says who struck, not
+    // where X is)
+    let near: Candidate | null = null;
+    for (const o of cands) {
+      if (o.sentence !== first.sentence || o === first || !o.country || !o.place || o.kind !== 'name') continue;
+      if (dl && o.start >= dl.start && o.end <= dl.end) continue;
+      if (!near || Math.abs(o.start - first.start) < Math.abs(near.start - first.start)) near = o;
+    }
+    const country = near?.country ?? datelineCountry;
+    if (!country) continue;
+    cl.country = country;
+    for (const m of cl.mentions) if (m.kind !== 'pronoun') { m.country = country; m.countrySource = 'inferred'; }
+    first.by += near ? '+nearest-place' : '+dateline-country';
+  }
+
   // people no lexicon or title places ("Salim Haddad said"): the country named nearest in
   // the sentence of their first name mention, else the dateline's (inferred; no sector)
   for (const cl of clusters) {

@@ -78,6 +78,19 @@ describe('a dateline that names only a city', () => {
   });
 });
 
+describe('a settlement the gazetteer lacks, introduced as one ("the village of …")', () => {
+  it('takes the country of a place named in its sentence, else the dateline\'s', () => {
+    const doc = run(full, 'Tyre [Lebanon], February 19 : The Israeli army said its jets struck a depot near the village of Deir Qanoun overnight.');
+    expect(entityOfText(doc, 'Deir Qanoun')?.country).toBe('LBN');
+    const named = run(full, 'Shelling hit the village of Deir Qanoun in southern Lebanon overnight, the Israeli army said.');
+    expect(entityOfText(named, 'Deir Qanoun')?.country).toBe('LBN');
+  });
+  it('negative: a demonym says who acted, not where the village is (no dateline, no place named: no country)', () => {
+    const doc = run(full, 'The Israeli army said its jets struck a depot near the village of Deir Qanoun overnight.');
+    expect(entityOfText(doc, 'Deir Qanoun')?.country ?? null).toBeNull();
+  });
+});
+
 describe('place names are capitalised', () => {
   it('negative: a lower-case word the name model might read as a place is no place ("a baker in Paiporta")', () => {
     const doc = run(full, '"The water came in at night," said Rosa Ortega, a 61-year-old baker in Paiporta, near Valencia in Spain.');
