@@ -269,6 +269,28 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     k--;
   }
   const all = [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
+  // A lone role word right before a person's name, or set off from it by commas, is that
+  // person: "Opposition leader Alberto Núñez Feijóo demanded", "The regional president,
+  // Carlos Mazón, has defended". The phrase becomes the person's, with the codes the resolve
+  // layer gave the person: the role word's own sector is a guess ("leader" reads GOV, an
+  // opposition leader is not). A plural role ("soldiers, Ana Ruiz …") names someone else.
+  for (let k = 0; k + 1 < all.length; k++) {
+    const a = all[k];
+    const b = all[k + 1];
+    if (a.by !== 'fallback:role' || !b.by.startsWith('resolve:PERSON') || b.kind === 'pronoun') continue;
+    if (/S$/.test(doc.pos?.[a.tokEnd - 1] ?? '')) continue;
+    const adjacent = b.tokStart === a.tokEnd;
+    const afterName = doc.tokens[b.tokEnd];
+    const appositive = b.tokStart === a.tokEnd + 1 && doc.tokens[a.tokEnd].text === ','
+      && (b.tokEnd === s.tokenEnd || afterName?.text === ',' || /^[.;:]$/.test(afterName?.text ?? ''));
+    if (!adjacent && !appositive) continue;
+    b.tokStart = a.tokStart;
+    b.code ??= a.code;
+    b.sector ??= a.sector;
+    b.by += '+title';
+    all.splice(k, 1);
+    k--;
+  }
   // "its soldiers": a phrase owned by a resolved pronoun takes the owner's country.
   for (const a of all) {
     if (a.code || a.tokEnd - a.tokStart < 2) continue;

@@ -27,6 +27,26 @@ describe('appositives', () => {
   });
 });
 
+describe('a role word before a person\'s name', () => {
+  it('"Opposition leader X demanded": one source, the person, with the person\'s codes', () => {
+    const e = byTrigger('STOCKHOLM, March 4 : Opposition leader Marta Lindqvist demanded that the government call an early election.', 'demanded')!;
+    expect(e.source).toHaveLength(1);
+    expect(e.source[0]).toMatchObject({ code: 'SWE', sector: 'OPP' });
+    expect(e.source[0].text).toContain('Marta Lindqvist');
+    expect(e.source[0].entity).not.toBeNull();
+  });
+  it('"The regional president, X, has defended": the appositive is the same one source', () => {
+    const e = byTrigger("SANTIAGO, March 4 : The regional president, Ines Carvajal, has defended the government's response to the fires.", 'defended')!;
+    expect(e.source).toHaveLength(1);
+    expect(e.source[0]).toMatchObject({ code: 'CHL', sector: 'GOV' });
+    expect(e.source[0].text).toContain('Ines Carvajal');
+  });
+  it('negative: a plural role before a name set off by commas is someone else', () => {
+    const e = byTrigger('SANTIAGO, March 4 : Firefighters, Ines Carvajal said, rescued 40 people.', 'rescued')!;
+    expect(e.source.map((a) => a.text)).not.toContain('Firefighters, Ines Carvajal');
+  });
+});
+
 describe('partitives', () => {
   it('"scores of X" as object: the target is X', () => {
     const e = byTrigger('Police in Chad have beaten scores of Sudanese refugees, Amnesty International said.', 'beaten')!;
