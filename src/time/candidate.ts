@@ -12,7 +12,7 @@ import type { Tense } from './tense.js';
 export interface Mentioned {
   /** `si`: the sentence it was named in. */
   day?: { p: Ymd; id: string; si?: number };
-  month?: { y: number; m: number; id: string };
+  month?: { y: number; m: number; id: string; si?: number };
   year?: { y: number; id: string };
   quarter?: { y: number; q: number; id: string };
 }

@@ -86,6 +86,11 @@ export function lastCompletedQuarter(p: Ymd): { y: number; q: number } {
   return { y: s.y, q: s.i };
 }
 
+/** The position of an expression in its text, from its id (`t12` → 12): which of two was named later. */
+function idOrder(id: string): number {
+  return Number(/\d+$/.exec(id)?.[0] ?? -1);
+}
+
 function res(type: TimeType, value: string, stated: string[], inferred: string[], anchor: string | null, mod: string | null = null): Resolved {
   return { type, value, stated, inferred, anchor, mod };
 }
@@ -482,7 +487,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/anchored-day',
     reason: 'a day named from another day is resolved against the last date the text mentioned',
-    pattern: re(`${B}(?:(the\\s+(?:previous|preceding|following|next|same|prior)|that)\\s+(day|morning|afternoon|evening|night)|the\\s+day\\s+(before|after)(?=\\s*[.,;:!?]))${E}`),
+    pattern: re(`${B}(?:(the\\s+(?:previous|preceding|following|next|same|prior|very\\s+same)|that(?:\\s+(?:same|very))?)\\s+(day|morning|afternoon|evening|night)|the\\s+day\\s+(before|after)(?=\\s*[.,;:!?]))${E}`),
     make(m) {
       const which = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
       const part = m[2]?.toLowerCase();
@@ -490,9 +495,22 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (/previous|preceding|prior/.test(which) || m[3]?.toLowerCase() === 'before') shift = -1;
       else if (/following|next/.test(which) || m[3]?.toLowerCase() === 'after') shift = 1;
       const dp = part && part !== 'day' ? lex.dayParts[part] : null;
+      const demonstrative = /^that\b/.test(which);
       return cand(m.index, m.index + m[0].length, 'rule/anchored-day', (env) => {
-        const base = env.last.day?.p ?? env.dct;
-        const anchor = env.last.day?.id ?? (env.dct ? 'dct' : null);
+        const named = env.last.day;
+        const month = env.last.month;
+        // "that day" points back at a day the text has just told of (in its sentence or the one
+        // before); with no date named there the day is a generic one ("On days when prices
+        // tumble, … trades made that day"), no date a reader could give
+        const near = (si: number | undefined) => si != null && env.sentence != null && env.sentence - si <= 1;
+        if (demonstrative && !near(named?.si) && !near(month?.si)) return null;
+        // the last date named is a month ("killed last October … crossed out that same
+        // day"): the day is one of that month, which one unknown (TIMEX3 `1998-10-XX`)
+        if (month && (!named || idOrder(month.id) > idOrder(named.id))) {
+          return res(dp ? 'TIME' : 'DATE', `${monthValue(month.y, month.m)}-XX${dp ? `T${dp}` : ''}`, ['offset'], ['year', 'month'], month.id);
+        }
+        const base = named?.p ?? env.dct;
+        const anchor = named?.id ?? (env.dct ? 'dct' : null);
         const day = dayValue(base ? addDays(base, shift) : null);
         return res(dp ? 'TIME' : 'DATE', dp ? `${day}T${dp}` : day, ['offset'], ['year', 'month', 'day'], anchor);
       }, 2);

@@ -282,12 +282,12 @@ function remember(last: Mentioned, value: string, id: string, si?: number): void
   if (m) {
     const p: Ymd = { y: +m[1], m: +m[2], d: +m[3] };
     last.day = { p, id, si };
-    last.month = { y: p.y, m: p.m, id };
+    last.month = { y: p.y, m: p.m, id, si };
     last.year = { y: p.y, id };
     return;
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
-    last.month = { y: +m[1], m: +m[2], id };
+    last.month = { y: +m[1], m: +m[2], id, si };
     last.year = { y: +m[1], id };
     return;
   }

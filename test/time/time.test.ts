@@ -60,6 +60,17 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(prev?.value).toBe('2025-04-19');
     expect(prev?.anchor).toBe(ts.find((t) => t.text === 'April 20')?.id);
   });
+  it('"that (same) day" is the day just told of; a month told of leaves the day unknown', () => {
+    expect(value('The mayor resigned on April 9. Two aides quit that same day.', d, 'that same day')).toBe('2025-04-09');
+    expect(value('The bridge was closed last October. Its lights were switched off that same day.', d, 'that same day')).toBe('2024-10-XX');
+    expect(value('The bridge was closed last October, and its lights went out that very day.', d, 'that very day')).toBe('2024-10-XX');
+  });
+  it('"that day" with no day told of just before it is a generic day, left untagged', () => {
+    expect(one('On days when the market falls, brokers lose money on trades made that day.', d, 'that day')).toBeUndefined();
+    expect(one('Prices rose in March. Traders are cautious. When a rumour spreads, you see heavy selling that day.', d, 'that day')).toBeUndefined();
+    // "the next day" keeps leaning on the report's date when nothing else was named
+    expect(value('Police said the man was released the next day.', d, 'the next day')).toBe('2025-04-29');
+  });
   it('keeps what was stated apart from what was inferred', () => {
     const t = one('Talks resumed Sept. 15.', d, 'Sept. 15');
     expect(t?.stated).toEqual(expect.arrayContaining(['month', 'day']));
