@@ -15,6 +15,8 @@ export interface Mentioned {
   month?: { y: number; m: number; id: string; si?: number };
   year?: { y: number; id: string };
   quarter?: { y: number; q: number; id: string };
+  /** The last calendar value named, whatever its granularity ("Until then" refers to it). */
+  latest?: { value: string; id: string };
 }
 
 /** What `resolve` can read. */

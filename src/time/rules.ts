@@ -517,6 +517,22 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "Until then, the stock remains convertible", "By then the rebels had left"
+  rules.push({
+    name: 'rule/anaphoric-then',
+    reason: '"then" after a preposition of a limit refers back to the last date the text named',
+    // "since then" opens a stretch up to now, which the corpora (3 of 3) leave untagged like
+    // the adverb "then" of a sequence ("and then")
+    pattern: re(`(?<=${B}(?:until|till|by|before)\\s+)then(?![\\p{L}\\p{N}-])`),
+    make(m) {
+      return cand(m.index, m.index + m[0].length, 'rule/anaphoric-then', (env) => {
+        const latest = env.last.latest;
+        if (!latest) return null; // no date to refer to: "by then" of a hypothetical
+        return res(/T/.test(latest.value) ? 'TIME' : 'DATE', latest.value, [], ['year', 'month', 'day'], latest.id);
+      }, 1);
+    },
+  });
+
   // "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 1998"
   const QUAL = '(?:latest|current|recent|year-ago|year-earlier|comparable|corresponding|same|fiscal|previous|prior|flat|strong|weak|final|most\\s+recent)';
   rules.push({

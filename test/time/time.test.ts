@@ -65,6 +65,13 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(value('The bridge was closed last October. Its lights were switched off that same day.', d, 'that same day')).toBe('2024-10-XX');
     expect(value('The bridge was closed last October, and its lights went out that very day.', d, 'that very day')).toBe('2024-10-XX');
   });
+  it('"until then", "by then" refer back to the last date named; "since then" and a sequence\'s "then" are no times', () => {
+    expect(value('The offer expires on May 30. Until then, the shares trade freely.', d, 'then')).toBe('2025-05-30');
+    expect(value('The rebels took the town in March 2024. By then the army had left.', d, 'then')).toBe('2024-03');
+    expect(one('The plant opened in 1990. Since then, it has doubled its output.', d, 'then')).toBeUndefined();
+    expect(one('He paused, and then he spoke.', d, 'then')).toBeUndefined();
+    expect(one('Wait until then, he said.', d, 'then')).toBeUndefined();
+  });
   it('"that day" with no day told of just before it is a generic day, left untagged', () => {
     expect(one('On days when the market falls, brokers lose money on trades made that day.', d, 'that day')).toBeUndefined();
     expect(one('Prices rose in March. Traders are cautious. When a rumour spreads, you see heavy selling that day.', d, 'that day')).toBeUndefined();
