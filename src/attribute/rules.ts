@@ -50,6 +50,22 @@ const NOUNLIKE = new Set(['report', 'reports', 'claim', 'claims', 'note', 'notes
 /** Paragraph labels before a colon that are not speakers. */
 const COLON_LABELS = new Set(['update', 'note', "editor's note", 'editor’s note', 'related', 'watch', 'read more', 'read', 'photo', 'photos', 'video', 'correction', 'clarification', 'source', 'sources', 'q', 'a', 'question', 'answer', 'listen', 'see also', 'also', 'disclosure', 'warning', 'breaking', 'exclusive', 'live', 'opinion', 'analysis', 'transcript', 'full transcript', 'subscribe']);
 /** Words that open a non-restrictive relative clause after a comma. */
+/** Words that open a sentence, never a vox-pop signature ("Or, as X put it: “…”"). */
+const SIGNATURE_NON_OPENERS = new Set(['or', 'and', 'but', 'so', 'as', 'then', 'also', 'still', 'yet', 'now', 'here', 'there', 'the', 'a', 'an', 'this', 'that', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'of', 'said', 'says']);
+
+/** Dashes that stand for a reporting verb in vox-pop layouts. */
+const DASHES = new Set(['―', '—', '–', '--', '-']);
+
+/**
+ * Interview transcripts often open every turn with a quotation mark that is never closed
+ * (`"WALLACE: …` ¶ `"PENCE: …`), so the quote finder would read the whole transcript as one
+ * quotation. The opening mark of a paragraph that starts with an upper-case label and a colon
+ * is blanked (same length, so offsets hold); the turn itself is read by the colon rule.
+ */
+function maskTranscriptMarks(text: string): string {
+  return text.replace(/(^|\n)[ \t]*(["“'‘«„])(?=(?:[A-Z][A-Z.'’-]*\s?){1,4}:\s)/g, (m, _nl: string, mark: string) => m.slice(0, -mark.length) + ' ');
+}
+
 const RELATIVE_TAIL = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const lower = (t: Token) => t.text.toLowerCase();
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
@@ -91,7 +107,7 @@ class Finder {
     this.low = doc.tokens.map(lower);
     this.sentOf = new Int32Array(this.toks.length).fill(-1);
     doc.sentences.forEach((s, k) => { for (let i = s.tokenStart; i < s.tokenEnd; i++) this.sentOf[i] = k; });
-    this.quotes = findQuotes(doc.text);
+    this.quotes = findQuotes(maskTranscriptMarks(doc.text));
     this.quoteOf = new Int32Array(this.toks.length).fill(-1);
     this.qTok = this.quotes.map((q, k) => {
       const start = this.tokAt(q.open);
@@ -546,9 +562,84 @@ class Finder {
         if (np && np.start === sent.tokenStart && np.end - np.start <= 6) {
           this.usedQuote.add(qk);
           this.push(this.directCandidate([...quote.paragraphs], np, { start: colon, end: colon + 1, cls: 'speech', lemma: ':' }, 'rule/direct-colon'));
+          continue;
+        }
+      }
+      if (!after && !before && (speechLike || innerToks >= 2)) this.voxPop(qk);
+    }
+  }
+
+  /**
+   * Vox-pop layouts, where a dash or colon stands for the reporting verb:
+   * a paragraph that is a quote signed after a dash (`“…” ― Ana Ruiz, 41, Tucson`) and one
+   * that opens with a person's description and a dash or colon before the quote
+   * (`Ana Ruiz, 41, a nurse from Tucson ― “…”`, `Ana Ruiz, 41, Tucson: “…”`). The person is
+   * the name before the first comma; the description (age, job, town) is not the speaker.
+   */
+  voxPop(qk: number) {
+    const q = this.qTok[qk];
+    const quote = this.quotes[qk];
+    const n = this.toks.length;
+    // signed after: the quote opens its paragraph, then a dash, a name and the paragraph's end
+    if (q.start === 0 || this.breakAfter(q.start - 1)) {
+      let d = q.end;
+      while (d < n && [',', '.'].includes(this.low[d]) && !this.breakAfter(d - 1)) d++;
+      if (d < n && !this.breakAfter(d - 1) && DASHES.has(this.low[d]) && !this.breakAfter(d)) {
+        const np = this.signature(d + 1);
+        if (np) {
+          this.usedQuote.add(qk);
+          this.push(this.directCandidate([...quote.paragraphs], np, { start: d, end: d + 1, cls: 'speech', lemma: this.low[d] }, 'rule/direct-signed'));
+          return;
         }
       }
     }
+    // described before: the paragraph opens with the person, then a dash or colon, then the quote
+    const mark = q.start - 1;
+    if (mark < 1 || !(DASHES.has(this.low[mark]) || this.low[mark] === ':') || this.breakAfter(mark)) return;
+    let p = mark - 1;
+    while (p > 0 && !this.breakAfter(p - 1) && mark - p <= 16) p--;
+    if (p > 0 && !this.breakAfter(p - 1)) return;
+    // the quote fills the rest of the paragraph (a headline "Name: ‘Phrase’ and more" is no turn)
+    let t = q.end;
+    while (t < this.toks.length && !this.breakAfter(t - 1) && TERMINAL.has(this.toks[t].text)) t++;
+    if (t < this.toks.length && !this.breakAfter(t - 1)) return;
+    const np = this.signature(p, mark);
+    if (!np) return;
+    this.usedQuote.add(qk);
+    this.push(this.directCandidate([...quote.paragraphs], np, { start: mark, end: mark + 1, cls: 'speech', lemma: this.low[mark] }, 'rule/direct-described'));
+  }
+
+  /**
+   * A person's signature from token `from` to the paragraph's end (or to `limit`): a name of
+   * 1–5 capitalised words, then optionally ", age, job, town" (no verb, no quote, ≤ 16 tokens).
+   * Returns the name's tokens, or null.
+   */
+  signature(from: number, limit?: number): { start: number; end: number } | null {
+    let end = from;
+    const n = this.toks.length;
+    while (end < n && (limit === undefined || end < limit) && end - from < 24) {
+      end++;
+      if (this.breakAfter(end - 1)) break;
+    }
+    if (limit === undefined && !this.breakAfter(end - 1)) return null;
+    let last = end;
+    while (last > from && (this.low[last - 1] === '.' || this.isQuoteMark(last - 1))) last--;
+    if (last - from < 1 || last - from > 16) return null;
+    let k = from;
+    while (k < last && k - from < 5 && (isCap(this.toks[k].text) || (k > from && ['.', '-', "'", '’'].includes(this.low[k])))) k++;
+    if (k === from || (k < last && this.low[k] !== ',')) return null;
+    const label = this.low.slice(from, k).join(' ');
+    if (COLON_LABELS.has(label) || this.lex.pronouns.has(label) || SIGNATURE_NON_OPENERS.has(this.low[from])) return null;
+    // a person's name is not set in capitals: "LOS ANGELES --" is a dateline, "POLLS WRONG:" a heading
+    if (this.toks.slice(from, k).some((t) => /^\p{Lu}{2,}$/u.test(t.text))) return null;
+    for (let i = from; i < last; i++) {
+      if (this.quoteOf[i] >= 0 || TERMINAL.has(this.toks[i].text) && i < last - 1) return null;
+      if (this.cueAt(i) && !isCap(this.toks[i].text)) return null;
+      const tag = this.pos?.[i];
+      if (tag && /^(VBD|VBZ|VBP|MD)$/.test(tag)) return null;
+      if (this.cueAt(i) && this.verbUse(i)) return null;
+    }
+    return { start: from, end: k };
   }
 
   /** Quotes that stand alone (a whole sentence or paragraph) continue the last speaker. */
@@ -600,6 +691,9 @@ class Finder {
     for (let i = 0; i < this.toks.length; i++) {
       if (i > 0 && !this.breakAfter(i - 1)) continue;
       if (this.quoteOf[i] >= 0) continue;
+      // a transcript turn may open with a quotation mark that is never closed (`"SMITH: …`)
+      const opensWithMark = this.isQuoteMark(i) && !this.breakAfter(i);
+      if (opensWithMark) i++;
       // the speaker: 1–5 capitalised words (a possessive or "of" may join them)
       let k = i;
       while (k < this.toks.length && k - i < 6 && (isCap(this.toks[k].text) || (k > i && ["'s", '’s', 'of', '.'].includes(this.low[k])))) k++;
@@ -609,17 +703,34 @@ class Finder {
       let e = k + 1;
       while (e < this.toks.length && !this.breakAfter(e)) e++;
       let b = e + 1;
-      while (b > k + 1 && (TERMINAL.has(this.toks[b - 1].text))) b--;
+      while (b > k + 1 && (TERMINAL.has(this.toks[b - 1].text) || (this.isQuoteMark(b - 1) && this.quoteOf[b - 1] < 0))) b--;
       if (b - (k + 1) < 2 || this.toks.slice(k + 1, b).filter((t) => isWord(t.text)).length < 2) continue;
       // a quoted turn is already a direct quote ("Smith: “…”")
       const qi = this.quoteOf[k + 1];
       if (qi >= 0 && this.usedQuote.has(qi)) continue;
       this.usedCue.add(k);
+      const parts: Span[] = [this.span(k + 1, b)];
+      // in a transcript whose turns open with a mark, a paragraph that opens with the same
+      // unclosed mark and no label goes on with the same speaker's turn
+      while (opensWithMark && e + 1 < this.toks.length && this.isQuoteMark(e + 1) && this.quoteOf[e + 1] < 0 && !this.breakAfter(e + 1)) {
+        const p = e + 2;
+        let pe = p;
+        while (pe < this.toks.length && !this.breakAfter(pe)) pe++;
+        if (this.low[p] === '(' || (pe + 1 - p <= 8 && this.toks.slice(p, pe + 1).some((t) => t.text === ':'))) break;
+        if (/^[\p{Lu}.'’ -]+:/u.test(this.text.slice(this.toks[p].start, this.toks[pe].end))) break;
+        let pb = pe + 1;
+        while (pb > p && (TERMINAL.has(this.toks[pb - 1].text) || (this.isQuoteMark(pb - 1) && this.quoteOf[pb - 1] < 0))) pb--;
+        if (pb - p < 2) break;
+        parts.push(this.span(p, pb));
+        e = pe;
+      }
+      const first = parts[0], last = parts[parts.length - 1];
       this.push({
         kind: 'direct',
         source: this.span(i, k),
         cue: this.span(k, k + 1),
-        content: this.span(k + 1, b),
+        content: { start: first.start, end: last.end, text: this.text.slice(first.start, last.end) },
+        parts: parts.length > 1 ? parts : undefined,
         by: 'rule/colon-turn',
         cls: 'speech',
       });

@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import { createWorkingDoc } from '../../src/doc.js';
+import { readReport } from '../../src/ingest/report.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { attributionStage } from '../../src/attribute/stage.js';
+import type { AnalysisAttribution } from '../../src/types.js';
+
+/** Quote layouts news uses without a reporting verb: vox-pop lists and transcripts. */
+function attrs(text: string): AnalysisAttribution[] {
+  const doc = createWorkingDoc(readReport(text, { id: 't', date: '2026-03-14' }));
+  tokenizeStage.run(doc);
+  sentenceStage.run(doc);
+  attributionStage.run(doc);
+  return doc.attributions;
+}
+const brief = (a: AnalysisAttribution) => [(a.by ?? '').split('+')[0], a.source?.text ?? null, a.cue?.text ?? null, a.content.text];
+
+describe('vox-pop lists', () => {
+  it('reads a quote signed after a dash, one per line', () => {
+    const text = 'Readers wrote in after the budget vote.\n\n'
+      + '“The bus fares went up again and nobody asked us.” ― Marta Ilves\n'
+      + '“I will vote for whoever fixes the bridge.”― Tomas Berg, 52, Narva.\n';
+    expect(attrs(text).filter((a) => (a.by ?? '').startsWith('rule/direct-signed')).map(brief)).toEqual([
+      ['rule/direct-signed', 'Marta Ilves', '―', 'The bus fares went up again and nobody asked us.'],
+      ['rule/direct-signed', 'Tomas Berg', '―', 'I will vote for whoever fixes the bridge.'],
+    ]);
+  });
+
+  it('reads a person described before a dash or a colon', () => {
+    const text = 'We asked shoppers what they thought.\n\n'
+      + 'Lena Ortiz, 34, a nurse from Fresno ― “The clinic closing means a two-hour drive for my patients.”\n\n'
+      + 'Dev Rao, 61, Modesto: “Prices at the pump are all anyone talks about.”\n';
+    expect(attrs(text).filter((a) => (a.by ?? '').startsWith('rule/direct-described')).map(brief)).toEqual([
+      ['rule/direct-described', 'Lena Ortiz', '―', 'The clinic closing means a two-hour drive for my patients.'],
+      ['rule/direct-described', 'Dev Rao', ':', 'Prices at the pump are all anyone talks about.'],
+    ]);
+  });
+
+  it('takes no dateline, heading or sentence opener for a signature', () => {
+    const dateline = attrs('SPRINGFIELD -- “The new term begins on Monday and every seat is filled.”\n');
+    expect(dateline.filter((a) => (a.by ?? '').startsWith('rule/direct-described'))).toHaveLength(0);
+    const heading = attrs('Mayor Lin: ‘No Deal’ on the Stadium Until Spring\n\nThe talks went on.\n');
+    expect(heading.filter((a) => (a.by ?? '').startsWith('rule/direct-described'))).toHaveLength(0);
+    const opener = attrs('Or, as one farmer put it: “The rain came two weeks too late for the wheat.”\n');
+    expect(opener.filter((a) => (a.by ?? '').startsWith('rule/direct-described'))).toHaveLength(0);
+  });
+
+  it('does not sign a quote with words that go on after the name', () => {
+    const text = '“We are ready for the storm.” ― Coast Guard officials repeated the warning on Tuesday as the winds rose.\n';
+    expect(attrs(text).filter((a) => (a.by ?? '').startsWith('rule/direct-signed'))).toHaveLength(0);
+  });
+});
+
+describe('interview transcripts', () => {
+  it('reads turns that each open with an unclosed mark, and a paragraph that continues a turn', () => {
+    const text = 'The interview, in part:\n\n'
+      + '"HOLLIS: Will the plant stay open next year?\n\n'
+      + '"MARKS: It will. We signed the supply contract last week.\n\n'
+      + '"And the workers keep their shifts through the refit.\n\n'
+      + '"HOLLIS: Thank you, Senator.\n';
+    const turns = attrs(text).filter((a) => (a.by ?? '').startsWith('rule/colon-turn'));
+    expect(turns.map((a) => [a.source?.text, a.content.text.split('\n')[0]])).toEqual([
+      ['HOLLIS', 'Will the plant stay open next year'],
+      ['MARKS', 'It will. We signed the supply contract last week.'],
+      ['HOLLIS', 'Thank you, Senator'],
+    ]);
+    // the continuing paragraph is a second part of MARKS's turn, without its opening mark
+    expect(turns[1].content.text).toMatch(/last week\.\n\n"And the workers keep their shifts through the refit$/);
+  });
+
+  it('does not read a transcript as one long quotation', () => {
+    const text = '"KEMP: The roads come first.\n\n"DIAZ: We agree on that.\n\n"KEMP: Good, we start in May."\n';
+    const a = attrs(text);
+    expect(a.filter((x) => (x.by ?? '').startsWith('rule/direct-standalone'))).toHaveLength(0);
+    expect(a.filter((x) => (x.by ?? '').startsWith('rule/colon-turn')).map((x) => x.source?.text)).toEqual(['KEMP', 'DIAZ', 'KEMP']);
+  });
+
+  it('leaves a stage direction out of the turn before it', () => {
+    const text = '"KEMP: The roads come first.\n\n"(CROSSTALK.)\n\n"DIAZ: We agree on that.\n';
+    const kemp = attrs(text).find((x) => x.source?.text === 'KEMP');
+    expect(kemp?.content.text).toBe('The roads come first');
+  });
+});
