@@ -193,6 +193,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const g = group();
     if (g === 'future') return 'future';
     if (g === null) return null;
+    // the present passive ("when the case is heard in May", "is expected Monday") tells of no
+    // past, as the tagged road reads it (VBN after a present "be")
+    if (g === 'present' && /^(?:is|are|am|'re)$/.test(wordAt(i - 1))) return 'present';
     return 'past';
   }
   if (PRESENT.has(word)) return 'present';

@@ -65,6 +65,11 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(value('The bridge was closed last October. Its lights were switched off that same day.', d, 'that same day')).toBe('2024-10-XX');
     expect(value('The bridge was closed last October, and its lights went out that very day.', d, 'that very day')).toBe('2024-10-XX');
   });
+  it('a past verb puts a month two or more after the report\'s in the year before; the present passive is no past', () => {
+    expect(value('The company changed to a calendar year in December.', '1989-10-27', 'December')).toBe('1988-12');
+    expect(value('The relatives may lose when the case is heard in May.', '2000-03-29', 'May')).toBe('2000-05');
+    expect(value('The hearing is held in May, officials said.', '2000-03-29', 'May')).toBe('2000-05');
+  });
   it('"until then", "by then" refer back to the last date named; "since then" and a sequence\'s "then" are no times', () => {
     expect(value('The offer expires on May 30. Until then, the shares trade freely.', d, 'then')).toBe('2025-05-30');
     expect(value('The rebels took the town in March 2024. By then the army had left.', d, 'then')).toBe('2024-03');
