@@ -135,7 +135,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -163,7 +163,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           const tense0 = Math.abs(gap) >= 60 ? cue ?? env.tense() : null;
           // the present tense says nothing about which year ("is payable Jan. 2")
           const tense = tense0 === 'present' ? null : tense0;
-          const y = tense === 'past' && after ? dctNow.y - 1 : tense === 'future' && !after ? dctNow.y + 1 : tense ? dctNow.y : nearestYear(dctNow, month, day);
+          // a period that "ended" on a day after the report's lies in the year before ("the
+          // second quarter ended Oct. 31" in an October 27 report)
+          const y = cand.ended ? (after ? dctNow.y - 1 : dctNow.y)
+            : tense === 'past' && after ? dctNow.y - 1 : tense === 'future' && !after ? dctNow.y + 1 : tense ? dctNow.y : nearestYear(dctNow, month, day);
           date = dayValue({ y, m: month, d: day });
         } else date = `XXXX-${pad(month)}-${pad(day)}`;
         if (wd != null) stated.push('weekday');
@@ -223,7 +226,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
+    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
+      ended: /\b(?:quarter|year|period|half|months|weeks)\s+ended\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       nineEleven: /^\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijackers?|hijackings|commission)\b/i.test(text.slice(start + t.length - trailing, start + t.length - trailing + 30)),
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       // words right before a date that say which way it lies: "effective Feb. 1", "payable

@@ -533,6 +533,23 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "the second quarter ended Oct. 31", "the fiscal year ending June 30, 1990": a period's end
+  const ENDED_DATE = new RegExp(`^\\s+(ended|ending)\\s+(${alternation(Object.keys(lex.months))})\\.?\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(${YEAR}))?`, 'i');
+  /** The year of a period's stated end: the year written, else for "ended" the last such day by
+   *  the report's date (a fiscal second quarter "ended Oct. 31" in an October 27 report is the
+   *  year before's), for "ending" the next. */
+  const endYear = (e: RegExpExecArray, dct: Ymd | null): number | null => {
+    if (e[4]) return +e[4];
+    if (!dct) return null;
+    const mm = lex.months[e[2].toLowerCase()];
+    const dd = +e[3];
+    const after = mm * 31 + dd > dct.m * 31 + dct.d;
+    if (e[1].toLowerCase() === 'ended') return after ? dct.y - 1 : dct.y;
+    return after ? dct.y : dct.y + 1;
+  };
+  /** "the comparable year-ago quarter, the second quarter ended Oct. 31": an apposition names the quarter. */
+  const QUARTER_APPOSITION = new RegExp(`^\\s*,\\s+(?:the\\s+|its\\s+)?(?:fiscal[- ])?(${ORD})[- ](?:fiscal[- ])?quarter(?![\\p{L}-])`, 'iu');
+
   // "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 1998"
   const QUAL = '(?:latest|current|recent|year-ago|year-earlier|comparable|corresponding|same|fiscal|previous|prior|flat|strong|weak|final|most\\s+recent)';
   rules.push({
@@ -568,8 +585,22 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const adjective = /-(?:fiscal-)?quarter$/i.test(m[0]) && !ofYear && !relYear;
       const dropDet = det === 'a' || det === 'its' || det === 'their' || (det === 'the' && adjective);
       const qStart = dropDet ? m.index + m[0].indexOf(m[1]) + m[1].length + (/^\s+/.exec(m[0].slice(m[0].indexOf(m[1]) + m[1].length))?.[0].length ?? 0) : m.index;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      // a quarter with its end date: the year is the end date's (fiscal quarters are not the
+      // calendar's: "its fourth quarter ended June 30")
+      const ended = kind === 'quarter' && n != null ? ENDED_DATE.exec(after) : null;
+      const appos = kind !== 'half' && n == null && /year-ago|year-earlier|comparable|corresponding/.test(qual) ? QUARTER_APPOSITION.exec(after) : null;
+      const apposEnded = appos ? ENDED_DATE.exec(after.slice(appos[0].length)) : null;
       return cand(qStart, m.index + m[0].length, 'rule/quarter', (env) => {
         const dct = env.dct;
+        if (ended && ofYear == null && detYear == null && !relYear && !det?.includes('year')) {
+          const ey = endYear(ended, dct);
+          if (ey != null) return res('DATE', quarterValue(ey, n!), ['unit', 'quarter', 'end'], ['year'], dct ? 'dct' : null);
+        }
+        if (appos && apposEnded && ofYear == null && detYear == null) {
+          const ey = endYear(apposEnded, dct);
+          if (ey != null) return { ...res('DATE', quarterValue(ey, lex.ordinals[appos[1].toLowerCase()]), ['unit', 'quarter', 'end'], ['year'], dct ? 'dct' : null), remember: false };
+        }
         let y: number | null = ofYear ?? detYear ?? null;
         const stated = ['unit'];
         const inferred: string[] = [];

@@ -314,6 +314,26 @@ describe('earnings-report quarters (report of 1989-11-02, in the fourth quarter)
   });
 });
 
+describe('fiscal quarters with their end date', () => {
+  it('a quarter that "ended" on a day after the report\'s is the year before\'s; its end date too', () => {
+    const text = 'The company changed from a fiscal year to a calendar year in December. In the comparable year-ago quarter, '
+      + 'the second quarter ended Oct. 31, it lost $12.5 million. Results for that quarter included a write-down.';
+    const d = '1989-10-27';
+    expect(value(text, d, 'the comparable year-ago quarter')).toBe('1988-Q2');
+    expect(value(text, d, 'the second quarter')).toBe('1988-Q2');
+    expect(value(text, d, 'Oct. 31')).toBe('1988-10-31');
+    expect(value(text, d, 'that quarter')).toBe('1988-Q2');
+  });
+  it('a fiscal quarter that ended before the report is that year\'s, whatever its number', () => {
+    expect(value('It lost $20 million for its fourth quarter ended June 30.', '1989-10-26', 'fourth quarter')).toBe('1989-Q4');
+    expect(value('Net rose in the fiscal-first quarter ended Sept. 30.', '1989-10-26', 'the fiscal-first quarter')).toBe('1989-Q1');
+    expect(value('Sales rose in the third quarter ended Sept. 30, 1988.', '1989-10-26', 'the third quarter')).toBe('1988-Q3');
+  });
+  it('a quarter "ending" on a day is the next one to end there', () => {
+    expect(value('It expects a loss for the second quarter ending Jan. 31.', '1989-10-26', 'the second quarter')).toBe('1990-Q2');
+  });
+});
+
 describe('midnight', () => {
   it('is hour 24 of the day it ends', () => {
     expect(value('The offer expired at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
