@@ -528,6 +528,16 @@ class Finder {
           e = this.qTok[next].end;
           next = this.quoteOf[e] ?? -1;
         }
+        // `However laudable the goal, the tax ''is a misguided approach,'' Mr. Burman said`: a
+        // quote that completes a sentence begun outside the marks is a mixed attribution of
+        // the whole sentence up to the reporting clause
+        const lead = by === 'rule/direct-after' ? this.leadIn(q.start) : -1;
+        if (lead >= 0) {
+          const c = this.span(lead, q.innerEnd);
+          if (/[,;:]$/.test(c.text)) { c.end--; c.text = c.text.slice(0, -1); }
+          this.push({ kind: 'mixed', source: after.source ? this.span(after.source.start, after.source.end) : null, cue: this.span(after.cue.start, after.cue.end), content: c, by: 'rule/mixed-after', cls: after.cue.cls });
+          continue;
+        }
         this.push(this.directCandidate(parts, after.source, after.cue, by));
         continue;
       }
@@ -640,6 +650,28 @@ class Finder {
       if (this.cueAt(i) && this.verbUse(i)) return null;
     }
     return { start: from, end: k };
+  }
+
+  /**
+   * The start of the words before a quote's opening mark that begin its sentence, when the
+   * quote completes that sentence (`Using the tax ''is a misguided approach,'' X said`); -1
+   * when the quote opens its sentence or paragraph, follows a colon, or the words before it
+   * hold another quote or a reporting verb of their own.
+   */
+  leadIn(qStart: number): number {
+    const sent = this.sentence(qStart);
+    if (!sent || sent.tokenStart >= qStart || this.breakAfter(qStart - 1)) return -1;
+    let s0 = sent.tokenStart;
+    for (let k = qStart - 1; k > s0; k--) if (this.breakAfter(k - 1)) { s0 = k; break; }
+    if ([':', ',', '—', '–', '(', ';'].includes(this.low[qStart - 1])) return -1;
+    let words = 0;
+    for (let k = s0; k < qStart; k++) {
+      if (this.quoteOf[k] >= 0 || this.isQuoteMark(k)) return -1;
+      if (isWord(this.toks[k].text)) words++;
+      const cue = this.cueAt(k);
+      if (cue && (cue.cls === 'speech' || cue.cls === 'belief') && this.verbUse(k)) return -1;
+    }
+    return words >= 2 ? s0 : -1;
   }
 
   /** Quotes that stand alone (a whole sentence or paragraph) continue the last speaker. */

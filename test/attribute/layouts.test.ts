@@ -81,3 +81,19 @@ describe('interview transcripts', () => {
     expect(kemp?.content.text).toBe('The roads come first');
   });
 });
+
+describe('a quote that completes a sentence begun outside the marks', () => {
+  it('attributes the whole sentence as a mixed attribution', () => {
+    const a = attrs('Raising the fuel duty this winter “would hurt rural drivers most,” Ms. Petrov said.\n')
+      .filter((x) => (x.by ?? '').startsWith('rule/mixed-after'));
+    expect(a.map(brief)).toEqual([['rule/mixed-after', 'Ms. Petrov', 'said', 'Raising the fuel duty this winter “would hurt rural drivers most']]);
+    expect(a[0].kind).toBe('mixed');
+  });
+
+  it('keeps a quote that opens its sentence, or follows a colon or a reporting verb, direct', () => {
+    const opens = attrs('“The duty would hurt rural drivers most,” Ms. Petrov said.\n');
+    expect(opens.map((x) => [x.kind, x.content.text])).toEqual([['direct', 'The duty would hurt rural drivers most']]);
+    const colon = attrs('Her verdict on the plan: “it would hurt rural drivers most,” Ms. Petrov said.\n');
+    expect(colon.filter((x) => (x.by ?? '').startsWith('rule/mixed-after'))).toHaveLength(0);
+  });
+});
