@@ -571,6 +571,13 @@ describe('the lexical tense check (no tags: the --from timeml road)', () => {
     expect(value('They did not plan to remove the boy on Thursday.', '2000-03-29', 'Thursday')).toBe('2000-03-30');
     expect(value('Output fell due to the strike on Thursday.', '2000-03-29', 'Thursday')).toBe('2000-03-23');
   });
+  it('a strike that "continues Monday" and voters who "go to the polls on Sunday" look ahead; a plural noun does not', () => {
+    expect(value('The strike continues Monday.', '2000-01-12', 'Monday')).toBe('2000-01-17');
+    expect(value('Voters go to the polls on Sunday.', '2000-01-12', 'Sunday')).toBe('2000-01-16');
+    expect(value('The strikers continue their protest on Monday.', '2000-01-12', 'Monday')).toBe('2000-01-17');
+    expect(value('The talks Monday were tense.', '2000-01-12', 'Monday')).toBe('2000-01-10');
+    expect(value('The strike continued Monday.', '2000-01-12', 'Monday')).toBe('2000-01-10');
+  });
   it('a finite scheduled-event verb looks ahead', () => {
     expect(value('The panel reconvenes Monday, officials said.', '1998-05-01', 'Monday')).toBe('1998-05-04');
     expect(value('Greece faces a deadline on Monday.', '2013-03-22', 'Monday')).toBe('2013-03-25');
