@@ -916,9 +916,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/holiday',
     reason: 'holidays are days of the anchor year: fixed dates, nth weekdays of a month, or Easter-based',
-    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})${E}`),
+    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})(\\s+week)?${E}`),
     make(m, text) {
       if (!/^\p{Lu}/u.test(m[2])) return null;
+      // "as Easter week began", "Christmas week": the (ISO) week that holds the day
+      const week = !!m[3];
       // "Easter Island", "Christmas Island", "the Easter Rising": a holiday word opening a name
       // (a time word may follow: "Easter week", "Christmas morning")
       const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
@@ -948,6 +950,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (t === 'past' && gap > 0) y -= 1;
           else if (t === 'future' && gap < 0) y += 1;
         }
+        if (week) return res('DATE', weekValue(at(y)), ['week'], ['year'], 'dct');
         return res('DATE', dayValue(at(y)), ['month', 'day'], ['year'], 'dct');
       });
     },

@@ -222,7 +222,12 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     const next = out[i + 1];
     if (t.type !== 'TIME' || t.stated?.includes('day') || t.stated?.includes('weekday')) continue;
     const clock = /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d(?::\d\d)?)$/.exec(t.value);
-    if (!clock || next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
+    if (!clock) continue;
+    // "at 4 in the morning (4 a.m. EDT Thursday)": a parenthesised restatement with its day
+    const restated = next.type === 'TIME' && /^\s*\($/.test(text.slice(t.end, next.start)) && (next.stated?.includes('weekday') || next.stated?.includes('day'))
+      ? /^(\d{4}-\d\d-\d\d)T/.exec(next.value)?.[1] : undefined;
+    if (restated) { out[i] = { ...t, value: restated + clock[1], anchor: next.id }; continue; }
+    if (next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
     if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
     out[i] = { ...t, value: next.value + clock[1], anchor: next.id };
   }

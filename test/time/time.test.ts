@@ -334,6 +334,20 @@ describe('fiscal quarters with their end date', () => {
   });
 });
 
+describe('a holiday\'s week, and a clock time restated with its day in parentheses', () => {
+  it('"Easter week", "Christmas week" are the ISO weeks holding the day', () => {
+    expect(value('Protesters prayed as Easter week began.', '2000-04-17', 'Easter week')).toBe('2000-W16');
+    expect(value('Shops were busy in Christmas week.', '1998-12-28', 'Christmas week')).toBe('1998-W52');
+    // negative case: the holiday alone stays a day
+    expect(value('They met on Easter.', '2000-04-25', 'Easter')).toBe('2000-04-23');
+  });
+  it('"at 4 in the morning (4 a.m. EDT Thursday)" is on the day the parenthesis names', () => {
+    const text = "''The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' the leader said.";
+    expect(value(text, '2000-04-05', '4 in the morning')).toBe('2000-04-06T04:00');
+    expect(value(text, '2000-04-05', '4 a.m. EDT Thursday')).toBe('2000-04-06T04:00');
+  });
+});
+
 describe('midnight', () => {
   it('is hour 24 of the day it ends', () => {
     expect(value('The offer expired at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
