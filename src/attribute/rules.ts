@@ -732,6 +732,9 @@ class Finder {
       if (k === i || this.low[k] !== ':' || this.usedCue.has(k) || this.breakAfter(k)) continue;
       const label = this.low.slice(i, k).join(' ').replace(/ (['’]s)\b/g, '$1');
       if (COLON_LABELS.has(label) || /^\d/.test(label)) continue;
+      // a speaker is named ("SMITH", "Sen. Ruiz"); a label that opens with an article, holds a
+      // possessive or runs to four words is a heading ("The Latest: …", "Monday's Morning Email: …")
+      if (this.lex.determiners.has(this.low[i]) || k - i >= 4 || this.low.slice(i, k).some((w) => w === "'s" || w === '’s')) continue;
       let e = k + 1;
       while (e < this.toks.length && !this.breakAfter(e)) e++;
       let b = e + 1;

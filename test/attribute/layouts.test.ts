@@ -97,3 +97,13 @@ describe('a quote that completes a sentence begun outside the marks', () => {
     expect(colon.filter((x) => (x.by ?? '').startsWith('rule/mixed-after'))).toHaveLength(0);
   });
 });
+
+describe('headings are no transcript turns', () => {
+  it('reads a named speaker’s turn but not a heading with an article, a possessive or four words', () => {
+    const turns = (text: string) => attrs(text).filter((x) => (x.by ?? '').startsWith('rule/colon-turn')).map((x) => x.source?.text);
+    expect(turns('Sen. Ruiz: We will hold the vote next week.\n')).toEqual(['Sen. Ruiz']);
+    expect(turns('The Latest: Storm closes schools across the county\n')).toEqual([]);
+    expect(turns('Tuesday’s Evening Briefing: Rail strike talks resume\n')).toEqual([]);
+    expect(turns('Big Night For Ruiz: Turnout beats every forecast\n')).toEqual([]);
+  });
+});
