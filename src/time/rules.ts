@@ -517,6 +517,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "they will have to live without it for a while"
+  rules.push({
+    name: 'rule/a-while',
+    reason: '"for a while" measures a stretch of time of no stated unit (TIMEX3 PXX)',
+    pattern: re(`(?<=${B}for\\s+)(?:quite\\s+)?a\\s+while(?![\\p{L}\\p{N}-])(?!\\s+(?:ago|back|longer|now)\\b)`),
+    make(m) {
+      return cand(m.index, m.index + m[0].length, 'rule/a-while', () => res('DURATION', 'PXX', ['vague'], [], null), 1);
+    },
+  });
+
   // "Until then, the stock remains convertible", "By then the rebels had left"
   rules.push({
     name: 'rule/anaphoric-then',

@@ -348,6 +348,14 @@ describe('a holiday\'s week, and a clock time restated with its day in parenthes
   });
 });
 
+describe('"for a while"', () => {
+  it('is a DURATION of no stated unit; "a while ago", "once in a while" are not', () => {
+    expect(one('They will have to live without power for a while.', '1998-01-11', 'a while')).toMatchObject({ type: 'DURATION', value: 'PXX' });
+    expect(one('He left a while ago.', '1998-01-11', 'a while')).toBeUndefined();
+    expect(one('Once in a while he calls.', '1998-01-11', 'a while')).toBeUndefined();
+  });
+});
+
 describe('midnight', () => {
   it('is hour 24 of the day it ends', () => {
     expect(value('The offer expired at midnight Friday.', '1989-10-30', 'midnight Friday')).toBe('1989-10-27T24');
