@@ -517,6 +517,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "Today is the eighth day of Desert Shield", "It's the second day of an offensive"
+  rules.push({
+    name: 'rule/nth-day-today',
+    reason: 'an ordinal day said of today is the report\'s day',
+    pattern: re(`(?<=${B}(?:today\\s+is|it\\s+is|it['’]s|this\\s+is)\\s+)the\\s+(${ORD})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day${E}`),
+    make(m) {
+      return cand(m.index, m.index + m[0].length, 'rule/nth-day-today', (env) => res('DATE', dayValue(env.dct), ['ordinal'], ['year', 'month', 'day'], env.dct ? 'dct' : null), 1);
+    },
+  });
+
   // "they will have to live without it for a while"
   rules.push({
     name: 'rule/a-while',

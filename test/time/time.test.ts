@@ -348,6 +348,14 @@ describe('a holiday\'s week, and a clock time restated with its day in parenthes
   });
 });
 
+describe('an ordinal day said of today', () => {
+  it('"today is the eighth day of …", "It\'s the second day of …" are the report\'s day; a past "It was the third day" is not', () => {
+    expect(value('In the capital, today is the eighth day of the strike.', '1990-08-15', 'the eighth day')).toBe('1990-08-15');
+    expect(value("It's the second day of an offensive by the army.", '1998-03-06', 'the second day')).toBe('1998-03-06');
+    expect(one('It was the third day of talks.', '1998-03-06', 'the third day')).toBeUndefined();
+  });
+});
+
 describe('"for a while"', () => {
   it('is a DURATION of no stated unit; "a while ago", "once in a while" are not', () => {
     expect(one('They will have to live without power for a while.', '1998-01-11', 'a while')).toMatchObject({ type: 'DURATION', value: 'PXX' });
