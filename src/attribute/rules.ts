@@ -352,7 +352,25 @@ class Finder {
     return q >= 0 && i >= this.qTok[q].innerEnd;
   }
 
-  push(c: Candidate) { this.out.push(c); }
+  push(c: Candidate) {
+    // `According to X, “A. B.”` / `X told Y, “A. B.”` read as indirect: a content that opens
+    // a quotation runs to the quotation's end, not to the end of its first sentence
+    if (c.kind !== 'direct' && !c.parts) {
+      const first = this.tokAt(c.content.start);
+      const qk = this.quoteOf[first] >= 0 ? this.quoteOf[first] : this.quoteOf[first - 1];
+      if (qk !== undefined && qk >= 0 && this.qTok[qk].innerStart >= first - 1 && this.qTok[qk].innerStart <= first + 1) {
+        const quote = this.quotes[qk];
+        if (quote.inner.end > c.content.end && quote.paragraphs.length === 1) {
+          const start = c.content.start >= quote.open ? quote.inner.start : c.content.start;
+          let end = quote.inner.end;
+          while (end > start && /[,;:]/.test(this.text[end - 1])) end--;
+          c = { ...c, content: { start, end, text: this.text.slice(start, end) } };
+          this.usedQuote.add(qk);
+        }
+      }
+    }
+    this.out.push(c);
+  }
 
   // ------------------------------------------------------------- 1. direct quotes
 

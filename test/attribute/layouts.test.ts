@@ -107,3 +107,15 @@ describe('headings are no transcript turns', () => {
     expect(turns('Big Night For Ruiz: Turnout beats every forecast\n')).toEqual([]);
   });
 });
+
+describe('a content that opens a quotation', () => {
+  it('runs to the end of the quotation, over its sentences', () => {
+    const a = attrs('According to the coach, “We trained twice a day. Nobody complained once.”\n');
+    expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['the coach', 'We trained twice a day. Nobody complained once.']]);
+  });
+
+  it('keeps a content that only contains a quotation as it was', () => {
+    const a = attrs('The coach said the team “trained twice a day” before the final. Nobody complained.\n');
+    expect(a[0].content.text).toBe('the team “trained twice a day” before the final');
+  });
+});
