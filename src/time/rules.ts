@@ -416,14 +416,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     make(m, text) {
       // "since the weekend" looks back whatever the verb
       const since = /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
-      // "ahead of the weekend", "before the weekend" look ahead whatever the verb
-      const ahead = /\b(?:ahead\s+of|before|until|till|by)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index));
       return cand(m.index, m.index + m[0].length, 'rule/weekend', (env) => {
         if (!env.dct) return res('DATE', 'XXXX-WXX-WE', ['unit'], [], null);
         const wd = (new Date(Date.UTC(env.dct.y, env.dct.m - 1, env.dct.d)).getUTCDay() + 6) % 7 + 1;
         // Monday to Thursday: the weekend gone unless the verb looks ahead; on a Friday the
         // coming one unless the verb looks back; on the weekend itself, that weekend
-        const t = wd <= 5 ? (since ? 'past' : ahead ? 'future' : env.tense()) : null;
+        const t = wd <= 5 ? (since ? 'past' : env.tense()) : null;
         const k = wd < 5 ? (t !== 'future' ? -1 : 0) : wd === 5 && t === 'past' ? -1 : 0;
         return res('DATE', weekValue(addDays(env.dct, 7 * k)) + '-WE', ['unit'], ['week'], 'dct');
       });
