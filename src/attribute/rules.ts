@@ -122,6 +122,7 @@ class Finder {
 
   run(): Candidate[] {
     this.directQuotes();
+    this.blockQuotes();
     this.colonTurns();
     this.prepositional();
     this.headline();
@@ -690,6 +691,35 @@ class Finder {
       if (cue && (cue.cls === 'speech' || cue.cls === 'belief') && this.verbUse(k)) return -1;
     }
     return words >= 2 ? s0 : -1;
+  }
+
+  /**
+   * A paragraph that ends in an open reporting frame (`Limbaugh added:`) introduces the next
+   * paragraph as a block quotation, set without marks: that paragraph is the speaker's words.
+   * (A next paragraph that opens with a mark is a quote, read by `clauseBefore`.)
+   */
+  blockQuotes() {
+    for (let c = 1; c + 1 < this.toks.length; c++) {
+      if (this.low[c] !== ':' || !this.breakAfter(c) || this.usedCue.has(c) || this.isQuoteMark(c + 1) || this.quoteOf[c + 1] >= 0) continue;
+      const sent = this.sentence(c);
+      if (!sent) continue;
+      let cue: Cue | null = null;
+      for (let k = c - 1; k >= sent.tokenStart && k >= c - 4; k--) {
+        const found = this.cueAt(k);
+        if (found && !this.usedCue.has(k) && found.cls === 'speech' && this.skipAdjuncts(found.end, c) === c) { cue = found; break; }
+      }
+      if (!cue) continue;
+      const left = this.skipAdjunctsLeft(cue.start - 1, sent.tokenStart);
+      const np = left >= sent.tokenStart ? this.npLeft(left, sent.tokenStart) : null;
+      if (!np) continue;
+      let e = c + 1;
+      while (e + 1 < this.toks.length && !this.breakAfter(e)) e++;
+      let b = e + 1;
+      while (b > c + 1 && TERMINAL.has(this.toks[b - 1].text)) b--;
+      if (this.toks.slice(c + 1, b).filter((t) => isWord(t.text)).length < 4) continue;
+      this.useCue(cue);
+      this.push({ kind: 'direct', source: this.span(np.start, np.end), cue: this.span(cue.start, cue.end), content: this.span(c + 1, b), by: 'rule/block-quote', cls: 'speech' });
+    }
   }
 
   /** Quotes that stand alone (a whole sentence or paragraph) continue the last speaker. */

@@ -119,3 +119,16 @@ describe('a content that opens a quotation', () => {
     expect(a[0].content.text).toBe('the team “trained twice a day” before the final');
   });
 });
+
+describe('a block quotation after an open reporting frame', () => {
+  it('reads the paragraph after "X added:" as X’s words', () => {
+    const text = 'The minister spoke for an hour.\n\nThe minister added:\n\nWe will not raise the pension age in this parliament, whatever the deficit.\n\nThe debate went on.\n';
+    const a = attrs(text).filter((x) => (x.by ?? '').startsWith('rule/block-quote'));
+    expect(a.map(brief)).toEqual([['rule/block-quote', 'The minister', 'added', 'We will not raise the pension age in this parliament, whatever the deficit']]);
+  });
+
+  it('leaves a paragraph after a colon that is no reporting frame alone', () => {
+    const text = 'The schedule for the week:\n\nTalks on Monday, a vote on Thursday and a recess after.\n';
+    expect(attrs(text).filter((x) => (x.by ?? '').startsWith('rule/block-quote'))).toHaveLength(0);
+  });
+});
