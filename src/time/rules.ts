@@ -570,6 +570,22 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   /** "the comparable year-ago quarter, the second quarter ended Oct. 31": an apposition names the quarter. */
   const QUARTER_APPOSITION = new RegExp(`^\\s*,\\s+(?:the\\s+|its\\s+)?(?:fiscal[- ])?(${ORD})[- ](?:fiscal[- ])?quarter(?![\\p{L}-])`, 'iu');
 
+  // "the last half of 1989", "the final quarter of the year": the year's second half, fourth
+  // quarter (not "the last quarter" alone, which is the one before the report's)
+  rules.push({
+    name: 'rule/last-part-of-year',
+    reason: 'the last half or quarter of a named year is its second half or fourth quarter',
+    pattern: re(`${B}the\\s+(?:last|final)\\s+(half|quarter)\\s+of\\s+(?:fiscal\\s+)?(?:(${YEAR})|(the|this)\\s+year)${E}`),
+    make(m) {
+      const half = m[1].toLowerCase() === 'half';
+      const named = m[2] ? +m[2] : null;
+      return cand(m.index, m.index + m[0].length, 'rule/last-part-of-year', (env) => {
+        const y = named ?? env.dct?.y ?? null;
+        return res('DATE', half ? `${yearValue(y)}-H2` : quarterValue(y, 4), ['unit', named ? 'year' : 'ordinal'], named ? [] : ['year'], named || !env.dct ? null : 'dct');
+      }, 2);
+    },
+  });
+
   // "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 1998"
   const QUAL = '(?:latest|current|recent|year-ago|year-earlier|comparable|corresponding|same|fiscal|previous|prior|flat|strong|weak|final|most\\s+recent)';
   rules.push({

@@ -356,6 +356,14 @@ describe('an ordinal day said of today', () => {
   });
 });
 
+describe('the last half or quarter of a year', () => {
+  it('is its second half or fourth quarter; "the last quarter" alone is not', () => {
+    expect(value('Earnings will fall for the last half of 1989.', '1989-10-26', 'the last half of 1989')).toBe('1989-H2');
+    expect(value('Sales slowed in the final quarter of the year.', '1989-10-26', 'the final quarter of the year')).toBe('1989-Q4');
+    expect(value('Sales slowed in the last quarter.', '1989-10-26', 'the last quarter')).not.toBe('1989-Q4');
+  });
+});
+
 describe('"for a while"', () => {
   it('is a DURATION of no stated unit; "a while ago", "once in a while" are not', () => {
     expect(one('They will have to live without power for a while.', '1998-01-11', 'a while')).toMatchObject({ type: 'DURATION', value: 'PXX' });
