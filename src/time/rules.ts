@@ -574,14 +574,19 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   // quarter (not "the last quarter" alone, which is the one before the report's)
   rules.push({
     name: 'rule/last-part-of-year',
-    reason: 'the last half or quarter of a named year is its second half or fourth quarter',
-    pattern: re(`${B}the\\s+(?:last|final)\\s+(half|quarter)\\s+of\\s+(?:fiscal\\s+)?(?:(${YEAR})|(the|this)\\s+year)${E}`),
+    reason: 'the last half or quarter of a named year is its second half or fourth quarter; its first two quarters its first half',
+    // "the first two quarters of 1990" is the year's first half
+    pattern: re(`${B}(?:(${MODQ})\\s+)?the\\s+(?:(last|final)\\s+(half|quarter)|(first|last|final)\\s+two\\s+quarters)\\s+of\\s+(?:fiscal\\s+)?(?:(${YEAR})|(the|this)\\s+year)${E}`),
     make(m) {
-      const half = m[1].toLowerCase() === 'half';
-      const named = m[2] ? +m[2] : null;
+      // ("through at least the first two quarters of 1990": the modifier stays in the extent, as
+      // the duration rule would keep it, and becomes the mod)
+      const mod = m[1] ? lex.quantityMods[m[1].toLowerCase().replace(/\s+/g, ' ')] ?? null : null;
+      const half = m[3]?.toLowerCase() === 'half' || !!m[4];
+      const which = half && m[4]?.toLowerCase() === 'first' ? 1 : 2;
+      const named = m[5] ? +m[5] : null;
       return cand(m.index, m.index + m[0].length, 'rule/last-part-of-year', (env) => {
         const y = named ?? env.dct?.y ?? null;
-        return res('DATE', half ? `${yearValue(y)}-H2` : quarterValue(y, 4), ['unit', named ? 'year' : 'ordinal'], named ? [] : ['year'], named || !env.dct ? null : 'dct');
+        return res('DATE', half ? `${yearValue(y)}-H${which}` : quarterValue(y, 4), ['unit', named ? 'year' : 'ordinal'], named ? [] : ['year'], named || !env.dct ? null : 'dct', mod);
       }, 2);
     },
   });
@@ -870,7 +875,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/the-unit',
     reason: '"the year" is a DURATION after for/during or before "ended"; after "the end of" it is the current one',
-    pattern: re(`${B}(?:the\\s+(?:(fiscal|full|calendar)\\s+)?(year|month|week|day|decade|century)|(year)[- ]end)(?![\\p{L}\\p{N}-])`),
+    pattern: re(`${B}(?:the\\s+(?:(fiscal|full|calendar)\\s+)?(year|month|week|day|decade|century)|(year)(?:[- ]|['’]s\\s+)end)(?![\\p{L}\\p{N}-])`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;

@@ -362,6 +362,15 @@ describe('the last half or quarter of a year', () => {
     expect(value('Sales slowed in the final quarter of the year.', '1989-10-26', 'the final quarter of the year')).toBe('1989-Q4');
     expect(value('Sales slowed in the last quarter.', '1989-10-26', 'the last quarter')).not.toBe('1989-Q4');
   });
+  it('"the first two quarters of 1990" is the year\'s first half, a modifier before it its mod', () => {
+    const t = one('The slump will last through at least the first two quarters of 1990.', '1989-10-26', 'at least the first two quarters of 1990');
+    expect(t).toMatchObject({ type: 'DATE', value: '1990-H1', mod: 'EQUAL_OR_MORE' });
+    // negative case: without a year it stays a duration
+    expect(one('Losses piled up in the first two quarters.', '1989-10-26', 'the first two quarters')?.type).toBe('DURATION');
+  });
+  it('"by year\'s end" is the end of the report\'s year, like "year-end"', () => {
+    expect(one("The rules should be in place by year's end.", '1989-10-26', "year's end")).toMatchObject({ value: '1989', mod: 'END' });
+  });
 });
 
 describe('"for a while"', () => {
