@@ -53,6 +53,11 @@ const COLON_LABELS = new Set(['update', 'note', "editor's note", 'editor’s not
 /** Words that open a sentence, never a vox-pop signature ("Or, as X put it: “…”"). */
 const SIGNATURE_NON_OPENERS = new Set(['or', 'and', 'but', 'so', 'as', 'then', 'also', 'still', 'yet', 'now', 'here', 'there', 'the', 'a', 'an', 'this', 'that', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'of', 'said', 'says']);
 
+/** Lower-case words a title may hold ("Legend in the Coal Fields"). */
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'is', 'are', 'vs.', 'n’t', "n't"]);
+/** Words before a title in marks: prepositions, possessives and nouns that name works. */
+const TITLE_LEADS = new Set(['of', 'on', 'in', 'for', 'from', 'titled', 'entitled', 'called', 'dubbed', 'named', 'his', 'her', 'their', 'its', 'book', 'film', 'movie', 'song', 'show', 'album', 'column', 'article', 'op-ed', 'essay', 'headline', 'program', 'programme', 'series', 'campaign', 'ad', 'slogan', 'hashtag', 'segment', 'documentary', 'memo', 'report']);
+
 /** Dashes that stand for a reporting verb in vox-pop layouts. */
 const DASHES = new Set(['―', '—', '–', '--', '-']);
 
@@ -526,6 +531,9 @@ class Finder {
       const after = this.clauseAfter(qk);
       const before = after ? null : this.clauseBefore(qk);
       const lastInner = this.toks[q.innerEnd - 1]?.text ?? '';
+      // a title in marks (`broadcast of “Fox News Sunday,”`, `his book “Coal Isn't the
+      // Villain”`) names a work, it reports no words
+      if (this.isTitle(qk)) continue;
       const speechLike = innerToks >= 3 || [',', '?', '!', '.'].includes(lastInner);
       if (after && speechLike) {
         this.useCue(after.cue);
@@ -720,6 +728,21 @@ class Finder {
       this.useCue(cue);
       this.push({ kind: 'direct', source: this.span(np.start, np.end), cue: this.span(cue.start, cue.end), content: this.span(c + 1, b), by: 'rule/block-quote', cls: 'speech' });
     }
+  }
+
+  /**
+   * Whether quote qk is a title: 2–8 words, every one capitalised but short function words,
+   * no sentence mark inside, and the word before it a preposition, article, possessive or
+   * title noun ("of", "the", "his", "titled") rather than a reporting frame.
+   */
+  isTitle(qk: number): boolean {
+    const q = this.qTok[qk];
+    const words = this.toks.slice(q.innerStart, q.innerEnd).filter((t) => isWord(t.text));
+    if (words.length < 2 || words.length > 8 || !isCap(words[0].text)) return false;
+    if (this.toks.slice(q.innerStart, q.innerEnd).some((t) => ['.', '?', '!', ':', ';'].includes(t.text))) return false;
+    if (!words.every((t) => isCap(t.text) || TITLE_FUNCTION_WORDS.has(t.text.toLowerCase()) || /^['’]/.test(t.text))) return false;
+    const before = this.low[q.start - 1];
+    return before !== undefined && !this.breakAfter(q.start - 1) && (TITLE_LEADS.has(before) || this.lex.determiners.has(before));
   }
 
   /** Quotes that stand alone (a whole sentence or paragraph) continue the last speaker. */

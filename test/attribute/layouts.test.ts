@@ -132,3 +132,16 @@ describe('a block quotation after an open reporting frame', () => {
     expect(attrs(text).filter((x) => (x.by ?? '').startsWith('rule/block-quote'))).toHaveLength(0);
   });
 });
+
+describe('titles in quotation marks', () => {
+  it('reads no speech from a title after a preposition, article or possessive', () => {
+    const a = attrs('On Sunday’s broadcast of “Morning Harbor Report,” Governor Lind said the budget would pass.\n');
+    expect(a.filter((x) => x.kind === 'direct')).toHaveLength(0);
+    expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['Governor Lind', 'the budget would pass']]);
+  });
+
+  it('still reads a capitalised quote with a reporting clause as speech', () => {
+    const a = attrs('“Vote Them Out,” the crowd chanted outside the hall.\n');
+    expect(a.map((x) => [x.kind, x.content.text])).toEqual([['direct', 'Vote Them Out']]);
+  });
+});
