@@ -499,14 +499,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       return cand(m.index, m.index + m[0].length, 'rule/anchored-day', (env) => {
         const named = env.last.day;
         const month = env.last.month;
-        // "that day" points back at a day the text has just told of (in its sentence or the one
-        // before); with no date named there the day is a generic one ("On days when prices
-        // tumble, … trades made that day"), no date a reader could give
         const near = (si: number | undefined) => si != null && env.sentence != null && env.sentence - si <= 1;
-        if (demonstrative && !near(named?.si) && !near(month?.si)) return null;
-        // the last date named is a month ("killed last October … crossed out that same
-        // day"): the day is one of that month, which one unknown (TIMEX3 `1998-10-XX`)
-        if (month && (!named || idOrder(month.id) > idOrder(named.id))) {
+        // the date just told of (in this sentence or the one before) is a month ("killed last
+        // October … crossed out that same day"): the day is one of that month, which one
+        // unknown (TIMEX3 `1998-10-XX`)
+        const monthJustTold = month && near(month.si) && (!named || idOrder(month.id) > idOrder(named.id));
+        // "that day" points back at a day the text has told of; in a text that has named no day
+        // (nor just a month) it is a generic one ("On days when prices tumble, … trades made
+        // that day"), no date a reader could give
+        if (demonstrative && !named && !monthJustTold) return null;
+        if (monthJustTold && month) {
           return res(dp ? 'TIME' : 'DATE', `${monthValue(month.y, month.m)}-XX${dp ? `T${dp}` : ''}`, ['offset'], ['year', 'month'], month.id);
         }
         const base = named?.p ?? env.dct;

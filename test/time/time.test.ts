@@ -77,9 +77,11 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(one('He paused, and then he spoke.', d, 'then')).toBeUndefined();
     expect(one('Wait until then, he said.', d, 'then')).toBeUndefined();
   });
-  it('"that day" with no day told of just before it is a generic day, left untagged', () => {
+  it('"that day" in a text that has named no day (nor just a month) is a generic day, left untagged', () => {
     expect(one('On days when the market falls, brokers lose money on trades made that day.', d, 'that day')).toBeUndefined();
     expect(one('Prices rose in March. Traders are cautious. When a rumour spreads, you see heavy selling that day.', d, 'that day')).toBeUndefined();
+    // a day named further back is still the day meant
+    expect(value('The story ran on Tuesday. He denied the charges. His lawyer called it false. Later that day, he resigned.', d, 'Later that day')).toBe('2025-04-22');
     // "the next day" keeps leaning on the report's date when nothing else was named
     expect(value('Police said the man was released the next day.', d, 'the next day')).toBe('2025-04-29');
   });
