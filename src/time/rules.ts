@@ -835,14 +835,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (month < dct.m) y = dct.y + 1;
         }
         else if (pre !== 'this' && !yS) {
-          // A past verb puts a month two or more after the document's in the year before
-          // ("changed to a calendar year in December" in an October report; the next month
-          // stays: "said it would close in November" slips past tense checks), a future one a
-          // month well before it in the year after (plans reported in the past tense often name
-          // the next few months, and tense checks err); with no tense to go on, the month
-          // nearest the document date.
+          // A past verb puts a month well after the document's in the year before, a future
+          // one a month well before it in the year after (plans reported in the past tense
+          // often name the next few months: "aides pressed for a role at the convention in
+          // July", "progressives wrote that it lets them win a mandate in November" three
+          // months ahead, and tense checks err); with no tense to go on, the month nearest the
+          // document date.
           const t = env.tense();
-          if (t === 'past' && month - dct.m > 1) y = dct.y - 1;
+          if (t === 'past' && month - dct.m > 3) y = dct.y - 1;
           else if (t === 'future' && dct.m - month > 3) y = dct.y + 1;
           else if (t !== 'past' && t !== 'future') {
             if (month - dct.m > 6) y = dct.y - 1;
