@@ -67,6 +67,25 @@ for (const line of cold.out.split('\n')) {
 if (pred.length !== nTokens) throw new Error(`output has ${pred.length} tags for ${nTokens} tokens`);
 const ours = evaluate(gold, pred);
 
+// `npm run bench:ner -- --errors`: every dev sentence whose predicted tags differ from the
+// gold ones, the differing tokens marked word[gold|predicted], for reading which errors a
+// general feature could fix (dev only; nothing from it goes into the model by its words)
+if (process.argv.includes('--errors')) {
+  let k = 0;
+  for (const d of docs) {
+    for (const s of conllColumns(d)) {
+      const parts: string[] = [];
+      let differs = false;
+      for (const cols of s) {
+        const g = gold[k]; const p = pred[k]; k++;
+        if (g !== p) { differs = true; parts.push(`${cols[0]}[${g}|${p}]`); } else parts.push(g === 'O' ? cols[0] : `${cols[0]}/${g}`);
+      }
+      if (differs) console.log(parts.join(' '));
+    }
+  }
+  console.log('');
+}
+
 // ---- compromise on the same documents (text = tokens joined by spaces, as our reader does) --
 const cpPred: string[] = [];
 const tc = process.hrtime.bigint();
