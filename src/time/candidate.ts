@@ -16,7 +16,7 @@ export interface Mentioned {
   year?: { y: number; id: string };
   quarter?: { y: number; q: number; id: string };
   /** The last calendar value named, whatever its granularity ("Until then" refers to it). */
-  latest?: { value: string; id: string };
+  latest?: { value: string; id: string; si?: number };
 }
 
 /** What `resolve` can read. */

@@ -549,7 +549,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     make(m) {
       return cand(m.index, m.index + m[0].length, 'rule/anaphoric-then', (env) => {
         const latest = env.last.latest;
-        if (!latest) return null; // no date to refer to: "by then" of a hypothetical
+        // the date must have just been told of (this sentence or the one before): "then" after a
+        // clause of its own ("only when a woman can run … will it be over. Until then, …")
+        // refers to that clause's event, not to a date named further back
+        if (!latest || latest.si == null || env.sentence == null || env.sentence - latest.si > 1) return null;
         return res(/T/.test(latest.value) ? 'TIME' : 'DATE', latest.value, [], ['year', 'month', 'day'], latest.id);
       }, 1);
     },

@@ -283,7 +283,7 @@ function quarterContextOf(text: string, s: Sentence, si: number, cache: Map<numb
 
 /** Records a resolved value as the last mentioned date of each granularity it has. */
 function remember(last: Mentioned, value: string, id: string, si?: number): void {
-  if (/^\d{4}(?:-|$)/.test(value)) last.latest = { value, id };
+  if (/^\d{4}(?:-|$)/.test(value)) last.latest = { value, id, si };
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) {
     const p: Ymd = { y: +m[1], m: +m[2], d: +m[3] };

@@ -78,6 +78,8 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(one('The plant opened in 1990. Since then, it has doubled its output.', d, 'then')).toBeUndefined();
     expect(one('He paused, and then he spoke.', d, 'then')).toBeUndefined();
     expect(one('Wait until then, he said.', d, 'then')).toBeUndefined();
+    // a clause, not a date, is what "then" follows here: the date lies two sentences back
+    expect(one('The paper ran the story on May 10. Only when women can run freely will this end. It may take years. Until then, get used to it.', d, 'then')).toBeUndefined();
   });
   it('"that day" in a text that has named no day (nor just a month) is a generic day, left untagged', () => {
     expect(one('On days when the market falls, brokers lose money on trades made that day.', d, 'that day')).toBeUndefined();
