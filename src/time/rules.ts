@@ -503,7 +503,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // the date just told of (in this sentence or the one before) is a month ("killed last
         // October … crossed out that same day"): the day is one of that month, which one
         // unknown (TIMEX3 `1998-10-XX`)
-        const monthJustTold = month && near(month.si) && (!named || idOrder(month.id) > idOrder(named.id));
+        // (a month still ahead of the report is no antecedent of a day told in the past: "'not
+        // going to be over in February or March,' … The strategy outlined that day")
+        const monthAhead = !!month && !!env.dct && month.y * 12 + month.m > env.dct.y * 12 + env.dct.m;
+        const monthJustTold = month && near(month.si) && (!named || idOrder(month.id) > idOrder(named.id)) && !(monthAhead && env.tense() === 'past');
         // "that day" points back at a day the text has told of; in a text that has named no day
         // (nor just a month) it is a generic one ("On days when prices tumble, … trades made
         // that day"), no date a reader could give

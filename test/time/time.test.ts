@@ -64,6 +64,8 @@ describe('dates against the document date (2025-04-28, a Monday)', () => {
     expect(value('The mayor resigned on April 9. Two aides quit that same day.', d, 'that same day')).toBe('2025-04-09');
     expect(value('The bridge was closed last October. Its lights were switched off that same day.', d, 'that same day')).toBe('2024-10-XX');
     expect(value('The bridge was closed last October, and its lights went out that very day.', d, 'that very day')).toBe('2024-10-XX');
+    // a month still ahead, named in a quote, is no antecedent of a day told in the past
+    expect(value('Aides met on April 20. "It will not be over in May or June," one said. The plan outlined that day was bold.', d, 'that day')).toBe('2025-04-20');
   });
   it('a past verb puts a month four or more after the report\'s in the year before, not a nearer one; the present passive is no past', () => {
     expect(value('The company changed to a calendar year in November.', '1989-07-27', 'November')).toBe('1988-11');
