@@ -348,6 +348,10 @@ function coordinated(doc: WorkingDoc, actors: ActorPhrase[], a: ActorPhrase): Ac
       // "X, Algeria's leading activist": a possessive after a comma opens an appositive, not a list.
       !(lower(doc, cur.tokEnd) === ',' && /^['’]s?$/.test(doc.tokens[b.tokEnd]?.text ?? '')) && [...Array(b.tokStart - cur.tokEnd).keys()].every((k) => ['and', ',', 'the', 'or'].includes(lower(doc, cur.tokEnd + k))) && [...Array(b.tokStart - cur.tokEnd).keys()].some((k) => ['and', ','].includes(lower(doc, cur.tokEnd + k))));
     if (!next) break;
+    // "… raided the camp and arrested 23 people, the Justice Ministry said": a phrase after a
+    // bare comma with a verb right after it opens a new clause (its subject), not a list.
+    const gap = [...Array(next.tokStart - cur.tokEnd).keys()].map((k) => lower(doc, cur.tokEnd + k));
+    if (!gap.includes('and') && !gap.includes('or') && /^(VB|MD)/.test(doc.pos?.[next.tokEnd] ?? '')) break;
     out.push(next);
     cur = next;
   }

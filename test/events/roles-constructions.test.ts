@@ -47,6 +47,21 @@ describe('a role word before a person\'s name', () => {
   });
 });
 
+describe('a closing reporting clause', () => {
+  it('", the ministry said" after the target is the claimant, not a second target', () => {
+    const e = byTrigger('BRASILIA, May 13 : Federal police raided illegal mining camps and arrested 23 people, the Justice Ministry said.', 'arrested')!;
+    expect(e.target.map((a) => a.text)).toEqual(['23 people']);
+  });
+  it('", X said" after an object: X is no target', () => {
+    const e = byTrigger('LIMA, March 4 : Protesters clashed with soldiers, Ana Ruiz said.', 'clashed')!;
+    expect(e.target.map((a) => a.text)).not.toContain('Ana Ruiz');
+  });
+  it('negative: a list closed by "and" before the verb stays coordinated', () => {
+    const e = byTrigger('ACCRA, May 13 : Ghana, Togo and Benin condemned the coup.', 'condemned')!;
+    expect(codes(e.source)).toEqual(['GHA', 'TGO', 'BEN']);
+  });
+});
+
 describe('partitives', () => {
   it('"scores of X" as object: the target is X', () => {
     const e = byTrigger('Police in Chad have beaten scores of Sudanese refugees, Amnesty International said.', 'beaten')!;
