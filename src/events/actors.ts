@@ -150,6 +150,21 @@ function fallbackInside(doc: WorkingDoc, lex: EventLexicon, a: number, b: number
 }
 
 /**
+ * Folds the title phrase at `phrases[k]` into the person's phrase right after it: the span
+ * starts at the title, the person's resolved codes stay and the title's fill only what is
+ * missing.
+ */
+function titleIntoPerson(phrases: ActorPhrase[], k: number): void {
+  const title = phrases[k];
+  const person = phrases[k + 1];
+  person.tokStart = title.tokStart;
+  person.code ??= title.code;
+  person.sector ??= title.sector;
+  person.by += '+title';
+  phrases.splice(k, 1);
+}
+
+/**
  * The actor phrases of one sentence, in text order, not overlapping.
  *
  * @example
@@ -261,11 +276,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     const b = out[k + 1];
     if (b.tokStart !== a.tokEnd || !b.by.endsWith(':PERSON') || b.kind === 'pronoun' || a.by.endsWith(':PERSON')) continue;
     if (!roleAt(doc, lex, a.tokEnd - 1, a.tokEnd) && !(a.tokEnd - a.tokStart > 1 && roleEndsAt(doc, lex, a))) continue;
-    b.tokStart = a.tokStart;
-    b.code ??= a.code;
-    b.sector ??= a.sector;
-    b.by += '+title';
-    out.splice(k, 1);
+    titleIntoPerson(out, k);
     k--;
   }
   const all = [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
@@ -284,11 +295,7 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
     const appositive = b.tokStart === a.tokEnd + 1 && doc.tokens[a.tokEnd].text === ','
       && (b.tokEnd === s.tokenEnd || afterName?.text === ',' || /^[.;:]$/.test(afterName?.text ?? ''));
     if (!adjacent && !appositive) continue;
-    b.tokStart = a.tokStart;
-    b.code ??= a.code;
-    b.sector ??= a.sector;
-    b.by += '+title';
-    all.splice(k, 1);
+    titleIntoPerson(all, k);
     k--;
   }
   // "its soldiers": a phrase owned by a resolved pronoun takes the owner's country.

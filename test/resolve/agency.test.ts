@@ -1,22 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { readReport } from '../../src/ingest/report.js';
-import { actorForSpan } from '../../src/resolve/index.js';
 import { actorLexicon } from '../../src/resolve/lexicon.js';
-import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
+import type { WorkingDoc } from '../../src/types.js';
+import { actorOf, entityOfText } from './helpers.js';
 
 // Sentences written for these tests: "agency" says an institution, not which kind. A news
 // agency is one only when the text says news, press or wire agency or names one.
 const full = createEngine();
 const run = (text: string, date = '2024-11-05'): WorkingDoc => full.process(readReport(text, { date }));
-const entityOfText = (doc: WorkingDoc, text: string): AnalysisEntity | undefined => {
-  const m = doc.mentions.find((x) => x.text === text);
-  return m ? doc.entities.find((e) => e.id === m.entity) : undefined;
-};
-const actorOf = (doc: WorkingDoc, text: string) => {
-  const at = doc.text.indexOf(text);
-  return actorForSpan(doc, at, at + text.length);
-};
 
 describe('agencies by what they do', () => {
   it('reads the words from the lexicon: a bare "agency" has no sector of its own', () => {

@@ -2,9 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { readReport } from '../../src/ingest/report.js';
-import { actorForSpan, resolveStage } from '../../src/resolve/index.js';
+import { resolveStage } from '../../src/resolve/index.js';
 import { placeInDocument } from '../../src/resolve/places.js';
-import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
+import type { WorkingDoc } from '../../src/types.js';
+import { actorOf, entityOfText } from './helpers.js';
 
 // Sentences written for these tests: role and group actors that take their country from a
 // city whose name several countries share (Valencia: Spain and Venezuela; Paris: France and
@@ -12,14 +13,6 @@ import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
 const rules = createEngine({ stages: [tokenizeStage, sentenceStage, resolveStage] });
 const full = createEngine();
 const run = (engine: typeof rules, text: string, date = '2024-10-07'): WorkingDoc => engine.process(readReport(text, { date }));
-const entityOfText = (doc: WorkingDoc, text: string): AnalysisEntity | undefined => {
-  const m = doc.mentions.find((x) => x.text === text);
-  return m ? doc.entities.find((e) => e.id === m.entity) : undefined;
-};
-const actorOf = (doc: WorkingDoc, text: string) => {
-  const at = doc.text.indexOf(text);
-  return actorForSpan(doc, at, at + text.length);
-};
 
 describe('a city shared by several countries, as the document places it', () => {
   it('places a namesake by the dateline country, then by countries named, then by size', () => {

@@ -1,22 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { readReport } from '../../src/ingest/report.js';
-import { actorForSpan } from '../../src/resolve/index.js';
-import type { AnalysisEntity, WorkingDoc } from '../../src/types.js';
+import type { WorkingDoc } from '../../src/types.js';
+import { actorOf, entityOfText } from './helpers.js';
 
 // Sentences written for these tests: bodies and groups that take their country from the
 // report around them, national branches of an international body, and a dateline's
 // capitals.
 const full = createEngine();
 const run = (text: string, date = '2025-05-13'): WorkingDoc => full.process(readReport(text, { date }));
-const entityOfText = (doc: WorkingDoc, text: string): AnalysisEntity | undefined => {
-  const m = doc.mentions.find((x) => x.text === text);
-  return m ? doc.entities.find((e) => e.id === m.entity) : undefined;
-};
-const actorOf = (doc: WorkingDoc, text: string) => {
-  const at = doc.text.indexOf(text);
-  return actorForSpan(doc, at, at + text.length);
-};
 
 describe('a capitalised state body no lexicon knows ("the Justice Ministry")', () => {
   it('takes the country its sentence names, like "the Interior Ministry" ("the Water Commission")', () => {

@@ -7,6 +7,18 @@ import type { AnalysisTime } from '../../src/types.js';
 import { governingTense } from '../../src/time/tense.js';
 import { loadTimeLexicon } from '../../src/time/lexicon.js';
 
+/** The time lexicon's tense cues, as the tagger builds them. */
+const timeLexicon = loadTimeLexicon();
+const cues = { future: new Set(timeLexicon.futureCues), planned: new Set(timeLexicon.plannedCues ?? []), pastIrregular: new Set(timeLexicon.pastIrregular) };
+
+/** Tokens and Penn tags from "word/TAG word/TAG …", one space between tokens. */
+function tagged(pairs: string) {
+  const ws = pairs.split(' ').map((p) => p.split('/'));
+  let at = 0;
+  const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+  return { tokens, pos: ws.map(([, t]) => t) };
+}
+
 const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
 /** All times of `text` read on `date` (null: a document without a date). */
 const times = (text: string, date: string | null): AnalysisTime[] =>
@@ -456,8 +468,6 @@ describe('tense with Penn tags: a present intention before its infinitive', () =
   const tags = ['IN', 'NNP', ',', 'DT', 'NN', 'VBZ', 'TO', 'VB', 'DT', 'NN', 'NN', '.'];
   let at = 0;
   const tokens = words.map((w) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-  const lexi = loadTimeLexicon();
-  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
   it('"plans to hold" after the time looks ahead; "announced" looks back', () => {
     expect(governingTense({ tokens, pos: tags, from: 0, to: tokens.length }, 1, 2, cues)).toBe('future');
     const tags2 = [...tags]; tags2[5] = 'VBD';
@@ -504,14 +514,6 @@ describe('"soon" told in the past', () => {
 });
 
 describe('tense with Penn tags: the scheduled present', () => {
-  const lexi = loadTimeLexicon();
-  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
-  const tagged = (pairs: string) => {
-    const ws = pairs.split(' ').map((p) => p.split('/'));
-    let at = 0;
-    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-    return { tokens, pos: ws.map(([, t]) => t) };
-  };
   it('a verb of a scheduled event in the simple present looks ahead; other presents do not', () => {
     const a = tagged('The/DT leaders/NNS meet/VBP separately/RB Monday/NNP ./.');
     expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 4, 5, cues)).toBe('future');
@@ -521,14 +523,6 @@ describe('tense with Penn tags: the scheduled present', () => {
 });
 
 describe('plans and coordinated clauses (report of 2000-01-07, a Friday)', () => {
-  const lexi = loadTimeLexicon();
-  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
-  const tagged = (pairs: string) => {
-    const ws = pairs.split(' ').map((p) => p.split('/'));
-    let at = 0;
-    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-    return { tokens, pos: ws.map(([, t]) => t) };
-  };
   it('the active verb of a plan puts the planned event ahead; a plan told with "to" or "had" does not', () => {
     const a = tagged('Protesters/NNS planned/VBD a/DT rally/NN on/IN Saturday/NNP ./.');
     expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 5, 6, cues)).toBe('future');
@@ -582,14 +576,6 @@ describe('a clock time and the day named after it', () => {
 });
 
 describe('tense with Penn tags: a plural noun misread as VBZ', () => {
-  const lexi = loadTimeLexicon();
-  const cues = { future: new Set(lexi.futureCues), planned: new Set(lexi.plannedCues ?? []), pastIrregular: new Set(lexi.pastIrregular) };
-  const tagged = (pairs: string) => {
-    const ws = pairs.split(' ').map((p) => p.split('/'));
-    let at = 0;
-    const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-    return { tokens, pos: ws.map(([, t]) => t) };
-  };
   it('is no verb inside a prepositional phrase or right before a finite verb', () => {
     const a = tagged('He/PRP met/VBD with/IN the/DT Miami/NNP visits/VBZ Monday/NNP ./.');
     expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 6, 7, cues)).toBe('past');
