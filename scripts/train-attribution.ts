@@ -394,38 +394,25 @@ function trainRanker(name: string, bits: number, epochs: number, minWeight: numb
   return { weights, devAccuracy: Math.round(endAccuracy(avg, dev) * 1000) / 10 };
 }
 
-function trainEnd(train: EndExample[], dev: EndExample[]): EndModelFile {
-  const { weights, devAccuracy } = trainRanker('end', END_HASH_BITS, END_EPOCHS, END_MIN_WEIGHT, train, dev);
+/**
+ * One ranking chooser trained and written as its model file (the start, end and source
+ * choosers share the trainer and the file's shape; only the choice and its wording differ).
+ */
+function trainChooserFile(name: 'start' | 'end' | 'source', bits: number, epochs: number, choices: string, train: EndExample[], dev: EndExample[]): EndModelFile & SourceModelFile {
+  const { weights, devAccuracy } = trainRanker(name, bits, epochs, END_MIN_WEIGHT, train, dev);
+  const scoreKey = `dev${name[0].toUpperCase()}${name.slice(1)}Accuracy`;
   return {
     version: 1,
-    bits: END_HASH_BITS,
-    trainedOn: `PolNeAR v1.0.0 train (${train.length} end choices), averaged ranking perceptron over hashed features (2^${END_HASH_BITS} buckets), ${END_EPOCHS} epochs, seed ${SEED}`,
-    scores: { devEndAccuracy: devAccuracy },
+    bits,
+    trainedOn: `PolNeAR v1.0.0 train (${train.length} ${choices}), averaged ranking perceptron over hashed features (2^${bits} buckets), ${epochs} epochs, seed ${SEED}`,
+    scores: { [scoreKey]: devAccuracy },
     weights,
   };
 }
 
-function trainStart(train: EndExample[], dev: EndExample[]): EndModelFile {
-  const { weights, devAccuracy } = trainRanker('start', END_HASH_BITS, END_EPOCHS, END_MIN_WEIGHT, train, dev);
-  return {
-    version: 1,
-    bits: END_HASH_BITS,
-    trainedOn: `PolNeAR v1.0.0 train (${train.length} start choices), averaged ranking perceptron over hashed features (2^${END_HASH_BITS} buckets), ${END_EPOCHS} epochs, seed ${SEED}`,
-    scores: { devStartAccuracy: devAccuracy },
-    weights,
-  };
-}
-
-function trainSource(train: EndExample[], dev: EndExample[]): SourceModelFile {
-  const { weights, devAccuracy } = trainRanker('source', SOURCE_HASH_BITS, SOURCE_EPOCHS, END_MIN_WEIGHT, train, dev);
-  return {
-    version: 1,
-    bits: SOURCE_HASH_BITS,
-    trainedOn: `PolNeAR v1.0.0 train (${train.length} source choices of model cues), averaged ranking perceptron over hashed features (2^${SOURCE_HASH_BITS} buckets), ${SOURCE_EPOCHS} epochs, seed ${SEED}`,
-    scores: { devSourceAccuracy: devAccuracy },
-    weights,
-  };
-}
+const trainEnd = (train: EndExample[], dev: EndExample[]) => trainChooserFile('end', END_HASH_BITS, END_EPOCHS, 'end choices', train, dev);
+const trainStart = (train: EndExample[], dev: EndExample[]) => trainChooserFile('start', END_HASH_BITS, END_EPOCHS, 'start choices', train, dev);
+const trainSource = (train: EndExample[], dev: EndExample[]) => trainChooserFile('source', SOURCE_HASH_BITS, SOURCE_EPOCHS, 'source choices of model cues', train, dev);
 
 const keepCue = process.argv.includes('--keep-cue');
 const useCache = process.argv.includes('--cache');
