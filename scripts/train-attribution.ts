@@ -304,6 +304,15 @@ function shuffle(order: number[], rand: () => number): void {
   for (let k = order.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [order[k], order[j]] = [order[j], order[k]]; }
 }
 
+/** The averaged weights a model file keeps: those of size `minWeight` or more, by bucket, rounded to 3 places. */
+function prunedWeights(avg: Float64Array, minWeight: number): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (let id = 0; id < avg.length; id++) {
+    if (Math.abs(avg[id]) >= minWeight) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
+  }
+  return weights;
+}
+
 function trainCue(train: Example[], dev: Example[]): CueModelFile {
   // averaged perceptron: w = current weights, u = sum of c·update, averaged = w - u/c
   const n = 1 << HASH_BITS;
@@ -330,10 +339,7 @@ function trainCue(train: Example[], dev: Example[]): CueModelFile {
     console.log(`cue epoch ${epoch}: train errors ${errors}; dev cue P ${(100 * d.p).toFixed(1)} R ${(100 * d.r).toFixed(1)} F1 ${(100 * d.f).toFixed(1)}`);
   }
   const avg = w.map((x, k) => x - u[k] / c);
-  const weights: Record<string, number> = {};
-  for (let id = 0; id < n; id++) {
-    if (Math.abs(avg[id]) >= MIN_WEIGHT) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
-  }
+  const weights = prunedWeights(avg, MIN_WEIGHT);
   const d = evaluate(avg, dev);
   return {
     version: 2,
@@ -387,10 +393,7 @@ function trainRanker(name: string, bits: number, epochs: number, minWeight: numb
     console.log(`${name} epoch ${epoch}: train errors ${errors}; dev ${name} accuracy ${(100 * endAccuracy(avg, dev)).toFixed(1)}`);
   }
   const avg = w.map((x, k) => x - u[k] / c);
-  const weights: Record<string, number> = {};
-  for (let id = 0; id < n; id++) {
-    if (Math.abs(avg[id]) >= minWeight) weights[String(id)] = Math.round(avg[id] * 1000) / 1000;
-  }
+  const weights = prunedWeights(avg, minWeight);
   return { weights, devAccuracy: Math.round(endAccuracy(avg, dev) * 1000) / 10 };
 }
 
