@@ -25,10 +25,11 @@ import { readReport } from '../src/ingest/report.js';
 import { createWorkingDoc } from '../src/doc.js';
 import { defaultLexicon } from '../src/attribute/lexicon.js';
 import { cueContext, cueFeatureIds, cueModelFromFile, HASH_BITS, isCueCandidate, type CueModelFile } from '../src/attribute/model.js';
-import { END_HASH_BITS, endChoice, endFeatureIds, endModelFromFile, refineContentEnds, refineContentStarts, startChoice, startFeatureIds, type EndModelFile } from '../src/attribute/extent.js';
+import { END_HASH_BITS, endChoice, endFeatureIds, refineContentEnds, refineContentStarts, startChoice, startFeatureIds } from '../src/attribute/extent.js';
 import { attributionCandidates } from '../src/attribute/stage.js';
 import { findAttributions } from '../src/attribute/rules.js';
-import { SOURCE_HASH_BITS, sourceChoice, sourceFeatureIds, type SourceModelFile } from '../src/attribute/source.js';
+import { rankingModelFromFile, type RankingModelFile } from '../src/attribute/ranker.js';
+import { SOURCE_HASH_BITS, sourceChoice, sourceFeatureIds } from '../src/attribute/source.js';
 
 import type { WorkingDoc } from '../src/types.js';
 
@@ -204,9 +205,9 @@ function startExamples(arts: Article[], cueFile: CueModelFile): { examples: EndE
  * starts where a gold content starts; the answer is the candidate end at the gold end
  * (choices without one are left out).
  */
-function endExamples(arts: Article[], cueFile: CueModelFile, startFile: EndModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
+function endExamples(arts: Article[], cueFile: CueModelFile, startFile: RankingModelFile): { examples: EndExample[]; choices: number; ruleRight: number } {
   const cueModel = cueModelFromFile(cueFile);
-  const startModel = endModelFromFile(startFile);
+  const startModel = rankingModelFromFile(startFile);
   const examples: EndExample[] = [];
   let choices = 0;
   let ruleRight = 0;
@@ -240,10 +241,10 @@ function endExamples(arts: Article[], cueFile: CueModelFile, startFile: EndModel
  * option overlapping the gold source most, or "none" where the gold has no source (choices
  * whose gold source no option reaches are left out).
  */
-function sourceExamples(arts: Article[], cueFile: CueModelFile, startFile: EndModelFile, endFile: EndModelFile): { examples: EndExample[]; choices: number; parseRight: number } {
+function sourceExamples(arts: Article[], cueFile: CueModelFile, startFile: RankingModelFile, endFile: RankingModelFile): { examples: EndExample[]; choices: number; parseRight: number } {
   const cueModel = cueModelFromFile(cueFile);
-  const startModel = endModelFromFile(startFile);
-  const endModel = endModelFromFile(endFile);
+  const startModel = rankingModelFromFile(startFile);
+  const endModel = rankingModelFromFile(endFile);
   const examples: EndExample[] = [];
   let choices = 0;
   let parseRight = 0;
@@ -401,7 +402,7 @@ function trainRanker(name: string, bits: number, epochs: number, minWeight: numb
  * One ranking chooser trained and written as its model file (the start, end and source
  * choosers share the trainer and the file's shape; only the choice and its wording differ).
  */
-function trainChooserFile(name: 'start' | 'end' | 'source', bits: number, epochs: number, choices: string, train: EndExample[], dev: EndExample[]): EndModelFile & SourceModelFile {
+function trainChooserFile(name: 'start' | 'end' | 'source', bits: number, epochs: number, choices: string, train: EndExample[], dev: EndExample[]): RankingModelFile {
   const { weights, devAccuracy } = trainRanker(name, bits, epochs, END_MIN_WEIGHT, train, dev);
   const scoreKey = `dev${name[0].toUpperCase()}${name.slice(1)}Accuracy`;
   return {

@@ -16,29 +16,14 @@
  * The model file (`models/attribution/end.json`, built by `scripts/train-attribution.ts`)
  * is optional: without it the rules' ends stand.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Span, WorkingDoc } from '../types.js';
 import { children } from '../nlp/parse/tree.js';
 import { HashSink, NameSink, lexClass, lemma, type CueContext, type FeatureSink } from './model.js';
 import type { Candidate } from './rules.js';
+import type { RankingModel } from './ranker.js';
 
-/** A ranking model over hashed features (FNV-1a, as the cue model's). */
-export interface EndModel {
-  version: number;
-  bits: number;
-  weights: Float32Array;
-}
-
-/** The serialised form of {@link EndModel}: non-zero buckets by index. */
-export interface EndModelFile {
-  version: number;
-  bits: number;
-  trainedOn: string;
-  scores?: Record<string, number>;
-  weights: Record<string, number>;
-}
+/** The start and end choosers' model (see ./ranker.ts). */
+export type EndModel = RankingModel;
 
 /** Buckets of the end model: 2^18 (1 MB of floats at run time). */
 export const END_HASH_BITS = 18;
@@ -277,29 +262,6 @@ export function endFeatureIds(ctx: CueContext, ch: EndChoice, e: number, by: str
   return sink.out;
 }
 
-/** Builds a model from its file form. */
-export function endModelFromFile(file: EndModelFile): EndModel {
-  const weights = new Float32Array(1 << file.bits);
-  for (const [key, w] of Object.entries(file.weights)) weights[Number(key)] += w;
-  return { version: file.version, bits: file.bits, weights };
-}
-
-let cached: EndModel | null | undefined;
-
-/**
- * The shipped end model (models/attribution/end.json), read once; null when absent.
- *
- * @example
- * const m = defaultEndModel(); // null before `npm run train:attribution`
- */
-export function defaultEndModel(): EndModel | null {
-  if (cached !== undefined) return cached;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = path.resolve(here, '../../models/attribution/end.json');
-  cached = existsSync(file) ? endModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as EndModelFile) : null;
-  return cached;
-}
-
 /**
  * Moves the end of every indirect content the model may decide to its best-scoring cut
  * point; `by` gains `+end/model/attribution-end@1` where the end moved.
@@ -425,20 +387,6 @@ export function startFeatureIds(ctx: CueContext, ch: StartChoice, p: number, by:
   const sink = new HashSink((1 << bits) - 1);
   emitStartFeatures(ctx, ch, p, by, sink);
   return sink.out;
-}
-
-let cachedStart: EndModel | null | undefined;
-
-/**
- * The shipped start model (models/attribution/start.json), read once; null when absent. It
- * has the end model's form (a ranking model over hashed features).
- */
-export function defaultStartModel(): EndModel | null {
-  if (cachedStart !== undefined) return cachedStart;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = path.resolve(here, '../../models/attribution/start.json');
-  cachedStart = existsSync(file) ? endModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as EndModelFile) : null;
-  return cachedStart;
 }
 
 /**

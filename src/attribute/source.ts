@@ -16,30 +16,15 @@
  * The model file (`models/attribution/source.json`, built by `scripts/train-attribution.ts`)
  * is optional: without it the parse's source stands.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Span, WorkingDoc } from '../types.js';
 import { children } from '../nlp/parse/tree.js';
 import { HashSink, NameSink, isAgent, isDateline, lemma, lexClass, npKind, parseSource, sourceRange, type CueContext, type FeatureSink } from './model.js';
 import type { Candidate } from './rules.js';
 import { tokenAt } from './extent.js';
+import type { RankingModel } from './ranker.js';
 
-/** A ranking model over hashed features (FNV-1a, as the cue model's). */
-export interface SourceModel {
-  version: number;
-  bits: number;
-  weights: Float32Array;
-}
-
-/** The serialised form of {@link SourceModel}: non-zero buckets by index. */
-export interface SourceModelFile {
-  version: number;
-  bits: number;
-  trainedOn: string;
-  scores?: Record<string, number>;
-  weights: Record<string, number>;
-}
+/** The source chooser's model (see ./ranker.ts). */
+export type SourceModel = RankingModel;
 
 /** Buckets of the source model: 2^18. */
 export const SOURCE_HASH_BITS = 18;
@@ -177,29 +162,6 @@ export function sourceFeatureIds(ctx: CueContext, ch: SourceChoice, o: SourceOpt
   const sink = new HashSink((1 << bits) - 1);
   emitSourceFeatures(ctx, ch, o, sink);
   return sink.out;
-}
-
-/** Builds a model from its file form. */
-export function sourceModelFromFile(file: SourceModelFile): SourceModel {
-  const weights = new Float32Array(1 << file.bits);
-  for (const [key, w] of Object.entries(file.weights)) weights[Number(key)] += w;
-  return { version: file.version, bits: file.bits, weights };
-}
-
-let cached: SourceModel | null | undefined;
-
-/**
- * The shipped source model (models/attribution/source.json), read once; null when absent.
- *
- * @example
- * const m = defaultSourceModel(); // null before `npm run train:attribution`
- */
-export function defaultSourceModel(): SourceModel | null {
-  if (cached !== undefined) return cached;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = path.resolve(here, '../../models/attribution/source.json');
-  cached = existsSync(file) ? sourceModelFromFile(JSON.parse(readFileSync(file, 'utf8')) as SourceModelFile) : null;
-  return cached;
 }
 
 /** The best-scoring option of a choice. */

@@ -15,8 +15,9 @@ import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
-import { defaultEndModel, defaultStartModel, refineContentEnds, refineContentStarts, type EndModel } from './extent.js';
-import { chooseSources, defaultSourceModel, type SourceModel } from './source.js';
+import { refineContentEnds, refineContentStarts, type EndModel } from './extent.js';
+import { shippedRankingModel } from './ranker.js';
+import { chooseSources, type SourceModel } from './source.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
@@ -49,9 +50,9 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
       const lex = options.lexicon ?? defaultLexicon();
       const model = options.cueModel === undefined ? defaultCueModel() : options.cueModel;
       const found = attributionCandidates(doc, lex, model);
-      const endModel = options.endModel === undefined ? defaultEndModel() : options.endModel;
-      const sourceModel = options.sourceModel === undefined ? defaultSourceModel() : options.sourceModel;
-      const startModel = options.startModel === undefined ? defaultStartModel() : options.startModel;
+      const endModel = options.endModel === undefined ? shippedRankingModel('end') : options.endModel;
+      const sourceModel = options.sourceModel === undefined ? shippedRankingModel('source') : options.sourceModel;
+      const startModel = options.startModel === undefined ? shippedRankingModel('start') : options.startModel;
       const ctx = startModel || endModel || sourceModel ? cueContext(doc, lex) : null;
       if (startModel && ctx) refineContentStarts(ctx, found, startModel);
       if (endModel && ctx) refineContentEnds(ctx, found, endModel);
