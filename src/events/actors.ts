@@ -281,8 +281,8 @@ export function actorPhrases(doc: WorkingDoc, lex: EventLexicon, s: Sentence): A
   }
   const all = [...out, ...roles].sort((a, b) => a.tokStart - b.tokStart);
   // A lone role word right before a person's name, or set off from it by commas, is that
-  // person: "Opposition leader Alberto Núñez Feijóo demanded", "The regional president,
-  // Carlos Mazón, has defended". The phrase becomes the person's, with the codes the resolve
+  // person: "Opposition leader Marta Lindqvist demanded", "The regional president,
+  // Ines Carvajal, has defended". The phrase becomes the person's, with the codes the resolve
   // layer gave the person: the role word's own sector is a guess ("leader" reads GOV, an
   // opposition leader is not). A plural role ("soldiers, Ana Ruiz …") names someone else.
   for (let k = 0; k + 1 < all.length; k++) {

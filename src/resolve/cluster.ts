@@ -209,7 +209,7 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
         const match = c.proper
           ? recent((cl) => cl.type !== 'PERSON' && cl.mentions.some((m) => m.role?.words.join(' ') === phrase), c.start)
           : recent((cl) => cl.type !== 'PERSON' && cl.type !== 'NORP' && (!!head && cl.heads.has(head) || (c.sector !== null && cl.sector === c.sector && cl.mentions.some((m) => m.kind === 'name')
-            // (not a body the text has given another head: "AEMET, the weather agency … the city council")
+            // (not a body the text has given another head: "NIMET, the weather agency … the city council")
             && (cl.heads.size === 0 || !head))
             // "Acme Holdings … the company": a named organisation no lexicon or head word
             // placed in a sector is taken by "the company"/"the firm" (and becomes a business)
@@ -291,7 +291,7 @@ export function clusterMentions(cands: readonly Candidate[], parse?: ParseLayers
   const merged = new Set<Cluster>();
   for (const cl of clusters) {
     if (cl.type !== 'ORG' || !cl.country || !cl.sector || cl.mentions.some((m) => m.kind === 'name' || m.kind === 'metonym')) continue;
-    // (a named body renamed by a role of its own, "AEMET, the national weather agency", takes
+    // (a named body renamed by a role of its own, "NIMET, the national weather agency", takes
     // only groups of that role: "the city council" and "the government" are other bodies)
     const targets = clusters.filter((t) => t !== cl && !merged.has(t) && t.type === 'ORG' && t.country === cl.country && t.sector === cl.sector && t.mentions.some((m) => m.kind === 'name')
       && (t.heads.size === 0 || [...cl.heads].some((h) => t.heads.has(h))));

@@ -1037,7 +1037,7 @@ function rolePhrase(
   if (determiner && toks[left - 1]?.text === ',' && before && before.type === 'ORG' && role.kind !== 'person') {
     cand.sameAs = before;
   }
-  // "AEMET, the national weather agency, said": an acronym no lexicon or model knows, renamed
+  // "NIMET, the national weather agency, said": an acronym no lexicon or model knows, renamed
   // by an institution's role phrase between commas, is that institution's name (it takes the
   // phrase's role, so it is placed and coded as the phrase is)
   const acronymTok = toks[left - 2];
