@@ -9,7 +9,9 @@
  * - "overlap": |pred ∩ gold| / max(|pred|, |gold|) ≥ 0.3, over characters, pairs matched
  *   one-to-one, best overlap first; discontinuous spans count their pieces;
  * - source: a content-matched pair whose sources overlap (or both have none);
- *   cue: cue spans matched on their own; relation: content, source and cue all match.
+ *   cue: cue spans matched on their own; relation: content, source and cue all match;
+ *   "source spans": the sources matched on their own as the cues are (one span per relation
+ *   that has one, one-to-one, any overlap), whatever content their relation was given.
  * One annotation file per article (the first by name) where an article has several.
  *
  * A second block is a proxy for the issue's news-quote target, on PolNeAR (not the issue's
@@ -148,8 +150,8 @@ class Counts {
   show() { return `P ${(100 * this.p).toFixed(1)}  R ${(100 * this.r).toFixed(1)}  F1 ${(100 * this.f).toFixed(1)}`; }
 }
 
-interface Scores { contentExact: Counts; contentOverlap: Counts; source: Counts; sourceExact: Counts; cue: Counts; relation: Counts; quote: Counts; speaker: Counts }
-const newScores = (): Scores => ({ contentExact: new Counts(), contentOverlap: new Counts(), source: new Counts(), sourceExact: new Counts(), cue: new Counts(), relation: new Counts(), quote: new Counts(), speaker: new Counts() });
+interface Scores { contentExact: Counts; contentOverlap: Counts; source: Counts; sourceExact: Counts; sourceAlone: Counts; cue: Counts; relation: Counts; quote: Counts; speaker: Counts }
+const newScores = (): Scores => ({ contentExact: new Counts(), contentOverlap: new Counts(), source: new Counts(), sourceExact: new Counts(), sourceAlone: new Counts(), cue: new Counts(), relation: new Counts(), quote: new Counts(), speaker: new Counts() });
 
 /** The news-quote proxy: direct quotations only, matched as GenderGapTracker's evaluate_quotes.py does. */
 function scoreQuotes(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
@@ -224,6 +226,11 @@ function score(sc: Scores, text: string, pred: Rel[], gold: Rel[]) {
   }
   sc.source.add(srcOk, pred.filter((r) => r.source).length, gold.filter((r) => r.source).length);
   sc.sourceExact.add(srcExact, pred.filter((r) => r.source).length, gold.filter((r) => r.source).length);
+  // source spans on their own, matched as the cues are: one span per relation that has a source,
+  // one-to-one, any overlap; whatever content the relation was given
+  const psAlone = pred.filter((r) => r.source).map((r) => norm(text, r.source!));
+  const gsAlone = gold.filter((r) => r.source).map((r) => norm(text, r.source!));
+  sc.sourceAlone.add(match(psAlone, gsAlone, (a, b) => (inter(a, b) > 0 ? 1 : 0), 1).size, psAlone.length, gsAlone.length);
   const pq = pred.filter((r) => r.cue).map((r) => r.cue!);
   const gq = gold.filter((r) => r.cue).map((r) => r.cue!);
   sc.cue.add(match(pq, gq, (a, b) => (inter(a, b) > 0 ? 1 : 0), 1).size, pq.length, gq.length);
@@ -314,6 +321,7 @@ const table = (name: string, s: Scores, msTotal: number) => [
   `  content overlap   ${s.contentOverlap.show()}`,
   `  source (overlap)  ${s.source.show()}`,
   `  source exact      ${s.sourceExact.show()}`,
+  `  source spans      ${s.sourceAlone.show()}   (on their own, matched as the cues are)`,
   `  cue               ${s.cue.show()}`,
   `  relation          ${s.relation.show()}`,
   `  articles/s        ${(n / (msTotal / 1000)).toFixed(1)}`,
