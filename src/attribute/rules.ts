@@ -405,6 +405,8 @@ class Finder {
       const cue = this.cueAt(k);
       if (!cue || this.usedCue.has(k)) continue;
       if (cue.cls !== 'speech' && cue.cls !== 'belief') continue;
+      // a cue noun inside the speaker's phrase ("the agency report stated"): the verb after it is the cue
+      if (k > i && !this.verbUse(k) && this.laterVerbCue(k + 1, w)) continue;
       if (k === i) {
         // inverted: `"…," said Putin` (or no source: `"…," said the statement` still a phrase)
         const np = this.npRight(this.skipAdjuncts(cue.end, w), w);
@@ -430,13 +432,24 @@ class Finder {
     if (np && this.low[np.end] === ',' && np.end + 1 < this.toks.length && this.opensApposition(np.end + 1)) {
       const sent = this.sentOf[i];
       for (let k = np.end + 2; k < this.toks.length && k < np.end + 40; k++) {
-        if (this.sentOf[k] !== sent || this.quoteOf[k] >= 0 || TERMINAL.has(this.toks[k].text) || [';', ':'].includes(this.low[k]) || this.breakAfter(k - 1)) break;
+        // an abbreviation's full stop before a comma ends no sentence (", R-Ky., said")
+        const stop = TERMINAL.has(this.toks[k].text) && !(this.low[k] === '.' && this.low[k + 1] === ',');
+        if (this.sentOf[k] !== sent || this.quoteOf[k] >= 0 || stop || [';', ':'].includes(this.low[k]) || this.breakAfter(k - 1)) break;
         const cue = this.low[k - 1] === ',' ? this.cueAt(k) : null;
         if (!cue || this.usedCue.has(k) || cue.cls !== 'speech') continue;
         return { cue, source: np, end: cue.end };
       }
     }
     return null;
+  }
+
+  /** Whether a speech or belief cue in verb use starts in tokens [from, to). */
+  laterVerbCue(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const c = this.cueAt(k);
+      if (c && (c.cls === 'speech' || c.cls === 'belief') && this.verbUse(k) && !this.usedCue.has(k)) return true;
+    }
+    return false;
   }
 
   /** Whether token j opens an apposition or a relative clause ("the senator", "a spokesman", "who", "R-Fla."). */

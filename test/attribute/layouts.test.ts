@@ -145,3 +145,10 @@ describe('titles in quotation marks', () => {
     expect(a.map((x) => [x.kind, x.content.text])).toEqual([['direct', 'Vote Them Out']]);
   });
 });
+
+describe('reporting clauses after a quote', () => {
+  it('reads a speaker whose party and state abbreviation ends in a full stop before the comma', () => {
+    const a = attrs('“The bridge money will be in the next bill,” Senator Ada Morrow, D-Vt., said on Friday.\n');
+    expect(a.map(brief)).toEqual([['rule/direct-after', 'Senator Ada Morrow', 'said', 'The bridge money will be in the next bill']]);
+  });
+});

@@ -158,3 +158,11 @@ describe('colon turns', () => {
     expect(doc.attributions.filter((x) => x.by === 'rule/colon-turn')).toHaveLength(0);
   });
 });
+
+describe('reporting clauses after a quote, with tags', () => {
+  it.skipIf(!haveModels)('takes the verb after a document noun for the cue, the whole phrase for the source', () => {
+    const doc = parsed('“Growth will slow before it recovers,” the central bank report stated.\n');
+    const a = doc.attributions.filter((x) => x.kind === 'direct');
+    expect(a.map((x) => [x.source?.text, x.cue?.text, x.content.text])).toEqual([['the central bank report', 'stated', 'Growth will slow before it recovers']]);
+  });
+});
