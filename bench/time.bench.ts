@@ -60,9 +60,11 @@ function score(gold: readonly GivenTimex[], sys: readonly Sys[], acc: Score, log
     const s = sys[hit];
     acc.relaxed++;
     if (s.start === g.start && s.end === g.end) acc.strict++;
+    const ctx = () => (text ? `\t…${text.slice(Math.max(0, Math.min(g.start, s.start) - 60), Math.max(g.end, s.end) + 40).replace(/\s+/g, ' ')}` : '');
     if (s.value === g.value) acc.value++;
-    else if (log && text) log(`VALUE ${g.type} gold=${g.value} sys=${s.value}\t${JSON.stringify(text.slice(g.start, g.end))} / ${JSON.stringify(text.slice(s.start, s.end))}`);
+    else if (log && text) log(`VALUE ${g.type}${s.type === g.type ? '' : `/${s.type}`} gold=${g.value} sys=${s.value}\t${JSON.stringify(text.slice(g.start, g.end))} / ${JSON.stringify(text.slice(s.start, s.end))}${ctx()}`);
     if (s.type === g.type) acc.type++;
+    else if (s.value === g.value && log && text) log(`TYPE  gold=${g.type} sys=${s.type} ${g.value}\t${JSON.stringify(text.slice(g.start, g.end))}${ctx()}`);
   }
   if (log && text) {
     sys.forEach((s, i) => {

@@ -89,6 +89,19 @@ function nearestYear(dct: Ymd, m: number, d: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Whether an "until"/"till" before `start` closes a state told in the past perfect ("Until
+ *  Thursday, they had not named him") or is a "not until" ("it was not until Tuesday that …"):
+ *  then, with a past verb, the limit has passed. Reads the sentence around `start`. */
+function untilPerfect(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 160), start);
+  if (!/\b(?:until|till)\s+(?:on\s+)?$/i.test(before)) return false;
+  if (/\b(?:not|n't)\s+(?:up\s+)?(?:until|till)\s+(?:on\s+)?$/i.test(before)) return true;
+  const head = before.slice(Math.max(...['. ', '! ', '? ', '\n\n'].map((m) => before.lastIndexOf(m))) + 1);
+  const after = text.slice(start, start + 160);
+  const stop = after.search(/[.!?](?:\s|$)/);
+  return /\b(?:had|'d)\b/i.test(head + ' ' + (stop < 0 ? after : after.slice(0, stop)));
+}
+
 /** Turns chrono's results into candidates whose values are computed the TimeML way. */
 export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null): Candidate[] {
   const ref = dct ? new Date(dct.y, dct.m - 1, dct.d, 12) : new Date(2000, 0, 1, 12);
@@ -113,6 +126,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       start += pm[0].length;
       t = t.slice(pm[0].length);
     }
+    // "from March 3 to 5": TimeML tags the two ends of a range apart (the bare second day is
+    // rule/coordinated-day's); the candidate is the first
+    const range = r.end ? /\s*(?:-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$/i.exec(t) : null;
+    if (range && /\d$/.test(t.slice(0, range.index))) t = t.slice(0, range.index);
     const s = r.start;
     const get = (k: chrono.Component) => (s.isCertain(k) ? s.get(k) : null);
     const year = get('year');
@@ -135,7 +152,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -159,7 +176,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           const after = gap > 0;
           // (beyond six months the tense still decides: "the year ended March 31" in a November
           // report is this year's March, not next year's)
-          const cue = cand.lean ?? null;
+          const cue = cand.lean === 'future' && cand.untilPerfect && env.tense() === 'past' ? 'past' : cand.lean ?? null;
           const tense0 = Math.abs(gap) >= 60 ? cue ?? env.tense() : null;
           // the present tense says nothing about which year ("is payable Jan. 2")
           const tense = tense0 === 'present' ? null : tense0;
@@ -185,6 +202,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           else if (dir === 1) p = weekdayNear(dctNow, wd, 1, true);
           else if (dir === 0) p = weekdayNear(dctNow, wd, 0);
           // "as soon as Tuesday", "as early as Tuesday": a limit that lies ahead
+          // "until Thursday" looks ahead, but not in a state the past perfect closes ("Until
+          // Thursday, they had not named him", "had not been told until Monday"): the limit lies
+          // before the report
+          else if (cand.lean === 'future' && cand.untilPerfect && env.tense() === 'past') p = weekdayNear(dctNow, wd, -1);
           else if (cand.ahead || cand.lean === 'future') p = weekdayNear(dctNow, wd, 1);
           else if (cand.lean === 'past') p = weekdayNear(dctNow, wd, -1);
           else if (cand.lean === 'possessive') {
@@ -226,7 +247,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null } = {
+    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean } = {
       ended: /\b(?:quarter|year|period|half|months|weeks)\s+ended\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       nineEleven: /^\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijackers?|hijackings|commission)\b/i.test(text.slice(start + t.length - trailing, start + t.length - trailing + 30)),
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
@@ -239,6 +260,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
         // a possessive weekday names an event the report looks back on ("Friday's trading",
         // "Wednesday's ruling"); the clause's verb tells nothing about it
         : s.isCertain('weekday') && !s.isCertain('day') && /^['’]s\b/.test(text.slice(start + t.length - trailing, start + t.length - trailing + 3)) ? 'possessive' : null,
+      untilPerfect: untilPerfect(text, start),
       start,
       end: start + t.length - trailing,
       by,

@@ -561,6 +561,33 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "the summit on April 24 and 25", "from March 3 to 5", "Oct. 5-6, 1998": the second day of
+  // a pair or range is a date of its own, in the month (and year) of the first
+  const MONTH_ANY = alternation(Object.keys(lex.months));
+  rules.push({
+    name: 'rule/coordinated-day',
+    reason: 'a bare day number joined to a month-day ("April 24 and 25") is a day of that month',
+    pattern: re(`(?<=${B}(?:${MONTH_ANY})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}])(?=\\s*(?:[.,;:)!?'"”’]|$)|\\s+(?:in|at|on|and|or|when|as|for|of|this|next|last|with|before|after|to)\\b)`),
+    make(m) {
+      const first = +m[1];
+      const day = +m[2];
+      // "on Jan. 6 and 25 people died" reads the number as a count: the second day follows
+      // the first, and a count is mostly followed by its noun (the lookahead above)
+      if (day <= first || day > 31) return null;
+      const monthWord = /([\p{L}]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*$/u.exec(m.input.slice(Math.max(0, m.index - 40), m.index));
+      const mm = monthWord ? lex.months[monthWord[1].toLowerCase()] : undefined;
+      if (!mm) return null;
+      const year = m[3] ? +m[3] : null;
+      return cand(m.index, m.index + m[0].length, 'rule/coordinated-day', (env) => {
+        const prev = env.last.day;
+        // the first day's year (the first day was read just before); else the stated one
+        const y = year ?? (prev && prev.p.m === mm && prev.p.d === first ? prev.p.y : null);
+        if (y == null) return env.dct ? null : res('DATE', `XXXX-${String(mm).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ['month', 'day'], [], null);
+        return res('DATE', dayValue({ y, m: mm, d: day }), year ? ['year', 'month', 'day'] : ['month', 'day'], year ? [] : ['year'], year ? null : prev!.id);
+      }, 2);
+    },
+  });
+
   // "the second quarter ended Oct. 31", "the fiscal year ending June 30, 1990": a period's end
   const ENDED_DATE = new RegExp(`^\\s+(ended|ending)\\s+(${alternation(Object.keys(lex.months))})\\.?\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(${YEAR}))?`, 'i');
   /** The year of a period's stated end: the year written, else for "ended" the last such day by
@@ -690,22 +717,24 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
-  // "fiscal 1998", "fiscal year 1999", "the year 2000", "mid-1998", "early 1999", "1998"
+  // "fiscal 1998", "fiscal year 1999", "the year 2000", "mid-1998", "early 1999", "1998",
+  // "the post-1959 politics", "pre-1990 rules" (a year with its prefix: after or before it)
   rules.push({
     name: 'rule/year',
     reason: 'a four-digit number is a year only where the words around it say so',
-    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+))?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
+    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+)|(pre|post)-)?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
     make(m, text) {
       const prefix = m[1];
       const pm = m[2]?.toLowerCase();
-      const y = +m[3];
+      const side = m[3]?.toLowerCase();
+      const y = +m[4];
       const start = m.index;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 40);
       if (/[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$|\d[.,]?$/i.test(before)) return null;
       if (YEAR_BAD_NEXT.test(after)) return null;
-      if (!prefix && !pm) {
+      if (!prefix && !pm && !side) {
         const nextOk = YEAR_NEXT_OK.test(after) || YEAR_NEXT_CAPITAL.test(after);
         if (!YEAR_PREV_OK.test(before) && !nextOk) return null;
         const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
@@ -715,7 +744,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // noun a four-digit number is a count
         if (y < 1900 && /^\s+[a-z]+(?:s|ren|people)\b/.test(after) && !YEAR_NEXT_OK.test(after)) return null;
       }
-      const mod = pm ? lex.pointMods[pm] : null;
+      const mod = pm ? lex.pointMods[pm] : side ? (side === 'post' ? 'AFTER' : 'BEFORE') : null;
       return cand(start, end, 'rule/year', () => res('DATE', String(y), ['year'], [], null, mod), 1);
     },
   });

@@ -890,3 +890,39 @@ describe('halves of a game', () => {
     expect(value('Profit rose 5 percent in the first half.', '2018-08-02', 'the first half')).toBe('2018-H1');
   });
 });
+
+describe('"until" a weekday in a state the past perfect closes', () => {
+  const d = '2025-05-09'; // a Friday
+  it('"Until Thursday, they had not named him" is the Thursday before the report', () => {
+    expect(value('Until Thursday, the police had not named him a suspect.', d, 'Thursday')).toBe('2025-05-08');
+    expect(value('It was not until Tuesday that the mayor spoke.', d, 'Tuesday')).toBe('2025-05-06');
+  });
+  it('a limit still ahead stays ahead, whatever the verb', () => {
+    expect(value('The road stays closed until Thursday.', d, 'Thursday')).toBe('2025-05-15');
+    expect(value('Officials gave the tenants until Thursday to leave.', d, 'Thursday')).toBe('2025-05-15');
+    expect(value('Until Thursday, the store will stay shut.', d, 'Thursday')).toBe('2025-05-15');
+  });
+});
+
+describe('the second day of a pair or range', () => {
+  const d = '2025-02-10';
+  it('"April 24 and 25", "March 3 to 5", "Oct. 5-6, 2024": a date of its own, in the first one\'s month and year', () => {
+    expect(times('The fair is on April 24 and 25.', d).map((t) => [t.text, t.value])).toEqual([['April 24', '2025-04-24'], ['25', '2025-04-25']]);
+    expect(times('Talks ran from March 3 to 5 in the capital.', d).map((t) => [t.text, t.value])).toEqual([['March 3', '2025-03-03'], ['5', '2025-03-05']]);
+    expect(value('The vote was held Oct. 5-6, 2024.', d, '6, 2024')).toBe('2024-10-06');
+  });
+  it('a count after a date is no day ("on Jan. 6 and 25 people died"), nor a smaller number', () => {
+    expect(times('Riots broke out on Jan. 6 and 25 people died.', d).map((t) => t.text)).toEqual(['Jan. 6']);
+    expect(times('Shares fell on May 14 and 5 others rose.', d).map((t) => t.text)).toEqual(['May 14']);
+  });
+});
+
+describe('a year with "pre-" or "post-"', () => {
+  it('"the post-1980 rules" is the year, with the side as mod', () => {
+    const t = one('The post-1980 rules split the league.', '2025-02-10', 'post-1980');
+    expect(t?.value).toBe('1980');
+    expect(t?.mod).toBe('AFTER');
+    expect(value('Pre-1990 cars are exempt.', '2025-02-10', 'Pre-1990')).toBe('1990');
+    expect(times('The post-war order held.', '2025-02-10')).toEqual([]);
+  });
+});
