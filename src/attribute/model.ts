@@ -364,6 +364,9 @@ export function subjectOf(ctx: CueContext, c: number): number {
   // a participle read as a reduced relative ("About 6 in 10 men supported X" parsed as
   // "men [supported X]"): with no by-agent, the noun it hangs on is its subject
   if (rels[c] === 'acl' && heads[c] >= 0 && heads[c] < c && /^VB[DN]$/.test(ctx.doc.pos![c]) && /^(NN|CD|PRP)/.test(ctx.doc.pos![heads[c]])) return heads[c];
+  // "…, Mr. Ruiz said in an interview": a speaker the parse hung elsewhere (vocative, apposition)
+  const sp = trailingSpeaker(ctx, c);
+  if (sp >= 0) return sp;
   // a noun cue: its possessor ("Trump's statement", "his plan")
   const poss = children(ctx.doc, c).find((k) => rels[k] === 'nmod:poss');
   if (poss !== undefined) return poss;
@@ -375,6 +378,25 @@ export function subjectOf(ctx: CueContext, c: number): number {
     a = heads[a];
   }
   return -1;
+}
+
+const SPEAKER_TAGS = /^(NNP|NNPS|NN|NNS|DT|PRP|JJ|POS|CD)$/;
+
+/**
+ * A verb cue right after ", NP" (no verb in the phrase, at most 8 words, the comma right
+ * before it): the phrase's head token (its last word), or -1. Reads "…, Mr. Ruiz said" where
+ * the parse made the name a vocative or an apposition of the clause before.
+ */
+export function trailingSpeaker(ctx: CueContext, c: number): number {
+  const pos = ctx.doc.pos!;
+  if (!/^VB[DZP]$/.test(pos[c])) return -1;
+  let j = c - 1;
+  const sent = ctx.sentOf[c];
+  while (j >= 0 && ctx.sentOf[j] === sent && j > c - 9 && SPEAKER_TAGS.test(pos[j]) && ctx.low[j] !== ',') j--;
+  if (j === c - 1 || j < 0 || ctx.low[j] !== ',' || ctx.sentOf[j] !== sent) return -1;
+  // a pronoun or name alone, or a phrase ending in a noun
+  if (!/^(NN|PRP|CD)/.test(pos[c - 1])) return -1;
+  return c - 1;
 }
 
 /**
@@ -542,13 +564,19 @@ export function spansForCue(ctx: CueContext, c: number): { content: [number, num
 function contentBefore(ctx: CueContext, c: number, subj: number, sentStart: number): [number, number] | null {
   const rels = ctx.doc.deprels!;
   const heads = ctx.doc.heads!;
-  const [ownLo] = subtreeTokens(ctx.doc, c);
-  const stop = Math.min(c, subj >= 0 ? subtreeTokens(ctx.doc, subj)[0] : c, ownLo);
   let range: [number, number] | null = null;
   const k = children(ctx.doc, c).find((x) => x < c && x !== subj && (rels[x] === 'ccomp' || rels[x] === 'parataxis'));
+  // the cue's own clause starts at its leftmost dependent other than the content (and punctuation)
+  let ownLo = c;
+  for (const x of children(ctx.doc, c)) if (x !== k && rels[x] !== 'punct') ownLo = Math.min(ownLo, subtreeTokens(ctx.doc, x)[0]);
+  const stop = Math.min(c, subj >= 0 ? subtreeTokens(ctx.doc, subj)[0] : c, ownLo);
   if (k !== undefined) {
     const [a, b] = subtreeTokens(ctx.doc, k);
-    range = [Math.max(a, sentStart), Math.min(b + 1, stop)];
+    let e = Math.min(b + 1, stop);
+    // "…, Mr. Ruiz said": a noun phrase after the content's last comma, with no verb, is the speaker, not content
+    const sp = trailingSpeaker(ctx, c);
+    if (sp >= 0) e = Math.min(e, subtreeTokens(ctx.doc, sp)[0]);
+    range = [Math.max(a, sentStart), e];
   } else if ((rels[c] === 'parataxis' || rels[c] === 'ccomp') && heads[c] >= sentStart && heads[c] < c) {
     range = [sentStart, stop];
   }

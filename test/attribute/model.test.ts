@@ -166,3 +166,13 @@ describe('reporting clauses after a quote, with tags', () => {
     expect(a.map((x) => [x.source?.text, x.cue?.text, x.content.text])).toEqual([['the central bank report', 'stated', 'Growth will slow before it recovers']]);
   });
 });
+
+describe('content before a trailing reporting clause', () => {
+  it.skipIf(!haveModels)('takes the clause before ", NP said" as content and the phrase as source', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const doc = parsed('Rising river levels in the delta could flood a million homes that rely on old levees, Mr. Halvorsen said in his briefing.\n', createAttributionStage({ cueModel: null }));
+    const sp = spansForCue(cueContext(doc, defaultLexicon())!, idx(doc, 'said'));
+    expect(words(doc, sp.content)).toBe('Rising river levels in the delta could flood a million homes that rely on old levees');
+    expect(words(doc, sp.source)).toBe('Mr. Halvorsen');
+  });
+});
