@@ -287,6 +287,19 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "over the years", "in the early years", "In the years that followed": a stretch of unknown
+  // length; "the weeks before the shooting", "the months after the vote" are placed by an event
+  // whose date the text may not give, and are left alone
+  rules.push({
+    name: 'rule/the-plural-duration',
+    reason: 'a definite plural unit after over/in/during/through is a DURATION of unknown length (PXY)',
+    pattern: re(`(?<=${B}(?:over|in|during|through|throughout)\\s+)the\\s+(?:(?:early|intervening|ensuing)\\s+)?(years|months|weeks|decades)(?![\\p{L}\\p{N}-])(?!\\s+(?:before|after|of|since|preceding|following|leading|prior|between|when|ahead)\\b|\\s*['’])`),
+    make(m) {
+      const unit = unitOf(m[1]);
+      return cand(m.index, m.index + m[0].length, 'rule/the-plural-duration', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
+    },
+  });
+
   // "4 in the morning", "at midday"
   const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   rules.push({

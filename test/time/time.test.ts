@@ -926,3 +926,16 @@ describe('a year with "pre-" or "post-"', () => {
     expect(times('The post-war order held.', '2025-02-10')).toEqual([]);
   });
 });
+
+describe('a definite plural unit after over/in/during', () => {
+  const d = '2025-02-10';
+  it('"over the years", "in the early years", "In the years that followed" are durations of unknown length', () => {
+    expect(value('Over the years the club lost its fans.', d, 'the years')).toBe('PXY');
+    expect(value('Few farms paid in the early years.', d, 'the early years')).toBe('PXY');
+    expect(one('In the months that followed, prices rose.', d, 'the months')?.type).toBe('DURATION');
+  });
+  it('a stretch placed by an event ("the weeks before the storm") or a possessive is left alone', () => {
+    expect(times('The van was seen in the weeks before the storm.', d)).toEqual([]);
+    expect(times('During the years of the blockade the port shut.', d)).toEqual([]);
+  });
+});
