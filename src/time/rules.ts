@@ -695,7 +695,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const inferred: string[] = [];
         if (y != null) stated.push('year');
         if (kind === 'half') {
-          if (y == null) { y = dct ? dct.y - (dct.m <= 6 && n === 2 ? 1 : 0) : null; inferred.push('year'); }
+          // a second half still ahead of the report is the year before's, unless the clause looks
+          // ahead ("expects to close the deal in the second half of the year" in a March report)
+          if (y == null) { y = dct ? dct.y - (dct.m <= 6 && n === 2 && env.tense() !== 'future' ? 1 : 0) : null; inferred.push('year'); }
           if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
           if (yearAgo && y != null) y -= 1;
           return res('DATE', `${yearValue(y)}-H${n}`, [...stated, 'half'], inferred, dct ? 'dct' : null);
@@ -792,7 +794,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     make(m) {
       const mod = m[1] ? lex.pointMods[m[1].toLowerCase()] : null;
       let value: string;
-      if (m[2]) value = m[2] + m[3];
+      // "the 1800s", "the early 1900s" name a century (1800–1899), as "the 19th century"
+      // does; "the 2000s" stays the decade it is mostly said of
+      if (m[2]) value = m[3] === '0' && m[2] !== '20' ? m[2] : m[2] + m[3];
       else if (m[4]) value = '19' + m[4];
       else if (m[5]) {
         if (!/^the\s/i.test(m[0]) && !m[1]) return null; // "in his sixties" is an age

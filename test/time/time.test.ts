@@ -939,3 +939,17 @@ describe('a definite plural unit after over/in/during', () => {
     expect(times('During the years of the blockade the port shut.', d)).toEqual([]);
   });
 });
+
+describe('"the 1800s" and the second half of a year', () => {
+  const d = '2025-03-14';
+  it('"the 1800s", "the early 1900s" are centuries; "the 2000s", "the 1990s" decades', () => {
+    expect(value('The mill dates from the 1800s.', d, 'the 1800s')).toBe('18');
+    expect(one('Mills spread in the early 1900s.', d, 'the early 1900s')?.value).toBe('19');
+    expect(value('The 2000s were calm.', d, 'The 2000s')).toBe('200');
+    expect(value('The 1990s were calm.', d, 'The 1990s')).toBe('199');
+  });
+  it('a second half still ahead is the year before\'s, unless the clause looks ahead', () => {
+    expect(value('Sales fell in the second half of the year.', d, 'the second half of the year')).toBe('2024-H2');
+    expect(value('The firm expects to close the deal in the second half of the year.', d, 'the second half of the year')).toBe('2025-H2');
+  });
+});
