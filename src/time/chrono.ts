@@ -108,6 +108,15 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
   const out: Candidate[] = [];
   const results: { r: chrono.ParsedResult; shift: number }[] = [];
   for (const r of c.parse(text, ref)) {
+    // "(08:30 GMT) on Sunday": chrono merges a time with the day after the parenthesis that
+    // closes it; the day is an expression of its own (the time keeps the day's date)
+    const close = /^[^()]*\)/.exec(r.text);
+    if (close) {
+      results.push({ r, shift: 0 });
+      const from = r.index + close[0].length;
+      for (const q of c.parse(text.slice(from, r.index + r.text.length), ref)) results.push({ r: q, shift: from });
+      continue;
+    }
     const dp = DAYPART_OF.exec(r.text);
     if (!dp) { results.push({ r, shift: 0 }); continue; }
     // re-read what follows "night of" on its own, at its place in the text
@@ -120,6 +129,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     let start = r.index + shift;
     let mod: string | null = null;
     let t = r.text;
+    const closed = /^([^()]*?)\s*\)/.exec(t);
+    if (closed) t = closed[1];
     let pm: RegExpExecArray | null;
     while ((pm = PREFIX.exec(t)) && !/^this$/i.test(pm[1]) && !/^the$/i.test(pm[1])) {
       if (/around|about/i.test(pm[1])) mod = 'APPROX';

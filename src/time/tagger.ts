@@ -224,7 +224,7 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     const clock = /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d(?::\d\d)?)$/.exec(t.value);
     if (!clock) continue;
     // "at 4 in the morning (4 a.m. EDT Thursday)": a parenthesised restatement with its day
-    const restated = next.type === 'TIME' && /^\s*\($/.test(text.slice(t.end, next.start)) && (next.stated?.includes('weekday') || next.stated?.includes('day'))
+    const restated = next.type === 'TIME' && /^\s*(?:(?:local\s+time|[A-Z]{2,4})\s*)?\($/.test(text.slice(t.end, next.start)) && (next.stated?.includes('weekday') || next.stated?.includes('day'))
       ? /^(\d{4}-\d\d-\d\d)T/.exec(next.value)?.[1] : undefined;
     if (restated) { out[i] = { ...t, value: restated + clock[1], anchor: next.id }; continue; }
     if (next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;

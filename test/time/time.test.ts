@@ -953,3 +953,10 @@ describe('"the 1800s" and the second half of a year', () => {
     expect(value('The firm expects to close the deal in the second half of the year.', d, 'the second half of the year')).toBe('2025-H2');
   });
 });
+
+describe('a clock time restated in parentheses before its day', () => {
+  it('"09:30 local time (08:30 GMT) on Sunday": both times and the day, all on Sunday; no parenthesis in an extent', () => {
+    const got = times('The blast came at 09:30 local time (08:30 GMT) on Sunday.', '2025-03-21').map((t) => [t.text, t.value]);
+    expect(got).toEqual([['09:30', '2025-03-16T09:30'], ['08:30 GMT', '2025-03-16T08:30'], ['Sunday', '2025-03-16']]);
+  });
+});
