@@ -264,7 +264,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       // words right before a date that say which way it lies: "effective Feb. 1", "payable
       // Jan. 2" look ahead, "since Oct. 23" back
-      lean: /\b(?:effective|payable|due|starting|beginning|expiring|until|till)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 16), start)) ? 'future'
+      lean: /\b(?:effective|payable|due(?:\s+(?:out|back|in))?|starting|beginning|expiring|until|till)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) ? 'future'
         : /\bsince\s+(?:(?:shortly|just|soon|immediately)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 36), start)) ? 'past'
         // "earlier Sunday": earlier than the report's telling, so not ahead of it
         : /^earlier\s/i.test(t) || /\bearlier\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) ? 'past'

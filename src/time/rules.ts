@@ -580,12 +580,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/coordinated-day',
     reason: 'a bare day number joined to a month-day ("April 24 and 25") is a day of that month',
-    pattern: re(`(?<=${B}(?:${MONTH_ANY})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}])(?=\\s*(?:[.,;:)!?'"”’]|$)|\\s+(?:in|at|on|and|or|when|as|for|of|this|next|last|with|before|after|to)\\b)`),
+    pattern: re(`(?<=${B}(?:${MONTH_ANY})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}])(?:(?<=\\d[-–]\\d{1,2}(?:,?\\s+\\d{4})?)|(?=\\s*(?:[.,;:)!?'"”’]|$)|\\s+(?:in|at|on|and|or|when|as|for|of|this|next|last|with|before|after|to)\\b))`),
     make(m) {
       const first = +m[1];
       const day = +m[2];
       // "on Jan. 6 and 25 people died" reads the number as a count: the second day follows
-      // the first, and a count is mostly followed by its noun (the lookahead above)
+      // the first, and a count is mostly followed by its noun (the lookahead above; a range
+      // written "14-15" is a range whatever follows)
       if (day <= first || day > 31) return null;
       const monthWord = /([\p{L}]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*$/u.exec(m.input.slice(Math.max(0, m.index - 40), m.index));
       const mm = monthWord ? lex.months[monthWord[1].toLowerCase()] : undefined;
@@ -602,6 +603,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   });
 
   // "the second quarter ended Oct. 31", "the fiscal year ending June 30, 1990": a period's end
+  const ENDED_MONTH = new RegExp(`^\\s+(ended|ending)\\s+(?:in\\s+)?(${alternation(Object.keys(lex.months))})\\.?(?:\\s+(?:\\d{1,2})(?!\\d))?(?:,?\\s+(${YEAR}))?`, 'i');
   const ENDED_DATE = new RegExp(`^\\s+(ended|ending)\\s+(${alternation(Object.keys(lex.months))})\\.?\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(${YEAR}))?`, 'i');
   /** The year of a period's stated end: the year written, else for "ended" the last such day by
    *  the report's date (a fiscal second quarter "ended Oct. 31" in an October 27 report is the
@@ -678,6 +680,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // a quarter with its end date: the year is the end date's (fiscal quarters are not the
       // calendar's: "its fourth quarter ended June 30")
       const ended = kind === 'quarter' && n != null ? ENDED_DATE.exec(after) : null;
+      // "the quarter ending in March", "the quarter ended June 30": with no ordinal, and no
+      // quarter named before, a quarter that ends with a calendar quarter's last month is that
+      // calendar quarter
+      const endedMonth = kind === 'quarter' && n == null && !qual.trim() ? ENDED_MONTH.exec(after) : null;
       const appos = kind !== 'half' && n == null && /year-ago|year-earlier|comparable|corresponding/.test(qual) ? QUARTER_APPOSITION.exec(after) : null;
       const apposEnded = appos ? ENDED_DATE.exec(after.slice(appos[0].length)) : null;
       return cand(qStart, m.index + m[0].length, 'rule/quarter', (env) => {
@@ -685,6 +691,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (ended && ofYear == null && detYear == null && !relYear && !det?.includes('year')) {
           const ey = endYear(ended, dct);
           if (ey != null) return res('DATE', quarterValue(ey, n!), ['unit', 'quarter', 'end'], ['year'], dct ? 'dct' : null);
+        }
+        // (a report that named its fiscal quarter, "fiscal first quarter", keeps that one: the
+        // company's quarters need not be the calendar's)
+        if (endedMonth && !env.quarterRef && ofYear == null && detYear == null && !relYear && det === 'the') {
+          const mm = lex.months[endedMonth[2].toLowerCase()];
+          if (mm % 3 === 0 && dct) {
+            const y = endedMonth[3] ? +endedMonth[3]
+              : endedMonth[1].toLowerCase() === 'ended' ? (mm > dct.m ? dct.y - 1 : dct.y) : (mm < dct.m ? dct.y + 1 : dct.y);
+            return res('DATE', quarterValue(y, mm / 3), ['unit', 'end'], ['year'], 'dct');
+          }
         }
         if (appos && apposEnded && ofYear == null && detYear == null) {
           const ey = endYear(apposEnded, dct);

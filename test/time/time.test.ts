@@ -960,3 +960,22 @@ describe('a clock time restated in parentheses before its day', () => {
     expect(got).toEqual([['09:30', '2025-03-16T09:30'], ['08:30 GMT', '2025-03-16T08:30'], ['Sunday', '2025-03-16']]);
   });
 });
+
+describe('quarters ending in a month, "due out", hyphenated day ranges', () => {
+  const d = '2025-03-21'; // a Friday
+  it('"the quarter ending in March" is the calendar quarter, when no quarter was named before', () => {
+    expect(value('Analysts expect a profit for the quarter ending in March.', d, 'the quarter')).toBe('2025-Q1');
+    expect(value('The firm lost money in the quarter ended June 30.', d, 'the quarter')).toBe('2024-Q2');
+    expect(value('The firm lost money in the quarter ended Dec. 31, 2023.', d, 'the quarter')).toBe('2023-Q4');
+  });
+  it('a report that named its fiscal quarter keeps it', () => {
+    const got = times('The firm posted a fiscal first-quarter loss. Sales fell in the quarter ended Sept. 30.', '2024-10-20');
+    expect(got.find((t) => t.text === 'the quarter')?.value).toBe('2024-Q1');
+  });
+  it('"due out Thursday" looks ahead', () => {
+    expect(value('The report, due out Thursday, is expected to show growth.', d, 'Thursday')).toBe('2025-03-27');
+  });
+  it('"March 14-15 ended": a hyphenated range is two days whatever follows', () => {
+    expect(times('The summit on March 14-15 ended without a deal.', d).map((t) => [t.text, t.value])).toEqual([['March 14', '2025-03-14'], ['15', '2025-03-15']]);
+  });
+});
