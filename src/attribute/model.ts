@@ -116,6 +116,9 @@ const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 't
 const LIGHT_VERBS = new Set(['take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'raise', 'raises', 'raised', 'raising', 'pay', 'pays', 'paid', 'paying', 'express', 'expresses', 'expressed', 'expressing', 'voice', 'voices', 'voiced', 'voicing', 'launch', 'launches', 'launched', 'launching', 'unleash', 'unleashes', 'unleashed', 'unleashing', 'level', 'levels', 'leveled', 'levelled', 'leveling', 'levelling', 'have', 'has', 'had', 'having', 'set', 'sets', 'setting', 'cast', 'casts', 'casting', 'give', 'gives', 'gave', 'given', 'giving', 'offer', 'offers', 'offered', 'offering', 'lodge', 'lodged', 'file', 'filed', 'hurl', 'hurled', 'turn', 'turns', 'turned', 'turning']);
 /** Prepositions that link a light verb's noun to what it is about. */
 const LIGHT_CASES = new Set(['at', 'about', 'of', 'for', 'to', 'against', 'on', 'toward', 'towards', 'over', 'with']);
+/** Markers of an adverbial clause that is a cue's content ("whether …", "for releasing …"). */
+const ADVCL_CONTENT_MARKS = new Set(['to', 'that', 'if', 'whether', 'for', 'about', 'against', 'of']);
+const PREPOSITION_MARKS = new Set(['for', 'about', 'against', 'of']);
 const CLAUSAL = new Set(['ccomp', 'xcomp', 'csubj']);
 const SUBJECT_RELS = new Set(['nsubj', 'csubj']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
@@ -486,7 +489,9 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
     }
     if (base === 'advcl') {
       const marks = children(ctx.doc, k).filter((m) => rels[m] === 'mark').map((m) => ctx.low[m]);
-      if (marks.some((x) => x !== 'to' && x !== 'that')) continue;
+      // "isn't saying if …", "called for releasing …", "warned against cutting …": a clause
+      // marked by what a stance takes is its content; "because", "while", "after" … are not
+      if (marks.some((x) => !ADVCL_CONTENT_MARKS.has(x))) continue;
     }
     const [a, b] = subtreeTokens(ctx.doc, k);
     lo = Math.min(lo, a);
@@ -535,6 +540,8 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
   }
   // a preposition that opens the content belongs to the cue ("would vote for X", "spoke about X")
   if (lo < hi && rels[lo] === 'case' && ctx.doc.heads![lo] > lo) lo++;
+  // … and one marking a gerund ("called for releasing X": content "releasing X")
+  else if (lo < hi && rels[lo] === 'mark' && PREPOSITION_MARKS.has(ctx.low[lo]) && ctx.doc.pos![ctx.doc.heads![lo]] === 'VBG') lo++;
   const [a, b] = trimRange(ctx, lo, hi + 1);
   return b > a ? [a, b] : null;
 }

@@ -176,3 +176,19 @@ describe('content before a trailing reporting clause', () => {
     expect(words(doc, sp.source)).toBe('Mr. Halvorsen');
   });
 });
+
+describe('clauses marked by what a stance takes', () => {
+  it.skipIf(!haveModels)('reads a clause after "if" or a preposition before a gerund as content', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const d1 = parsed('But the regulator isn’t saying if the ferry operator violated any safety rules.\n', createAttributionStage({ cueModel: null }));
+    expect(words(d1, spansForCue(cueContext(d1, defaultLexicon())!, idx(d1, 'saying')).content)).toBe('if the ferry operator violated any safety rules');
+    const d2 = parsed('The union called for reopening the pay talks.\n', createAttributionStage({ cueModel: null }));
+    expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'called')).content)).toBe('reopening the pay talks');
+  });
+
+  it.skipIf(!haveModels)('leaves a clause of time or reason out', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const d = parsed('The mayor criticized the budget because the schools lost funding.\n', createAttributionStage({ cueModel: null }));
+    expect(words(d, spansForCue(cueContext(d, defaultLexicon())!, idx(d, 'criticized')).content)).toBe('the budget');
+  });
+});
