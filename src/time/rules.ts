@@ -305,7 +305,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/clock-day-part',
     reason: 'an hour with "in the morning/afternoon/evening" or "midday" is a clock TIME of the anchor day',
-    pattern: re(`${B}(?:(\\d{1,2}|${HOUR_WORDS.join('|')})(?:\\s+o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)|(?<=\\bat\\s+)(midday))${E}`),
+    pattern: re(`${B}(?:(\\d{1,2}|${HOUR_WORDS.join('|')})(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)|(?<=\\bat\\s+)(midday))${E}`),
     make(m) {
       let h = 12;
       if (m[1]) {
@@ -998,6 +998,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (!framed && !inDay && !forTheYear && (unit !== 'year' || /\bof\s+$/i.test(before))) return null;
       return cand(start, end, 'rule/the-unit', (env) => {
         const d = env.dct;
+        // "During a speech on Wednesday … earlier in the day": the day the text is telling of,
+        // when it was named in this sentence or the one before (as for a bare part of the day)
+        const told = env.last.day;
+        if (inDay && unit === 'day' && told && told.si != null && env.sentence != null && env.sentence - told.si <= 1) {
+          return res('DATE', dayValue(told.p), ['unit'], ['year', 'month', 'day'], told.id);
+        }
         const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d)
           // "by the end of the decade", "the middle of the century": the current one
           : unit === 'decade' ? (d ? String(Math.floor(d.y / 10)) : 'XXX') : unit === 'century' ? (d ? String(Math.floor(d.y / 100)) : 'XX') : dayValue(d);

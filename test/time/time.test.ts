@@ -979,3 +979,14 @@ describe('quarters ending in a month, "due out", hyphenated day ranges', () => {
     expect(times('The summit on March 14-15 ended without a deal.', d).map((t) => [t.text, t.value])).toEqual([['March 14', '2025-03-14'], ['15', '2025-03-15']]);
   });
 });
+
+describe('"earlier in the day" and a curly o’clock', () => {
+  it('"earlier/later in the day" is the day just told of (this sentence or the one before), else the report\'s', () => {
+    const got = times('The senator spoke on Wednesday. In a speech earlier in the day, she named her aide.', '2025-09-12');
+    expect(got.find((t) => t.text === 'the day')?.value).toBe('2025-09-10');
+    expect(value('The minister arrived in Lyon later in the day.', '2025-09-12', 'the day')).toBe('2025-09-12');
+  });
+  it('"three o’clock in the morning" is a clock time', () => {
+    expect(value('He posts at three o’clock in the morning.', '2025-09-12', 'three o’clock in the morning')).toBe('2025-09-12T03:00');
+  });
+});
