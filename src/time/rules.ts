@@ -510,20 +510,24 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const dp = part && part !== 'day' ? lex.dayParts[part] : null;
       const demonstrative = /^that\b/.test(which);
       return cand(m.index, m.index + m[0].length, 'rule/anchored-day', (env) => {
-        const named = env.last.day;
         const month = env.last.month;
         const near = (si: number | undefined) => si != null && env.sentence != null && env.sentence - si <= 1;
+        // a day still ahead of the report is no antecedent of one told in the past ("on Election
+        // Day, I will vote for …" … "At a breakfast the following morning, Cruz said …"): a month
+        // named after it (if any) is what the text went back to
+        const dayAhead = !!env.last.day && !!env.dct && dayValue(env.last.day.p) > dayValue(env.dct) && env.tense() === 'past';
+        const named = dayAhead ? undefined : env.last.day;
         // the date just told of (in this sentence or the one before) is a month ("killed last
         // October … crossed out that same day"): the day is one of that month, which one
         // unknown (TIMEX3 `1998-10-XX`)
         // (a month still ahead of the report is no antecedent of a day told in the past: "'not
         // going to be over in February or March,' … The strategy outlined that day")
         const monthAhead = !!month && !!env.dct && month.y * 12 + month.m > env.dct.y * 12 + env.dct.m;
-        const monthJustTold = month && near(month.si) && (!named || idOrder(month.id) > idOrder(named.id)) && !(monthAhead && env.tense() === 'past');
+        const monthJustTold = month && (near(month.si) || (dayAhead && idOrder(month.id) > idOrder(env.last.day!.id))) && (!named || idOrder(month.id) > idOrder(named.id)) && !(monthAhead && env.tense() === 'past');
         // "that day" points back at a day the text has told of; in a text that has named no day
         // (nor just a month) it is a generic one ("On days when prices tumble, … trades made
         // that day"), no date a reader could give
-        if (demonstrative && !named && !monthJustTold) return null;
+        if ((demonstrative || dayAhead) && !named && !monthJustTold) return null;
         if (monthJustTold && month) {
           return res(dp ? 'TIME' : 'DATE', `${monthValue(month.y, month.m)}-XX${dp ? `T${dp}` : ''}`, ['offset'], ['year', 'month'], month.id);
         }

@@ -990,3 +990,13 @@ describe('"earlier in the day" and a curly o’clock', () => {
     expect(value('He posts at three o’clock in the morning.', '2025-09-12', 'three o’clock in the morning')).toBe('2025-09-12T03:00');
   });
 });
+
+describe('a day named from another day, when the last day named is still ahead', () => {
+  it('a coming day is no antecedent of a day told in the past; a month named after it is', () => {
+    const got = times('The mayor will vote on Election Day. She spoke at the rally in July. Aides left early. At a breakfast the following morning, she said she was staying.', '2024-09-26');
+    expect(got.find((t) => t.text === 'the following morning')?.value).toBe('2024-07-XXTMO');
+  });
+  it('a past day still anchors it', () => {
+    expect(value('The rebels attacked on Monday. The following day, the army responded.', '2024-09-26', 'The following day')).toBe('2024-09-24');
+  });
+});
