@@ -226,7 +226,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (!/s$/i.test(unitS)) return null;
       }
       // "over the past two weeks": "over" is a preposition there, not "more than"
-      const prepOver = !!modq && /^over$/i.test(modq) && !!det;
+      // and after an amount ("raise $500 billion over 10 years", "rose 8% over three years"): it
+      // spreads the amount across the stretch
+      const prepOver = !!modq && /^over$/i.test(modq) && (!!det || /(?:\d|%|\bpercent|\bmillion|\bbillion|\btrillion)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)));
       // "expected to last several weeks", "will last a year": "last" is the verb, not "the last"
       // (a bare "last two days" after anything but a preposition is the verb: "start on April 2
       // and last two days")
@@ -236,7 +238,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // a possessive belongs to the noun phrase, not to the time ("his seven and a half years in
       // office" is tagged "seven and a half years", as "its fourth quarter" is "fourth quarter")
       const possessive = !modq && !!det && /^(?:its|their|his|her|our)$/i.test(det);
-      const start = prepOver ? m.index + m[0].indexOf(det!, modq!.length)
+      const start = prepOver ? m.index + modq!.length + (/^\s+/.exec(m[0].slice(modq!.length))?.[0].length ?? 0)
         : verbLast ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
         : possessive ? m.index + det!.length + (/^\s+/.exec(m[0].slice(det!.length))?.[0].length ?? 0)
         : m.index;

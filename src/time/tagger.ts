@@ -86,7 +86,11 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       }
       const before2 = text.slice(Math.max(floor, c.start - 24), c.start);
       const qm = quantMod.exec(before2);
-      const overThe = qm && /^over$/i.test(qm[1]) && /^(?:the|its|their)\s/i.test(span);
+      // "over the past two weeks", and "over" after an amount ("raise $500 billion over 10
+      // years", "rose 8 percent over three years"): a preposition spreading the amount across
+      // the stretch, not "more than"
+      const overThe = qm && /^over$/i.test(qm[1]) && (/^(?:the|its|their)\s/i.test(span)
+        || /(?:\d|%|\bpercent|\bmillion|\bbillion|\btrillion)\s*$/i.test(text.slice(Math.max(0, c.start - before2.length + qm.index - 12), c.start - before2.length + qm.index)));
       // "get around Wednesday's ruling": before a possessive the word is a preposition of the
       // noun phrase, not an approximation of the time
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));

@@ -1000,3 +1000,16 @@ describe('a day named from another day, when the last day named is still ahead',
     expect(value('The rebels attacked on Monday. The following day, the army responded.', '2024-09-26', 'The following day')).toBe('2024-09-24');
   });
 });
+
+describe('"over" after an amount', () => {
+  it('spreads the amount across the stretch ("raise $500 billion over 10 years"): no MORE_THAN, "over" left out', () => {
+    const t = one('The bill would raise $500 billion over 10 years.', '2025-03-21', '10 years');
+    expect(t?.value).toBe('P10Y');
+    expect(t?.mod ?? null).toBeNull();
+    expect(one('Prices rose 8 percent over three years.', '2025-03-21', 'three years')?.mod ?? null).toBeNull();
+  });
+  it('after a verb of lasting or "for" it is "more than"', () => {
+    expect(one('The tour is likely to last over a week.', '2025-03-21', 'over a week')?.mod).toBe('MORE_THAN');
+    expect(one('He has lived there for over 10 years.', '2025-03-21', 'over 10 years')?.mod).toBe('MORE_THAN');
+  });
+});
