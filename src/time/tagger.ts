@@ -205,6 +205,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       }
     }
     dateClockFromNextDay(text, out);
+    weekdayRangeInOrder(text, out);
     return mergeDayPartWithDay(text, out);
   }
 
@@ -234,6 +235,28 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     if (next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
     if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
     out[i] = { ...t, value: next.value + clock[1], anchor: next.id };
+  }
+}
+
+/**
+ * "from Thursday through Sunday", "Monday-Friday": the end of a range of weekdays comes after
+ * its start, whichever way each weekday alone would have gone (in a Friday report "the festival
+ * runs from Thursday through Sunday" ends on the coming Sunday).
+ */
+function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    const bare = (t: AnalysisTime) => t.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(t.value) && !!t.stated?.includes('weekday') && !t.stated?.includes('day');
+    if (!bare(a) || !bare(b)) continue;
+    const joint = text.slice(a.end, b.start);
+    if (!/^\s*(?:-|–|through|thru|to|until|till)\s*$/i.test(joint)) continue;
+    // "to" joins a range only after "from" ("from Monday to Friday"; not "moved Monday to Friday")
+    if (/^\s*to\s*$/i.test(joint) && !/\bfrom\s+$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) continue;
+    const pa = parseYmd(a.value);
+    const pb = parseYmd(b.value);
+    if (!pa || !pb || b.value >= a.value) continue;
+    out[i + 1] = { ...b, value: dayValue(addDays(pb, 7)), anchor: a.id };
   }
 }
 

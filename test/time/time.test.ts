@@ -1013,3 +1013,13 @@ describe('"over" after an amount', () => {
     expect(one('He has lived there for over 10 years.', '2025-03-21', 'over 10 years')?.mod).toBe('MORE_THAN');
   });
 });
+
+describe('a range of weekdays', () => {
+  it('ends after it starts ("from Thursday through Sunday" in a Friday report ends on the coming Sunday)', () => {
+    expect(times('The fair runs from Thursday through Sunday.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-20', '2025-03-23']);
+    expect(times('The talks ran from Monday to Wednesday.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-17', '2025-03-19']);
+  });
+  it('"to" without "from" joins no range', () => {
+    expect(times('Officials said Thursday to reporters that Sunday was calm.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-20', '2025-03-16']);
+  });
+});
