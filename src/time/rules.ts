@@ -280,7 +280,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/bare-plural-duration',
     reason: 'a bare plural unit after for/within/over/in/after is a DURATION of unknown length (PXY)',
-    pattern: re(`(?<=${B}(?:for|within|over|in|after)\\s+)(years|months|weeks|days|decades|centuries|hours|minutes)(?:\\s+or\\s+(?:years|months|weeks|days))?(?![\\p{L}\\p{N}-])`),
+    pattern: re(`(?=years|months|weeks|days|decades|centuries|hours|minutes)(?<=${B}(?:for|within|over|in|after)\\s+)(years|months|weeks|days|decades|centuries|hours|minutes)(?:\\s+or\\s+(?:years|months|weeks|days))?(?![\\p{L}\\p{N}-])`),
     make(m, text) {
       // "in days to come" and "over days of talks" read the same; "in hours" after a number is part of an amount
       if (/\d\s+(?:for|within|over|in|after)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
@@ -295,10 +295,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/the-plural-duration',
     reason: 'a definite plural unit after over/in/during/through is a DURATION of unknown length (PXY)',
-    pattern: re(`(?<=${B}(?:over|in|during|through|throughout)\\s+)the\\s+(?:(?:early|intervening|ensuing)\\s+)?(years|months|weeks|decades)(?![\\p{L}\\p{N}-])(?!\\s+(?:before|after|of|since|preceding|following|leading|prior|between|when|ahead)\\b|\\s*['’])`),
+    pattern: re(`${B}(?:over|in|during|through|throughout)\\s+(the\\s+(?:(?:early|intervening|ensuing)\\s+)?(years|months|weeks|decades))(?![\\p{L}\\p{N}-])(?!\\s+(?:before|after|of|since|preceding|following|leading|prior|between|when|ahead)\\b|\\s*['’])`),
     make(m) {
-      const unit = unitOf(m[1]);
-      return cand(m.index, m.index + m[0].length, 'rule/the-plural-duration', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
+      const unit = unitOf(m[2]);
+      return cand(m.index + m[0].length - m[1].length, m.index + m[0].length, 'rule/the-plural-duration', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
     },
   });
 
@@ -485,7 +485,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/narrative-day-part',
     reason: 'a bare part of the day after a preposition is a part of the day the text is telling of',
-    pattern: re(`(?<=${B}(?:in|during|by|until|through)\\s+)the\\s+(morning|afternoon|evening)(?!\\s+(?:of|after|before)\\b)${E}`),
+    pattern: re(`(?=the\\s)(?<=${B}(?:in|during|by|until|through)\\s+)the\\s+(morning|afternoon|evening)(?!\\s+(?:of|after|before)\\b)${E}`),
     make(m) {
       const dp = lex.dayParts[m[1].toLowerCase()];
       return cand(m.index, m.index + m[0].length, 'rule/narrative-day-part', (env) => {
@@ -545,7 +545,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/nth-day-today',
     reason: 'an ordinal day said of today is the report\'s day',
-    pattern: re(`(?<=${B}(?:today\\s+is|it\\s+is|it['’]s|this\\s+is)\\s+)the\\s+(${ORD})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day${E}`),
+    pattern: re(`(?=the\\s)(?<=${B}(?:today\\s+is|it\\s+is|it['’]s|this\\s+is)\\s+)the\\s+(${ORD})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day${E}`),
     make(m) {
       return cand(m.index, m.index + m[0].length, 'rule/nth-day-today', (env) => res('DATE', dayValue(env.dct), ['ordinal'], ['year', 'month', 'day'], env.dct ? 'dct' : null), 1);
     },
@@ -555,7 +555,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/a-while',
     reason: '"for a while" measures a stretch of time of no stated unit (TIMEX3 PXX)',
-    pattern: re(`(?<=${B}for\\s+)(?:quite\\s+)?a\\s+while(?![\\p{L}\\p{N}-])(?!\\s+(?:ago|back|longer|now)\\b)`),
+    pattern: re(`(?=quite\\s|a\\s)(?<=${B}for\\s+)(?:quite\\s+)?a\\s+while(?![\\p{L}\\p{N}-])(?!\\s+(?:ago|back|longer|now)\\b)`),
     make(m) {
       return cand(m.index, m.index + m[0].length, 'rule/a-while', () => res('DURATION', 'PXX', ['vague'], [], null), 1);
     },
@@ -567,7 +567,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     reason: '"then" after a preposition of a limit refers back to the last date the text named',
     // "since then" opens a stretch up to now, which the corpora (3 of 3) leave untagged like
     // the adverb "then" of a sequence ("and then")
-    pattern: re(`(?<=${B}(?:until|till|by|before)\\s+)then(?![\\p{L}\\p{N}-])`),
+    pattern: re(`(?=then)(?<=${B}(?:until|till|by|before)\\s+)then(?![\\p{L}\\p{N}-])`),
     make(m) {
       return cand(m.index, m.index + m[0].length, 'rule/anaphoric-then', (env) => {
         const latest = env.last.latest;
@@ -586,7 +586,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/coordinated-day',
     reason: 'a bare day number joined to a month-day ("April 24 and 25") is a day of that month',
-    pattern: re(`(?<=${B}(?:${MONTH_ANY})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}])(?:(?<=\\d[-–]\\d{1,2}(?:,?\\s+\\d{4})?)|(?=\\s*(?:[.,;:)!?'"”’]|$)|\\s+(?:in|at|on|and|or|when|as|for|of|this|next|last|with|before|after|to)\\b))`),
+    // (matched forward from the month: a leading lookbehind would be tried at every position)
+    pattern: new RegExp(`${B}(?:${MONTH_ANY})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}])(?:(?<=\\d[-–]\\d{1,2}(?:,?\\s+\\d{4})?)|(?=\\s*(?:[.,;:)!?'"”’]|$)|\\s+(?:in|at|on|and|or|when|as|for|of|this|next|last|with|before|after|to)\\b))`, 'giud'),
     make(m) {
       const first = +m[1];
       const day = +m[2];
@@ -594,11 +595,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // the first, and a count is mostly followed by its noun (the lookahead above; a range
       // written "14-15" is a range whatever follows)
       if (day <= first || day > 31) return null;
-      const monthWord = /([\p{L}]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*$/u.exec(m.input.slice(Math.max(0, m.index - 40), m.index));
+      const monthWord = /^([\p{L}]+)/u.exec(m[0]);
       const mm = monthWord ? lex.months[monthWord[1].toLowerCase()] : undefined;
       if (!mm) return null;
       const year = m[3] ? +m[3] : null;
-      return cand(m.index, m.index + m[0].length, 'rule/coordinated-day', (env) => {
+      const from = m.indices![2][0];
+      return cand(from, m.index + m[0].length, 'rule/coordinated-day', (env) => {
         const prev = env.last.day;
         // the first day's year (the first day was read just before); else the stated one
         const y = year ?? (prev && prev.p.m === mm && prev.p.d === first ? prev.p.y : null);
