@@ -141,11 +141,15 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // rule/coordinated-day's); the candidate is the first
     const range = r.end ? /\s*(?:-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$/i.exec(t) : null;
     if (range && /\d$/.test(t.slice(0, range.index))) t = t.slice(0, range.index);
-    const s = r.start;
+    // "26-27 March": the range's end carries the month; its first day is a date of its own
+    const le = r.end ? /^(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?=\d{1,2}(?:st|nd|rd|th)?\s+\p{L})/u.exec(t) : null;
+    const leStart = start;
+    if (le) { start += le[0].length; t = t.slice(le[0].length); }
+    const s = le && r.end ? r.end : r.start;
     const get = (k: chrono.Component) => (s.isCertain(k) ? s.get(k) : null);
     const year = get('year');
     const month = get('month');
-    const day = get('day');
+    const dayOf = get('day');
     const wd = get('weekday');
     let hour = get('hour');
     if (hour != null && !CLOCK.test(t)) {
@@ -163,12 +167,13 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
       let anchor: string | null = null;
       const dctNow = env.dct;
+      const day = cand.dayOverride ?? dayOf;
       if (month != null && day != null) {
         stated.push('month', 'day');
         if (year == null && month === 9 && day === 11 && cand.nineEleven) {
@@ -258,7 +263,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean } = {
+    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number } = {
       ended: /\b(?:quarter|year|period|half|months|weeks)\s+ended\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       nineEleven: /^\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijackers?|hijackings|commission)\b/i.test(text.slice(start + t.length - trailing, start + t.length - trailing + 30)),
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
@@ -280,6 +285,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       dayPart: casualPart ? DAY_PARTS[casualPart] : null,
       resolve: (env) => resolve(env, cand),
     };
+    if (le && month != null && dayOf != null && +le[1] < dayOf) {
+      const first: typeof cand = { ...cand, start: leStart, end: leStart + le[1].length, dayOverride: +le[1], resolve: (env) => resolve(env, first) };
+      out.push(first);
+    }
     out.push(cand);
   }
   return out;

@@ -1023,3 +1023,13 @@ describe('a range of weekdays', () => {
     expect(times('Officials said Thursday to reporters that Sunday was calm.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-20', '2025-03-16']);
   });
 });
+
+describe('a day-month range', () => {
+  it('"26-27 March" is two dates; the month and year are the second one\'s', () => {
+    expect(times('The summit on 26-27 March will discuss trade.', '2025-03-21').map((t) => [t.text, t.value])).toEqual([['26', '2025-03-26'], ['27 March', '2025-03-27']]);
+    expect(times('The talks ran 3-5 June 2012.', '2025-03-21').map((t) => [t.text, t.value])).toEqual([['3', '2012-06-03'], ['5 June 2012', '2012-06-05']]);
+  });
+  it('a score is no range', () => {
+    expect(times('The match ended 3-2 on Sunday.', '2025-03-21').map((t) => t.text)).toEqual(['Sunday']);
+  });
+});
