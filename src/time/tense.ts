@@ -49,7 +49,7 @@ const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'se
 const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
 // Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
 // Friday").
-const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoping|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
+const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoped|hoping|aimed|sought|intending|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
 /** Words that open a noun phrase: an -ed word after them is an adjective, and no verb follows "to" + them. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each', 'all', 'both', 'another', 'such']);
@@ -143,10 +143,15 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
     if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
     if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
+  }
+  {
     // the active verb of a plan ("planned a demonstration on Saturday", "has scheduled a news
-    // conference Thursday"): the time is the planned event's, which lies ahead; a plan in the
-    // past perfect ("had planned") was overtaken
-    if (/^(?:plan|plans|planned|schedule|schedules|scheduled)$/.test(word) && b1 !== 'had' && b2 !== 'had' && b1 !== 'as' && b2 !== 'as' && wordAt(i + 1) !== 'to' && !(input.pos && /^(?:NN|JJ)/.test(input.pos[i]))) return 'future';
+    // conference Thursday", "The opposition plans a rally Saturday", "is planning a vote
+    // Monday"): the time is the planned event's, which lies ahead; a plan in the past perfect
+    // ("had planned") was overtaken; "the plan", "a schedule" are nouns
+    const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
+    if (/^(?:plan|plans|planned|planning|schedule|schedules|scheduled)$/.test(word) && b1 !== 'had' && b2 !== 'had' && b1 !== 'as' && b2 !== 'as' && wordAt(i + 1) !== 'to'
+      && !DETERMINERS.has(b1) && !/['’]s?$/.test(b1) && !(input.pos && /^(?:NN|JJ)/.test(input.pos[i]))) return 'future';
   }
   if (tag) {
     // a modal looks ahead ("could come as early as Tuesday") unless "have" follows it

@@ -1033,3 +1033,16 @@ describe('a day-month range', () => {
     expect(times('The match ended 3-2 on Sunday.', '2025-03-21').map((t) => t.text)).toEqual(['Sunday']);
   });
 });
+
+describe('plans and hopes', () => {
+  const d = '2025-03-19'; // a Wednesday
+  it('"plans a rally Saturday", "is planning a vote Monday", "hoped to finish by Thursday" look ahead', () => {
+    expect(value('The opposition plans a rally Saturday.', d, 'Saturday')).toBe('2025-03-22');
+    expect(value('The party is planning a vote Monday.', d, 'Monday')).toBe('2025-03-24');
+    expect(value('He said he hoped to finish the work by Thursday.', d, 'Thursday')).toBe('2025-03-20');
+  });
+  it('"the plans", a possessive\'s plans and "had planned" do not', () => {
+    expect(value('The plans Saturday were scrapped.', d, 'Saturday')).toBe('2025-03-15');
+    expect(value('The team had planned a parade Saturday.', d, 'Saturday')).toBe('2025-03-15');
+  });
+});
