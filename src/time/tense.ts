@@ -28,6 +28,8 @@ export interface TenseCues {
 }
 
 const COORDINATOR = /^(?:and|but|or|;)$/i;
+/** Verbs of a reporting clause ("…, officials said"; "…, according to the ministry"). */
+const REPORTING = /^(?:said|says|say|told|tells|added|adds|reported|reports|announced|stated|according|warned|noted|explained|insisted|confirmed)$/i;
 
 /** Whether some token left of the expression in its sentence has a tense of its own. */
 function leftHasVerb(input: TenseInput, startTok: number, cues: TenseCues): boolean {
@@ -49,7 +51,7 @@ const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'se
 const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
 // Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
 // Friday").
-const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoped|hoping|aimed|sought|intending|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
+const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoped|hoping|aimed|sought|intending|forecast|forecasted|predicted|projected|tipped|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
 /** Words that open a noun phrase: an -ed word after them is an adjective, and no verb follows "to" + them. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each', 'all', 'both', 'another', 'such']);
@@ -57,7 +59,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 
 const NOT_INFINITIVES = new Set(['him', 'them', 'us', 'me', 'it', 'you', 'her', 'about', 'more', 'less', 'date', 'be', 'have']);
 /** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
 /** Their base forms, trusted after a plural pronoun or a name ("Netanyahu and Arafat meet Monday"). */
-const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|continue|convene|reconvene|testify|depart|arrive|gather|vote|travel|visit|go)$/;
+const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|continue|convene|reconvene|testify|depart|arrive|gather|vote|travel|visit|go|return|open|start|head|fly|leave)$/;
 /** A plural noun that can be the subject of such a base form ("lawmakers vote", "ministers
  *  gather"); not the -s words that are verbs or determiners themselves. */
 const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its|his|hers|yours|ours|theirs|as|us|plus|thus|less|across|perhaps|always|sometimes)$)[a-z]{3,}s$/;
@@ -142,6 +144,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
     const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
     if (['is', 'are', 'am', "'s", "'re"].includes(b1) || cues.future.has(b2)) return 'future';
+    // a reduced relative after a comma ("The ruling, expected Friday, could …", "The vote, set
+    // for Monday, …") tells of the plan, not of a past act
+    if (b1 === ',') return 'future';
     if (['was', 'were', 'been', 'had'].includes(b1)) return 'past';
   }
   {
@@ -229,6 +234,19 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
   let rightEnd = input.to;
   for (let j = endTok; j < input.to; j++) {
     if (CLOSING_QUOTE.test(input.tokens[j].text)) { rightEnd = j; break; }
+  }
+  // A reporting clause after a comma ("… will hold talks on Thursday, officials said") tells when
+  // the words were said, as one after a closing quotation mark does: when the time's clause has
+  // a verb of its own on the left, the scan stops at the comma.
+  for (let j = endTok; j < rightEnd; j++) {
+    if (input.tokens[j].text !== ',') continue;
+    let reporting = false;
+    for (let k = j + 1; k < Math.min(rightEnd, j + 6); k++) {
+      if (REPORTING.test(input.tokens[k].text)) { reporting = true; break; }
+      if (input.tokens[k].text === ',') break;
+    }
+    if (reporting && leftHasVerb(input, startTok, cues)) rightEnd = j;
+    break;
   }
   // A complementizer "that" before the time opens the clause the time is in ("he has decided
   // that on Election Day he will vote"): the verb before it is the matrix clause's, so the scan

@@ -1046,3 +1046,20 @@ describe('plans and hopes', () => {
     expect(value('The team had planned a parade Saturday.', d, 'Saturday')).toBe('2025-03-15');
   });
 });
+
+describe('the verb that governs a weekday', () => {
+  const d = '2025-03-19'; // a Wednesday
+  it('a reporting clause after a comma does not set the tense ("will hold talks on Thursday, officials said")', () => {
+    expect(value('The two leaders will hold talks in Berlin on Thursday, officials said.', d, 'Thursday')).toBe('2025-03-20');
+    expect(value('The rebels attacked on Friday, officials said.', d, 'Friday')).toBe('2025-03-14');
+    expect(value('On Thursday, officials said the talks failed.', d, 'Thursday')).toBe('2025-03-13');
+  });
+  it('a plan in a reduced relative ("The ruling, expected Friday, …") looks ahead; "more than expected Friday" does not', () => {
+    expect(value('The ruling, expected Friday, could reshape the industry.', d, 'Friday')).toBe('2025-03-21');
+    expect(value('Prices rose more than expected Friday.', d, 'Friday')).toBe('2025-03-14');
+  });
+  it('"is forecast to", and scheduled base forms after a plural subject ("Lawmakers return … Monday") look ahead', () => {
+    expect(value('The storm is forecast to reach the coast by Thursday night.', d, 'Thursday night')).toBe('2025-03-20TNI');
+    expect(value('Lawmakers return from recess on Monday.', d, 'Monday')).toBe('2025-03-24');
+  });
+});
