@@ -242,7 +242,14 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     if (input.tokens[j].text !== ',') continue;
     let reporting = false;
     for (let k = j + 1; k < Math.min(rightEnd, j + 6); k++) {
-      if (REPORTING.test(input.tokens[k].text)) { reporting = true; break; }
+      if (REPORTING.test(input.tokens[k].text)) {
+        // the reporting clause ends the sentence or its clause ("…, officials said.", "…, the
+        // ministry said on Monday", "…, according to …"); one with an object of its own ("On
+        // Tuesday, the government announced a panel") is the clause the time belongs to
+        const next = k + 1 < input.to ? input.tokens[k + 1].text : '.';
+        reporting = /^(?:[.,;:!?]|''|"|”|on|in|at|late|early|earlier|later|yesterday|today|tonight)$/i.test(next) || (/^according$/i.test(input.tokens[k].text) && /^to$/i.test(next));
+        break;
+      }
       if (input.tokens[k].text === ',') break;
     }
     if (reporting && leftHasVerb(input, startTok, cues)) rightEnd = j;

@@ -1063,3 +1063,9 @@ describe('the verb that governs a weekday', () => {
     expect(value('Lawmakers return from recess on Monday.', d, 'Monday')).toBe('2025-03-24');
   });
 });
+
+describe('a reporting clause with an object of its own', () => {
+  it('is the clause the time belongs to ("On Tuesday, the council announced a panel")', () => {
+    expect(value('The town begins work on its new bridge Thursday. On Tuesday, the council announced a panel.', '2025-03-20', 'Tuesday')).toBe('2025-03-18');
+  });
+});
