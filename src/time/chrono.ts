@@ -167,7 +167,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
     const untagged = s.isCertain('weekday') && !s.isCertain('day') ? 'ENWeekdayParser' : /^\d{4}-\d\d-\d\d/.test(t) ? 'ISOFormatParser' : 'ENCasualParsers';
     const by = `chrono/${[...r.tags()].find((x) => x.startsWith('parser/'))?.slice(7) ?? untagged}`;
-    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number }): Resolved | null => {
+    const resolve = (env: ResolveEnv, cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number; through?: boolean }): Resolved | null => {
       const stated: string[] = [];
       const inferred: string[] = [];
       let date: string;
@@ -223,6 +223,9 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           // before the report
           else if (cand.lean === 'future' && cand.untilPerfect && env.tense() === 'past') p = weekdayNear(dctNow, wd, -1);
           else if (cand.ahead || cand.lean === 'future') p = weekdayNear(dctNow, wd, 1);
+          // "runs through Sunday", "will continue through Friday": the end of a stretch that is
+          // still going on lies ahead ("lasted through Sunday" does not)
+          else if (cand.through && env.tense() !== 'past') p = weekdayNear(dctNow, wd, 1);
           else if (cand.lean === 'past') p = weekdayNear(dctNow, wd, -1);
           else if (cand.lean === 'possessive') {
             // mostly an event the report looks back on, but "Monday night's debate" in a Sunday
@@ -263,7 +266,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       return { type: 'DATE', value: date, stated, inferred, anchor, mod: null };
     };
     const trailing = /[\s,;:)）]+$/.exec(t)?.[0].length ?? 0;
-    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number } = {
+    const cand: Candidate & { ahead?: boolean; ended?: boolean; nineEleven?: boolean; lean?: 'past' | 'future' | 'possessive' | null; untilPerfect?: boolean; dayOverride?: number; through?: boolean } = {
       ended: /\b(?:quarter|year|period|half|months|weeks)\s+ended\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       nineEleven: /^\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijackers?|hijackings|commission)\b/i.test(text.slice(start + t.length - trailing, start + t.length - trailing + 30)),
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
@@ -277,6 +280,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
         // "Wednesday's ruling"); the clause's verb tells nothing about it
         : s.isCertain('weekday') && !s.isCertain('day') && /^['’]s\b/.test(text.slice(start + t.length - trailing, start + t.length - trailing + 3)) ? 'possessive' : null,
       untilPerfect: untilPerfect(text, start),
+      through: /\b(?:through|thru)\s+$/i.test(text.slice(Math.max(0, start - 10), start)),
       start,
       end: start + t.length - trailing,
       by,

@@ -63,10 +63,10 @@ const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|continue|convene|reconvene
 /** A plural noun that can be the subject of such a base form ("lawmakers vote", "ministers
  *  gather"); not the -s words that are verbs or determiners themselves. */
 const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its|his|hers|yours|ours|theirs|as|us|plus|thus|less|across|perhaps|always|sometimes)$)[a-z]{3,}s$/;
-const LEXICAL_SCHEDULED = /^(?:meets|begins|resumes|continues|arrives|convenes|reconvenes|testifies|departs|expires|opens|comes|faces|holds|hosts|launches|visits|travels|heads|votes|plays|takes|starts|ends|closes|leaves|returns|flies|goes)$/;
+const LEXICAL_SCHEDULED = /^(?:meets|runs|begins|resumes|continues|arrives|convenes|reconvenes|testifies|departs|expires|opens|comes|faces|holds|hosts|launches|visits|travels|heads|votes|plays|takes|starts|ends|closes|leaves|returns|flies|goes)$/;
 
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
-const SCHEDULED_PRESENT = /^(?:meets?|comes?|faces?|holds?|takes?|begins?|starts?|ends?|opens?|closes?|resumes?|continues?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
+const SCHEDULED_PRESENT = /^(?:meets?|runs|comes?|faces?|holds?|takes?|begins?|starts?|ends?|opens?|closes?|resumes?|continues?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
 /** Whether a VBZ/VBP token at i is a plural noun the tagger misread (see tokenTense). */
 function nounSlip(input: TenseInput, i: number): boolean {

@@ -1016,7 +1016,9 @@ describe('"over" after an amount', () => {
 
 describe('a range of weekdays', () => {
   it('ends after it starts ("from Thursday through Sunday" in a Friday report ends on the coming Sunday)', () => {
-    expect(times('The fair runs from Thursday through Sunday.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-20', '2025-03-23']);
+    expect(times('The fair, from Thursday through Sunday, drew crowds.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-20', '2025-03-23']);
+    // the scheduled present puts the whole range ahead
+    expect(times('The fair runs from Thursday through Sunday.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-27', '2025-03-30']);
     expect(times('The talks ran from Monday to Wednesday.', '2025-03-21').map((t) => t.value)).toEqual(['2025-03-17', '2025-03-19']);
   });
   it('"to" without "from" joins no range', () => {
@@ -1067,5 +1069,16 @@ describe('the verb that governs a weekday', () => {
 describe('a reporting clause with an object of its own', () => {
   it('is the clause the time belongs to ("On Tuesday, the council announced a panel")', () => {
     expect(value('The town begins work on its new bridge Thursday. On Tuesday, the council announced a panel.', '2025-03-20', 'Tuesday')).toBe('2025-03-18');
+  });
+});
+
+describe('"through" a weekday', () => {
+  const d = '2025-03-19'; // a Wednesday
+  it('the end of a stretch still going on lies ahead ("runs through Sunday", "is open through Sunday")', () => {
+    expect(value('The fair opened Friday and runs through Sunday.', d, 'Sunday')).toBe('2025-03-23');
+    expect(value('The exhibit is open through Sunday.', d, 'Sunday')).toBe('2025-03-23');
+  });
+  it('one told in the past does not ("lasted through Sunday")', () => {
+    expect(value('The protest lasted through Sunday.', d, 'Sunday')).toBe('2025-03-16');
   });
 });
