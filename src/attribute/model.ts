@@ -598,6 +598,34 @@ const tokSpan = (doc: WorkingDoc, a: number, b: number): Span => {
   return { start, end, text: doc.text.slice(start, end) };
 };
 
+/** A model cue scoring above this may be a sibling act inside a rule's content (see {@link siblingOf}). */
+const SIBLING_SCORE = 10;
+/** Words between a sibling act and the content it ends ("…, and also warned"). */
+const SIBLING_JOINS = new Set(['and', 'but', ',', 'also', 'then']);
+
+/**
+ * The rules' indirect or mixed candidates whose content holds cue token i while the parse
+ * hangs i on their cue (through up to three conj, advcl or parataxis links): "The mayor said
+ * the budget would pass and warned against delays" — "warned" is the mayor's second act, not
+ * part of what she said.
+ */
+function siblingOf(ctx: CueContext, i: number, existing: Candidate[]): Candidate[] {
+  const { doc } = ctx;
+  const tok = doc.tokens[i];
+  return existing.filter((c) => {
+    if (!c.cue || c.kind === 'direct' || !(c.content.start <= tok.start && tok.end <= c.content.end)) return false;
+    const ct = doc.tokens.findIndex((t) => t.start >= c.cue!.start);
+    let v = i;
+    for (let step = 0; step < 3 && v >= 0; step++) {
+      if (!['conj', 'advcl', 'parataxis'].includes(doc.deprels![v])) return false;
+      const h = doc.heads![v];
+      if (h >= ct && h >= 0 && doc.tokens[h].start < c.cue!.end) return true;
+      v = h;
+    }
+    return false;
+  });
+}
+
 /**
  * Attribution candidates from the cue model: every candidate token the model scores over its
  * threshold, with a content from the parse, that the rules did not already find (its cue is
@@ -628,7 +656,21 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     let content = tokSpan(doc, cr[0], cr[1]);
     // a content mostly inside one already found is dropped, nested ones included (letting
     // confident nested cues through was tried: no gain on the first half of dev)
-    if (overlapsContent(content, Math.min)) continue;
+    // a confident cue that the parse makes a sibling act of a rule's cue ("said X and warned
+    // against Y", "…, warning that Z") is an attribution of its own, even inside that rule's
+    // content; every content that swallowed it then ends before it
+    const sibling = s > SIBLING_SCORE && siblingOf(ctx, i, existing).length > 0;
+    for (const c of sibling ? existing : []) {
+      if (!c.cue || c.kind === 'direct' || c.parts || !(c.content.start <= tok.start && tok.end <= c.content.end)) continue;
+      // before the act's own subject and conjunction ("…, but he refuses …")
+      let k = i;
+      for (const d of children(doc, i)) if (d < i) k = Math.min(k, subtreeTokens(doc, d)[0]);
+      k--;
+      while (k > 0 && SIBLING_JOINS.has(ctx.low[k])) k--;
+      if (doc.tokens[k].end <= c.content.start) continue;
+      c.content = { start: c.content.start, end: doc.tokens[k].end, text: doc.text.slice(c.content.start, doc.tokens[k].end) };
+    }
+    if (!sibling && overlapsContent(content, Math.min)) continue;
     // a passive cue's subject is part of what is attributed ("X was expected to win")
     let parts: Span[] | undefined;
     const sp = children(doc, i).find((k) => k < i && doc.deprels![k] === 'nsubj:pass');

@@ -192,3 +192,18 @@ describe('clauses marked by what a stance takes', () => {
     expect(words(d, spansForCue(cueContext(d, defaultLexicon())!, idx(d, 'criticized')).content)).toBe('the budget');
   });
 });
+
+describe('a sibling act inside a rule content', () => {
+  it.skipIf(!haveCue)('gives a confident cue coordinated with a rule cue its own attribution and ends the rule content before it', () => {
+    const doc = parsed('The coach said the team had improved, but he refuses to name a starting keeper.\n');
+    expect(doc.attributions.map((a) => [a.source?.text, a.cue?.text, a.content.text])).toEqual([
+      ['The coach', 'said', 'the team had improved'],
+      ['he', 'refuses', 'to name a starting keeper'],
+    ]);
+  });
+
+  it.skipIf(!haveCue)('leaves a reported clause that merely holds a cue word alone', () => {
+    const doc = parsed('The coach said the players refused to train in the rain.\n');
+    expect(doc.attributions.map((a) => [a.cue?.text, a.content.text])).toEqual([['said', 'the players refused to train in the rain']]);
+  });
+});
