@@ -87,7 +87,8 @@ export function findQuotes(text: string): Quote[] {
       i += 2;
       continue;
     }
-    const c = text[i];
+    // a closing curly mark that opens a paragraph is a mistyped opener (”…” ― A. Name)
+    const c = text[i] === '”' && (i === 0 || text[i - 1] === '\n') && !isSpace(text[i + 1]) ? '“' : text[i];
     if (!(c in CLOSERS) || !canOpen(text, i)) { i++; continue; }
     const opener = c;
     const closers = CLOSERS[c];

@@ -3,6 +3,7 @@ import { createWorkingDoc } from '../../src/doc.js';
 import { readReport } from '../../src/ingest/report.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { attributionStage } from '../../src/attribute/stage.js';
+import { findQuotes } from '../../src/attribute/quotes.js';
 import type { AnalysisAttribution } from '../../src/types.js';
 
 /** Quote layouts news uses without a reporting verb: vox-pop lists and transcripts. */
@@ -23,6 +24,16 @@ describe('vox-pop lists', () => {
     expect(attrs(text).filter((a) => (a.by ?? '').startsWith('rule/direct-signed')).map(brief)).toEqual([
       ['rule/direct-signed', 'Marta Ilves', '―', 'The bus fares went up again and nobody asked us.'],
       ['rule/direct-signed', 'Tomas Berg', '―', 'I will vote for whoever fixes the bridge.'],
+    ]);
+  });
+
+  it('reads a quote whose opening mark was typed as a closing one', () => {
+    const text = 'Readers wrote in after the vote.\n\n'
+      + '”The ferry timetable changed twice this spring.” ― Ines Korhonen\n'
+      + '“Nobody at the harbour office answers the phone.”― Pablo Serra\n';
+    expect(attrs(text).filter((a) => (a.by ?? '').startsWith('rule/direct-signed')).map(brief)).toEqual([
+      ['rule/direct-signed', 'Ines Korhonen', '―', 'The ferry timetable changed twice this spring.'],
+      ['rule/direct-signed', 'Pablo Serra', '―', 'Nobody at the harbour office answers the phone.'],
     ]);
   });
 
@@ -150,5 +161,13 @@ describe('reporting clauses after a quote', () => {
   it('reads a speaker whose party and state abbreviation ends in a full stop before the comma', () => {
     const a = attrs('“The bridge money will be in the next bill,” Senator Ada Morrow, D-Vt., said on Friday.\n');
     expect(a.map(brief)).toEqual([['rule/direct-after', 'Senator Ada Morrow', 'said', 'The bridge money will be in the next bill']]);
+  });
+});
+
+describe('mistyped quotation marks', () => {
+  it('reads a paragraph-opening closing mark as an opener only when a closing mark follows in the paragraph', () => {
+    expect(findQuotes('”Tickets sold out by noon,” the organiser said.\n').map((q) => q.inner.text)).toEqual(['Tickets sold out by noon,']);
+    expect(findQuotes('”\nThe hall was full.\n')).toEqual([]);
+    expect(findQuotes('Tickets sold out.\n”The rest went online.\n')).toEqual([]);
   });
 });
