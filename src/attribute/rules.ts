@@ -976,8 +976,19 @@ class Finder {
       while (b > k + 1 && (TERMINAL.has(this.toks[b - 1].text) || !isWord(this.toks[b - 1].text))) b--;
       let a = 0;
       while (a < k && !isWord(this.toks[a].text)) a++;
-      if (b - (k + 1) < 1 || k - a < 1) return;
       const cue: Cue = { start: k, end: k + 1, cls: e.cls, lemma: e.lemma };
+      // "Budget Deal Is Near, Senate Leader Says.": the speaker after a comma, the cue last
+      if (b === k + 1) {
+        let comma = k - 1;
+        while (comma > a && this.low[comma] !== ',') comma--;
+        if (comma - a < 2 || k - (comma + 1) < 1 || k - (comma + 1) > 6) return;
+        this.useCue(cue);
+        const made = this.indirect({ start: comma + 1, end: k }, cue, [{ start: a, end: comma }], 'rule/headline');
+        if (/["“”«»„‘’']/.test(made.content.text)) made.kind = 'mixed';
+        this.push(made);
+        return;
+      }
+      if (b - (k + 1) < 1 || k - a < 1) return;
       this.useCue(cue);
       const made = this.indirect({ start: a, end: k }, cue, [{ start: k + 1, end: b }], 'rule/headline');
       if (/["“”«»„‘’']/.test(made.content.text)) made.kind = 'mixed';

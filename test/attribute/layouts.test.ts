@@ -171,3 +171,15 @@ describe('mistyped quotation marks', () => {
     expect(findQuotes('Tickets sold out.\n”The rest went online.\n')).toEqual([]);
   });
 });
+
+describe('headlines with the speaker last', () => {
+  it('reads "Content, Speaker Says." in a title-case headline', () => {
+    const a = attrs('Harbour Tunnel Will Close For Repairs, City Engineer Says.\n\nThe tunnel carries most of the morning traffic.\n');
+    expect(a.map(brief)).toEqual([['rule/headline', 'City Engineer', 'Says', 'Harbour Tunnel Will Close For Repairs']]);
+  });
+
+  it('reads no headline cue without a comma before the speaker', () => {
+    const a = attrs('What The Harbour Tunnel Closure Means For Commuters Who Drive.\n\nThe tunnel carries most of the morning traffic.\n');
+    expect(a.filter((x) => (x.by ?? '').startsWith('rule/headline'))).toHaveLength(0);
+  });
+});
