@@ -206,7 +206,9 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
     }
     dateClockFromNextDay(text, out);
     weekdayRangeInOrder(text, out);
-    return mergeDayPartWithDay(text, out);
+    const withParts = clockInDayPart(text, out);
+    const withAnaphora = theTimeTold(text, withParts, input.sentences, dct);
+    return mergeDayPartWithDay(text, withAnaphora);
   }
 
   return Object.freeze({ tag });
@@ -258,6 +260,121 @@ function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
     if (!pa || !pb || b.value >= a.value) continue;
     out[i + 1] = { ...b, value: dayValue(addDays(pb, 7)), anchor: a.id };
   }
+}
+
+/** Ids t1… in text order after expressions were added or merged; anchors follow (a merged
+ *  expression's swallowed id, given in `into`, points at the expression it went into). */
+function renumberInOrder(list: AnalysisTime[], into: Map<string, string> = new Map()): AnalysisTime[] {
+  list.sort((a, b) => a.start - b.start);
+  const ids = new Map<string, string>();
+  list.forEach((t, i) => ids.set(t.id, `t${i + 1}`));
+  for (const [gone, kept] of into) if (ids.has(kept)) ids.set(gone, ids.get(kept)!);
+  return list.map((t) => ({ ...t, id: ids.get(t.id)!, anchor: t.anchor && t.anchor !== 'dct' ? ids.get(t.anchor) ?? t.anchor : t.anchor }));
+}
+
+const SMALL_HOURS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** A bare hour before a part of the day ("at 8 tonight", "by nine this evening"). */
+const BARE_HOUR_BEFORE = /(?:^|[^\p{L}\p{N}])(?:at|by|until|till|before|after|around|about|from)\s+((\d{1,2})(?:[:.](\d\d))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$/iu;
+
+/**
+ * "9 o'clock tonight", "at 8 tonight", "at 7:30 this evening", "6 this morning": an hour said
+ * without a.m. or p.m. before a part of a day is on that day and in that part of it (evening
+ * and night hours are p.m.); TimeML tags the phrase whole, as it does "10 a.m. Friday".
+ */
+function clockInDayPart(text: string, out: AnalysisTime[]): AnalysisTime[] {
+  let changed = false;
+  const into = new Map<string, string>();
+  const list: AnalysisTime[] = [];
+  const pm = (h: number, part: string) => (part === 'EV' && h >= 1 && h <= 11) || (part === 'NI' && h >= 5 && h <= 11) || (part === 'AF' && h >= 1 && h <= 6) ? h + 12 : h;
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    const part = /^(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)$/.exec(t.value);
+    if (!part || t.type !== 'TIME') { list.push(t); continue; }
+    const prev = list[list.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    const clock = prev && prev.type === 'TIME' ? /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$/.exec(prev.value) : null;
+    if (prev && clock && /^\s+$/.test(gap) && !/\b[ap]\.?m\b|noon|midnight/i.test(prev.text) && !prev.stated?.includes('day') && !prev.stated?.includes('weekday')) {
+      const h = pm(+clock[1], part[2]);
+      list[list.length - 1] = { ...prev, end: t.end, text: text.slice(prev.start, t.end), value: `${part[1]}T${String(h).padStart(2, '0')}:${clock[2]}`, anchor: t.anchor, stated: [...(prev.stated ?? []), 'day-part'], inferred: t.inferred };
+      into.set(t.id, prev.id);
+      changed = true;
+      continue;
+    }
+    const floor = prev ? prev.end : 0;
+    const bare = BARE_HOUR_BEFORE.exec(text.slice(Math.max(floor, t.start - 24), t.start));
+    if (bare) {
+      const h0 = bare[2] != null ? +bare[2] : SMALL_HOURS[bare[1].toLowerCase()];
+      const min = bare[3] ?? '00';
+      if (h0 >= 1 && h0 <= 12 && +min < 60) {
+        const start = t.start - (bare[0].length - bare[0].toLowerCase().lastIndexOf(bare[1].toLowerCase()));
+        list.push({ ...t, start, text: text.slice(start, t.end), value: `${part[1]}T${String(pm(h0, part[2])).padStart(2, '0')}:${min}`, stated: [...(t.stated ?? []), 'hour', 'minute'] });
+        changed = true;
+        continue;
+      }
+    }
+    list.push(t);
+  }
+  return changed ? renumberInOrder(list, into) : out;
+}
+
+/** Words after "at the time" that end the phrase: it refers back rather than heading a clause. */
+const TIME_ENDS = /^\s*(?:[,.;:!?)'"”’—–]|$|-{1,2}\s)/;
+/** "saying at the time he was willing": after a verb of saying, a pronoun starts what was said. */
+const SAID_BEFORE = /\b(?:said|saying|says|say|told|telling|added|adding|stated|declared|insisted|wrote|noted|explained)\s+$/i;
+
+/**
+ * "at the time", "at that time" refer back to the time the text has just told of (a date or
+ * time in the same sentence or the one before); both corpora tag the phrase as PAST_REF when
+ * that time is past. "During that time" after a stretch just named ("a five-year effort. During
+ * that time, …") is that stretch. With nothing to refer to, or before a clause of its own ("at
+ * the time the plant was built"), the phrase is left untagged.
+ */
+function theTimeTold(text: string, out: AnalysisTime[], sentences: readonly Sentence[], dct: Ymd | null): AnalysisTime[] {
+  if (!/\b(?:the|that)\s+time\b/i.test(text)) return out;
+  const added: AnalysisTime[] = [];
+  const re = /\b(at|during|in|over|throughout)\s+((?:the|that)\s+time)\b/gi;
+  const sentenceOf = (pos: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= pos) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+    const start = m.index + m[0].length - m[2].length;
+    const end = m.index + m[0].length;
+    if (out.some((t) => t.start < end && start < t.end)) continue;
+    const after = text.slice(end, end + 24);
+    const ends = TIME_ENDS.test(after);
+    const at = m[1].toLowerCase() === 'at';
+    if (!ends && !(at && /^\s+(?:he|she|they|it|we|i)\s/i.test(after) && SAID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
+    const si = sentences.length ? sentenceOf(start) : 0;
+    let ante: AnalysisTime | undefined;
+    for (let k = out.length - 1; k >= 0; k--) {
+      if (out[k].end <= m.index) { ante = out[k]; break; }
+    }
+    if (!ante || (sentences.length && si - sentenceOf(ante.start) > 1)) continue;
+    if (at) {
+      if (ante.type !== 'DATE' && ante.type !== 'TIME') continue;
+      if (!dct || !isBefore(ante.value, dct)) continue;
+      added.push({ id: `n${added.length}`, start, end, text: text.slice(start, end), type: 'DATE', value: 'PAST_REF', mod: null, stated: [], inferred: ['reference'], anchor: ante.id, by: 'rule/the-time' });
+    } else if (/^that\s/i.test(m[2]) && ante.type === 'DURATION' && /^P\d/.test(ante.value)) {
+      added.push({ id: `n${added.length}`, start, end, text: text.slice(start, end), type: 'DURATION', value: ante.value, mod: null, stated: [], inferred: ['duration'], anchor: ante.id, by: 'rule/the-time' });
+    }
+  }
+  return added.length ? renumberInOrder([...out, ...added]) : out;
+}
+
+/** Whether a calendar value (day, month, year, week, quarter) lies wholly before the day `dct`. */
+function isBefore(value: string, dct: Ymd): boolean {
+  const day = dayValue(dct);
+  if (/^\d{4}-W\d\d/.test(value)) return value.slice(0, 8) < weekValue(dct);
+  const q = /^(\d{4})-Q(\d)/.exec(value);
+  if (q) return +q[1] * 4 + +q[2] < dct.y * 4 + Math.ceil(dct.m / 3);
+  const cal = /^\d{4}(?:-\d\d(?:-\d\d)?)?/.exec(value)?.[0];
+  return !!cal && cal < day.slice(0, cal.length);
 }
 
 /**

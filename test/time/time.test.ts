@@ -1082,3 +1082,38 @@ describe('"through" a weekday', () => {
     expect(value('The protest lasted through Sunday.', d, 'Sunday')).toBe('2025-03-16');
   });
 });
+
+describe('an hour before a part of the day', () => {
+  const d = '2025-06-11'; // a Wednesday
+  it('is that hour of that day; evening and night hours are p.m. ("9 o\'clock tonight", "at 8 tonight")', () => {
+    expect(one('The parade sets off at 9 o\'clock tonight.', d, '9 o\'clock tonight')?.value).toBe('2025-06-11T21:00');
+    expect(one('The mayor will speak at 8 tonight.', d, '8 tonight')?.value).toBe('2025-06-11T20:00');
+    expect(one('Polls close at 7:30 this evening.', d, '7:30 this evening')?.value).toBe('2025-06-11T19:30');
+    expect(one('The ferry left at six this morning.', d, 'six this morning')?.value).toBe('2025-06-11T06:00');
+  });
+  it('a number that is no hour stays out ("8 tonnes tonight"), and "tonight" alone keeps its part', () => {
+    expect(times('The mill shipped 8 tonnes tonight.', d).map((t) => [t.text, t.value])).toEqual([['tonight', '2025-06-11TNI']]);
+    expect(times('Doors open at 9 a.m. and the show ends at 11 tonight.', d).map((t) => t.value)).toEqual(['2025-06-11T09:00', '2025-06-11T23:00']);
+  });
+});
+
+describe('"at the time" and "during that time" refer back', () => {
+  const d = '2025-06-11';
+  it('to a past time just told of: PAST_REF, anchored on it', () => {
+    const ts = times('The envoy spoke in Geneva on May 2, saying at the time he was ready to talk.', d);
+    const t = ts.find((x) => x.text === 'the time');
+    expect(t?.value).toBe('PAST_REF');
+    expect(t?.anchor).toBe(ts.find((x) => x.text === 'May 2')?.id);
+    expect(value('The bridge closed in March. Nobody was hurt at the time.', d, 'the time')).toBe('PAST_REF');
+  });
+  it('not without a time just told of, nor before a clause of its own, nor to a time ahead', () => {
+    expect(one('Nobody was hurt at the time.', d, 'the time')).toBeUndefined();
+    expect(one('The bridge closed in March. At the time the crews arrived, the river had risen.', d, 'the time')).toBeUndefined();
+    expect(one('The bridge will close next month. Traffic will be diverted at that time.', d, 'that time')).toBeUndefined();
+    expect(one('In 1990 the plant opened. It was the largest at the time of its opening.', d, 'the time')).toBeUndefined();
+  });
+  it('"during that time" after a stretch just named is that stretch', () => {
+    expect(one('The firm went through a three-year overhaul. During that time, it lost money.', d, 'that time')).toMatchObject({ type: 'DURATION', value: 'P3Y' });
+    expect(one('The firm moved in 2019. During that time, it lost money.', d, 'that time')).toBeUndefined();
+  });
+});
