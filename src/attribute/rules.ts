@@ -37,6 +37,8 @@ export interface Candidate {
 interface Cue { start: number; end: number; cls: CueClass; lemma: string }
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‚', '「', '」', '『', '』', '‹', '›']);
+/** Forms of "read" that report a document's words after a quote ("…,” the note reads). */
+const READ_FORMS = new Set(['read', 'reads']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 /** Words that open a relative clause describing a speaker ("X, who chairs the panel, said"). */
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'which']);
@@ -402,7 +404,8 @@ class Finder {
       if (this.low[w] === '(' && w > i) { const close = this.closingParen(w); if (close > 0) w = close + 1; }
     }
     for (let k = i; k < w && k < i + 14; k++) {
-      const cue = this.cueAt(k);
+      // "“…,” the letter reads": a document's words are read, not said
+      const cue = this.cueAt(k) ?? (READ_FORMS.has(this.low[k]) && k > i && this.lex.docNouns.has(this.low[k - 1]) ? { start: k, end: k + 1, cls: 'speech', lemma: 'read' } : null);
       if (!cue || this.usedCue.has(k)) continue;
       if (cue.cls !== 'speech' && cue.cls !== 'belief') continue;
       // a cue noun inside the speaker's phrase ("the agency report stated"): the verb after it is the cue

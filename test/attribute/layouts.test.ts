@@ -158,6 +158,13 @@ describe('titles in quotation marks', () => {
 });
 
 describe('reporting clauses after a quote', () => {
+  it('reads a document that "reads" the quote, and no other reading', () => {
+    const a = attrs('“We regret the delay and will refund every ticket,” the airline’s letter reads.\n');
+    expect(a.map(brief)).toEqual([['rule/direct-after', 'the airline’s letter', 'reads', 'We regret the delay and will refund every ticket']]);
+    const b = attrs('“Closed for repairs,” she reads aloud from the sign.\n');
+    expect(b.filter((x) => x.cue?.text === 'reads')).toHaveLength(0);
+  });
+
   it('reads a speaker whose party and state abbreviation ends in a full stop before the comma', () => {
     const a = attrs('“The bridge money will be in the next bill,” Senator Ada Morrow, D-Vt., said on Friday.\n');
     expect(a.map(brief)).toEqual([['rule/direct-after', 'Senator Ada Morrow', 'said', 'The bridge money will be in the next bill']]);
