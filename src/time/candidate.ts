@@ -13,7 +13,8 @@ export interface Mentioned {
   /** `si`: the sentence it was named in. */
   day?: { p: Ymd; id: string; si?: number };
   month?: { y: number; m: number; id: string; si?: number };
-  year?: { y: number; id: string };
+  /** `stated`: the text gave the year in so many words ("May 2010", not "last May"); `si` as above. */
+  year?: { y: number; id: string; si?: number; stated?: boolean };
   quarter?: { y: number; q: number; id: string };
   /** The last calendar value named, whatever its granularity ("Until then" refers to it). */
   latest?: { value: string; id: string; si?: number };

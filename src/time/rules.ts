@@ -898,9 +898,22 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // year through August" (a stretch up to now) nor an opening "By March, …" of a narrative
       const limit = !pre && !yS && /(?:^|[^\p{L}])(?:through|until|till|by)\s+$/u.test(before) && !/\byear\s+through\s+$/i.test(before) && !/(?:^|[.!?]\s+)By\s+$/.test(before);
       const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
+      // "joined in May 2010 and left in August", "from November 2009 to March": a bare month
+      // joined to a date whose year the same sentence stated is in that year (a range's end
+      // that comes round again is in the year after)
+      const joined = !pre || !/^(?:last|next|this)/.test(pre)
+        ? /(?:^|[^\p{L}])(?:(?:and|or|but|then)(?:\s+[\p{Ll}]+){0,3}?\s+(?:in|on|by|since|until|during|from|through|before|after)\s+$|(?:and|or|but|then)\s+$|(to|through|thru|until|till|-|–)\s*(?:(?:in|on|by|since|until|during|from|through|before|after)\s+)?$)/u.exec(text.slice(Math.max(0, start - 40), start))
+        : null;
       return cand(start, start + m[0].length, 'rule/month', (env) => {
         const dct = env.dct;
         if (yS && /^(?:\d|nineteen)/.test(yS)) return res('DATE', monthValue(yearOf(yS), month), ['year', 'month'], [], null, mod);
+        const told = env.last.year;
+        // (not a plan ahead of an earlier year: "rose in 2010 and is expected to rise in August")
+        if (joined && !yS && told?.stated && told.si != null && told.si === env.sentence && !(dct && told.y < dct.y && env.tense() === 'future')) {
+          const from = env.last.month && env.last.month.id === told.id ? env.last.month.m : null;
+          const y = joined[1] && from != null && month < from ? told.y + 1 : told.y;
+          return res('DATE', monthValue(y, month), ['month'], ['year'], told.id, mod);
+        }
         if (!dct) return res('DATE', monthValue(null, month), ['month'], [], null, mod);
         let y = dct.y;
         if (yS === 'last year') y = dct.y - 1;

@@ -191,7 +191,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
         stated: r.stated, inferred: r.inferred, anchor: r.anchor, by: c.by,
       });
       if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) {
-        remember(last, r.value, id, si);
+        remember(last, r.value, id, si, r.stated.includes('year') && !r.inferred.includes('year'));
         if (/^\d{4}-Q\d$/.test(r.value) && last.quarter) {
           quarterSentence = si;
           // a later report in a round-up ("Separately, X reported third-quarter profit …")
@@ -426,25 +426,25 @@ function quarterContextOf(text: string, s: Sentence, si: number, cache: Map<numb
 }
 
 /** Records a resolved value as the last mentioned date of each granularity it has. */
-function remember(last: Mentioned, value: string, id: string, si?: number): void {
+function remember(last: Mentioned, value: string, id: string, si?: number, yearStated = false): void {
   if (/^\d{4}(?:-|$)/.test(value)) last.latest = { value, id, si };
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) {
     const p: Ymd = { y: +m[1], m: +m[2], d: +m[3] };
     last.day = { p, id, si };
     last.month = { y: p.y, m: p.m, id, si };
-    last.year = { y: p.y, id };
+    last.year = { y: p.y, id, si, stated: yearStated };
     return;
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
     last.month = { y: +m[1], m: +m[2], id, si };
-    last.year = { y: +m[1], id };
+    last.year = { y: +m[1], id, si, stated: yearStated };
     return;
   }
   if ((m = /^(\d{4})-Q(\d)$/.exec(value))) {
     last.quarter = { y: +m[1], q: +m[2], id };
-    last.year = { y: +m[1], id };
+    last.year = { y: +m[1], id, si, stated: yearStated };
     return;
   }
-  if ((m = /^(\d{4})$/.exec(value))) last.year = { y: +m[1], id };
+  if ((m = /^(\d{4})$/.exec(value))) last.year = { y: +m[1], id, si, stated: yearStated };
 }

@@ -1117,3 +1117,17 @@ describe('"at the time" and "during that time" refer back', () => {
     expect(one('The firm moved in 2019. During that time, it lost money.', d, 'that time')).toBeUndefined();
   });
 });
+
+describe('a bare month joined to a date whose year the sentence stated', () => {
+  const d = '2025-04-28';
+  it('is in that year ("in May 2010 and left in August"); a range\'s end that comes round again in the next', () => {
+    expect(value('She joined the firm in May 2010 and left in August.', d, 'August')).toBe('2010-08');
+    expect(value('He was hired in 2012 and fired in June.', d, 'June')).toBe('2012-06');
+    expect(value('The plant ran from November 2009 to March.', d, 'March')).toBe('2010-03');
+  });
+  it('not a plan ahead, nor a month in another sentence, nor after "last"', () => {
+    expect(value('The index rose 5% in 2010 and is expected to rise in August.', d, 'August')).toBe('2025-08');
+    expect(value('She joined the firm in May 2010. She left in August.', d, 'August')).toBe('2024-08');
+    expect(value('He was hired in 2012 and fired last June.', d, 'last June')).toBe('2024-06');
+  });
+});
