@@ -895,8 +895,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const yS = m[3]?.toLowerCase().replace(/\s+/g, ' ');
       // "loans through January", "conclude by May", "until March": a limit set from the
       // report's date lies ahead of it, whatever the tense of the verb that set it; not "this
-      // year through August" (a stretch up to now) nor an opening "By March, …" of a narrative
-      const limit = !pre && !yS && /(?:^|[^\p{L}])(?:through|until|till|by)\s+$/u.test(before) && !/\byear\s+through\s+$/i.test(before) && !/(?:^|[.!?]\s+)By\s+$/.test(before);
+      // year through August", "the 12 months through January" (a stretch up to now) nor an
+      // opening "By March, …" of a narrative
+      const limit = !pre && !yS && /(?:^|[^\p{L}])(?:through|until|till|by)\s+$/u.test(before) && !/\b(?:year|years|months|weeks|days|quarters?|period|half)\s+(?:through|until|till)\s+$/i.test(text.slice(Math.max(0, monthStart - 24), monthStart)) && !/(?:^|[.!?]\s+)By\s+$/.test(before);
       const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
       // "joined in May 2010 and left in August", "from November 2009 to March": a bare month
       // joined to a date whose year the same sentence stated is in that year (a range's end
@@ -1003,7 +1004,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           return res('DATE', value, ['unit', 'offset'], ['calendar'], anchor);
         }, 2);
       }
-      const bounded = /^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after);
+      // "the year ended June 30", "the year to (or through) February": a stretch closed by a date
+      const bounded = /^\s+(?:ended|ending|ends|to\s+date)\b/i.test(after) || (unit === 'year' && /^\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text.slice(end, end + 30)));
       // "results for the year" / "for the full year" with no end date named is the year the
       // report is about, a DATE (TimeBank's earnings reports); "the year ended June 30" and
       // "throughout the year" measure a stretch of time

@@ -1131,3 +1131,15 @@ describe('a bare month joined to a date whose year the sentence stated', () => {
     expect(value('He was hired in 2012 and fired last June.', d, 'last June')).toBe('2024-06');
   });
 });
+
+describe('a stretch up to a month', () => {
+  const d = '2013-03-21';
+  it('"the 12 months through January" ends in the month just past, not a limit ahead; "runs through January" is one', () => {
+    expect(value('Inflation was 2% in the 12 months through January.', d, 'January')).toBe('2013-01');
+    expect(value('The loans run through January.', d, 'January')).toBe('2014-01');
+  });
+  it('"the year to February", "the year through February" measure a year (DURATION P1Y)', () => {
+    expect(one('Sales rose 4% in the year through February.', d, 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(one('Prices climbed 3% in the year to February.', d, 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+  });
+});
