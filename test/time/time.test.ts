@@ -1143,3 +1143,16 @@ describe('a stretch up to a month', () => {
     expect(one('Prices climbed 3% in the year to February.', d, 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
   });
 });
+
+describe('a single unit after a verb of spending time', () => {
+  const d = '2000-04-03';
+  it('"could take as long as a month", "will last a week", "waited a year" are durations', () => {
+    expect(one('The review could take as long as a month or two.', d, 'a month')).toMatchObject({ type: 'DURATION', value: 'P1M' });
+    expect(one('The strike will last a week.', d, 'a week')).toMatchObject({ type: 'DURATION', value: 'P1W' });
+    expect(one('She waited a year for the ruling.', d, 'a year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+  });
+  it('not a rate ("$5 a week") nor a bare unit after other verbs ("a week that shook the town")', () => {
+    expect(one('The pass costs $5 a week.', d, 'a week')?.type).not.toBe('DURATION');
+    expect(one('It was a week that shook the town.', d, 'a week')).toBeUndefined();
+  });
+});
