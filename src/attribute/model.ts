@@ -383,6 +383,7 @@ export function subjectOf(ctx: CueContext, c: number): number {
   return -1;
 }
 
+const PERFECT_AUX = new Set(['has', 'have', 'had']);
 const SPEAKER_TAGS = /^(NNP|NNPS|NN|NNS|DT|PRP|JJ|POS|CD)$/;
 
 /**
@@ -392,14 +393,17 @@ const SPEAKER_TAGS = /^(NNP|NNPS|NN|NNS|DT|PRP|JJ|POS|CD)$/;
  */
 export function trailingSpeaker(ctx: CueContext, c: number): number {
   const pos = ctx.doc.pos!;
-  if (!/^VB[DZP]$/.test(pos[c])) return -1;
-  let j = c - 1;
+  // "…, X said", or "…, X has learned" (a perfect's auxiliary between)
+  let last = c - 1;
+  if (pos[c] === 'VBN') { while (last >= 0 && PERFECT_AUX.has(ctx.low[last])) last--; if (last === c - 1) return -1; }
+  else if (!/^VB[DZP]$/.test(pos[c])) return -1;
+  let j = last;
   const sent = ctx.sentOf[c];
-  while (j >= 0 && ctx.sentOf[j] === sent && j > c - 9 && SPEAKER_TAGS.test(pos[j]) && ctx.low[j] !== ',') j--;
-  if (j === c - 1 || j < 0 || ctx.low[j] !== ',' || ctx.sentOf[j] !== sent) return -1;
+  while (j >= 0 && ctx.sentOf[j] === sent && j > last - 8 && SPEAKER_TAGS.test(pos[j]) && ctx.low[j] !== ',') j--;
+  if (j === last || j < 0 || ctx.low[j] !== ',' || ctx.sentOf[j] !== sent) return -1;
   // a pronoun or name alone, or a phrase ending in a noun
-  if (!/^(NN|PRP|CD)/.test(pos[c - 1])) return -1;
-  return c - 1;
+  if (!/^(NN|PRP|CD)/.test(pos[last])) return -1;
+  return last;
 }
 
 /**
@@ -584,7 +588,7 @@ function contentBefore(ctx: CueContext, c: number, subj: number, sentStart: numb
     const sp = trailingSpeaker(ctx, c);
     if (sp >= 0) e = Math.min(e, subtreeTokens(ctx.doc, sp)[0]);
     range = [Math.max(a, sentStart), e];
-  } else if ((rels[c] === 'parataxis' || rels[c] === 'ccomp') && heads[c] >= sentStart && heads[c] < c) {
+  } else if ((rels[c] === 'parataxis' || rels[c] === 'ccomp' || (rels[c] === 'advcl' && trailingSpeaker(ctx, c) >= 0)) && heads[c] >= sentStart && heads[c] < c) {
     range = [sentStart, stop];
   }
   if (!range) return null;

@@ -177,6 +177,15 @@ describe('content before a trailing reporting clause', () => {
   });
 });
 
+describe('content before a perfect reporting clause', () => {
+  it.skipIf(!haveCue)('reads "…, the paper has learned." as the paper’s report of the clause before', () => {
+    const doc = parsed('The club will sell its stadium to cover its debts, the Herald has learned.\n');
+    expect(doc.attributions.map((a) => [a.source?.text, a.cue?.text, a.content.text])).toEqual([
+      ['the Herald', 'learned', 'The club will sell its stadium to cover its debts'],
+    ]);
+  });
+});
+
 describe('clauses marked by what a stance takes', () => {
   it.skipIf(!haveModels)('reads a clause after "if" or a preposition before a gerund as content', () => {
     const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
