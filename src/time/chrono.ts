@@ -28,7 +28,7 @@ const SHORT_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i;
 const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
-const CLOCK = /\d:\d\d|\b[ap]\.?m\b|noon|midnight|o['’]clock/i;
+const CLOCK = /\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b|noon|midnight|o['’]clock/i;
 /** chrono merges "night of Oct. 23" into one result that holds no certain day; TimeML tags the date. */
 const DAYPART_OF = /^(?:this\s+)?(?:morning|afternoon|evening|night)(?:\s*,\s*|\s+)(?:(?:of|on)\s+)?(?=\S)/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;

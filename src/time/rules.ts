@@ -756,6 +756,43 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "Q4", "Q1 2013", "3Q", "H1 2012", "FY2013": the abbreviations business news uses for
+  // quarters, halves and fiscal years (capital letters only: "q4" is no quarter)
+  rules.push({
+    name: 'rule/quarter-abbrev',
+    reason: 'Q4 / 3Q / H1 / FY2013 name quarters, halves and fiscal years as the spelled-out forms do',
+    pattern: new RegExp(`${B}(?:(?:Q([1-4])|([1-4])Q|H([12]))(?:\\s+(?:of\\s+)?(?:fiscal\\s+|FY\\s*)?((?:19|20)\\d\\d)|\\s*['’](\\d\\d))?|FY\\s*-?((?:19|20)\\d\\d|['’]?\\d\\d))${E}`, 'gu'),
+    make(m, text) {
+      const q = m[1] ?? m[2];
+      const h = m[3];
+      const yS = m[4] ?? (m[5] ? `20${m[5]}` : undefined);
+      // without a year, only where a time goes ("in Q4", "the Q4 figures", "Q4 profit"), not a
+      // seat or a model ("Seat 4Q", "the Audi Q5" has no quarter 5 anyway)
+      if (m[6] == null && yS == null
+        && !/(?:^|[^\p{L}])(?:in|the|its|their|for|of|during|through|and|or|to|from|by|a|since|until)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))
+        && !/^\s+(?:results|earnings|profits?|sales|revenues?|loss(?:es)?|figures|growth|numbers|guidance|output|GDP)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return null;
+      if (m[6] != null) {
+        const d = m[6].replace(/^['’]/, '');
+        const y = d.length === 4 ? +d : 2000 + +d;
+        return cand(m.index, m.index + m[0].length, 'rule/quarter-abbrev', () => res('DATE', yearValue(y), ['year'], [], null), 2);
+      }
+      return cand(m.index, m.index + m[0].length, 'rule/quarter-abbrev', (env) => {
+        const dct = env.dct;
+        let y = yS != null ? +yS : null;
+        const inferred: string[] = [];
+        if (y == null) {
+          inferred.push('year');
+          if (dct) {
+            const ahead = q != null ? +q > quarterOf(dct.m) : +h! === 2 && dct.m <= 6;
+            y = ahead && env.tense() !== 'future' ? dct.y - 1 : dct.y;
+          }
+        }
+        if (h != null) return res('DATE', `${yearValue(y)}-H${h}`, ['unit', 'half', ...(yS ? ['year'] : [])], inferred, yS ? null : dct ? 'dct' : null);
+        return res('DATE', quarterValue(y, +q!), ['unit', 'quarter', ...(yS ? ['year'] : [])], inferred, yS ? null : dct ? 'dct' : null);
+      }, 2);
+    },
+  });
+
   // "fiscal 1998", "fiscal year 1999", "the year 2000", "mid-1998", "early 1999", "1998",
   // "the post-1959 politics", "pre-1990 rules" (a year with its prefix: after or before it)
   rules.push({

@@ -1156,3 +1156,21 @@ describe('a single unit after a verb of spending time', () => {
     expect(one('It was a week that shook the town.', d, 'a week')).toBeUndefined();
   });
 });
+
+describe('compact clock times and business abbreviations', () => {
+  const d = '2013-03-21';
+  it('"7am", "9pm" are clock times like "7 a.m."', () => {
+    expect(value('Polls open at 7am and close at 9pm.', d, '7am')).toBe('2013-03-21T07:00');
+    expect(value('Polls open at 7am and close at 9pm.', d, '9pm')).toBe('2013-03-21T21:00');
+  });
+  it('"Q4", "3Q", "H1 2012", "FY2014" are quarters, halves and fiscal years', () => {
+    expect(value('Sales rose in Q4.', d, 'Q4')).toBe('2012-Q4');
+    expect(value('Sales will rise in Q2.', d, 'Q2')).toBe('2013-Q2');
+    expect(value('Q1 2012 results were weak.', d, 'Q1 2012')).toBe('2012-Q1');
+    expect(value('H1 2012 profit fell.', d, 'H1 2012')).toBe('2012-H1');
+    expect(value('Guidance for FY2014 was cut.', d, 'FY2014')).toBe('2014');
+  });
+  it('not a seat or a lower-case code', () => {
+    expect(times('Seat 4Q is free, and q4 is a code.', d)).toEqual([]);
+  });
+});
