@@ -37,6 +37,8 @@ export interface Candidate {
 interface Cue { start: number; end: number; cls: CueClass; lemma: string }
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‚', '「', '」', '『', '』', '‹', '›']);
+/** Collective nouns that name a group of speakers on their own, with no plural ending. */
+const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'media', 'management']);
 /** Forms of "read" that report a document's words after a quote ("…,” the note reads). */
 const READ_FORMS = new Set(['read', 'reads']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
@@ -301,11 +303,12 @@ class Finder {
       if (this.lex.determiners.has(w) && end - start === 1) return false;
       if (isCap(this.toks[i].text) || this.lex.pronouns.has(w) || !this.lex.determiners.has(w)) content = true;
     }
-    // a lone lower-case word must be a pronoun or a plural/role noun ("officials", "sources")
+    // a lone lower-case word must be a pronoun, a plural/role noun ("officials", "sources") or
+    // a collective one without a plural ending ("police", "staff")
     if (end - start === 1) {
       const w = this.low[start];
       const t = this.toks[start].text;
-      if (!isCap(t) && !this.lex.pronouns.has(w) && !/s$/.test(w) && !/(man|woman|person|official|source|spokesperson)$/.test(w)) return false;
+      if (!isCap(t) && !this.lex.pronouns.has(w) && !/s$/.test(w) && !/(man|woman|person|official|source|spokesperson)$/.test(w) && !COLLECTIVE_NOUNS.has(w)) return false;
       if (isCap(t) && i0IsSentenceStart(this, start) && this.lex.adverbs.has(w)) return false;
     }
     return content;

@@ -190,3 +190,10 @@ describe('headlines with the speaker last', () => {
     expect(a.filter((x) => (x.by ?? '').startsWith('rule/headline'))).toHaveLength(0);
   });
 });
+
+describe('collective nouns as sources', () => {
+  it('reads "police" or "staff" alone as a source, before or after the content', () => {
+    expect(attrs('The driver left the scene on foot, police said.\n').map(brief)).toEqual([['rule/indirect-trailing', 'police', 'said', 'The driver left the scene on foot']]);
+    expect(attrs('According to police, the driver left the scene on foot.\n').map((a) => [a.source?.text, a.content.text])).toEqual([['police', 'the driver left the scene on foot']]);
+  });
+});
