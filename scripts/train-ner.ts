@@ -31,7 +31,7 @@ import { evaluate, formatScores } from '../src/nlp/ner/eval.js';
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = resolve(repoRoot, '../shared/data/conll2003');
 const modelDir = join(repoRoot, 'models/ner');
-const VERSION = '4';
+const VERSION = '5';
 
 if (!existsSync(join(dataDir, 'train.txt'))) {
   console.log(`train-ner: ${dataDir}/train.txt not found; skipping (the shipped model is kept).`);

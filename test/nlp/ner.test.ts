@@ -6,7 +6,7 @@ import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { nerStage, loadTagger, MODEL_DIR } from '../../src/nlp/ner/index.js';
 import { evaluate, chunks } from '../../src/nlp/ner/eval.js';
 import { FeatureExtractor, prepareDoc, stackFeatures } from '../../src/nlp/ner/features.js';
-import { Lexicon, lexTokens } from '../../src/nlp/ner/lexicon.js';
+import { GAZ, Lexicon, PHRASE_SEED, lexTokens, normKey, phraseStep, strHash } from '../../src/nlp/ner/lexicon.js';
 import { CLASSES, PerceptronModel } from '../../src/nlp/ner/model.js';
 import { START, allowedAfter, encodeTags, toIob2 } from '../../src/nlp/ner/tags.js';
 
@@ -154,7 +154,16 @@ describe('tag set', () => {
 
 describe.skipIf(!hasModel)('shipped model version', () => {
   it('names the stacked model in provenance', () => {
-    expect(loadTagger()!.by).toBe('model/ner@4');
+    expect(loadTagger()!.by).toBe('model/ner@5');
+  });
+});
+
+describe.skipIf(!hasModel)('demonym gazetteer', () => {
+  it('knows peoples, faiths and languages that the one-demonym-per-country list lacks', () => {
+    const lex = loadTagger()!.lexicon;
+    const kinds = (phrase: string) => lex.phraseOf(lexTokens(phrase).reduce((h, t) => phraseStep(h, strHash(normKey(t))), PHRASE_SEED));
+    for (const w of ['Tajiks', 'Dane', 'Lutheran', 'Swahili', 'Latin American', 'French']) expect(kinds(w) & GAZ.DEMONYM).toBe(GAZ.DEMONYM);
+    for (const w of ['Celtic', 'Roma', 'mayor']) expect(kinds(w) & GAZ.DEMONYM).toBe(0);
   });
 });
 
