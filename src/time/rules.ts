@@ -756,6 +756,38 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "on the 15th", "by the 3rd": a day of the month the text is telling of (or the report's)
+  rules.push({
+    name: 'rule/day-of-month',
+    reason: 'an ordinal day alone is that day of the month just told of, or of the report\'s month',
+    pattern: /(?<![\p{L}\p{N}])(?=[obustfa])(?:on|by|until|till|since|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu,
+    make(m, text) {
+      const day = +m[2];
+      if (day < 1 || day > 31) return null;
+      const end = m.index + m[0].length;
+      // "on the 15th floor", "since the 19th century", "by the 3rd of May" (chrono's)
+      if (!/^\s*(?:[.,;:!?)]|$|\s(?:and|or|to|through|at|when|as|after|before|until|of\s+(?:this|that|the|last|next)\s+month)\b)/i.test(text.slice(end, end + 30))) return null;
+      const start = m.index + m[0].length - m[1].length;
+      // "the 1st of next month": one expression, in that month
+      const ofMonth = /^\s+of\s+(this|that|the|last|next)\s+month(?![\p{L}])/iu.exec(text.slice(end, end + 24));
+      const shift = ofMonth ? ({ last: -1, next: 1 } as Record<string, number>)[ofMonth[1].toLowerCase()] ?? 0 : null;
+      return cand(start, end + (ofMonth && ofMonth[1].toLowerCase() !== 'that' && ofMonth[1].toLowerCase() !== 'the' ? ofMonth[0].length : 0), 'rule/day-of-month', (env) => {
+        const dct = env.dct;
+        if (shift != null && dct && ofMonth![1].toLowerCase() !== 'that' && ofMonth![1].toLowerCase() !== 'the') {
+          return res('DATE', dayValue({ ...addMonths({ y: dct.y, m: dct.m, d: 1 }, shift), d: day }), ['day', 'month'], ['year'], 'dct');
+        }
+        const told = env.last.month && env.last.month.si != null && env.sentence != null && env.sentence - env.last.month.si <= 1 ? env.last.month : null;
+        if (told) return res('DATE', dayValue({ y: told.y, m: told.m, d: day }), ['day'], ['year', 'month'], told.id);
+        if (!dct) return res('DATE', `XXXX-XX-${String(day).padStart(2, '0')}`, ['day'], [], null);
+        const t = env.tense();
+        let p = { y: dct.y, m: dct.m, d: day };
+        if (t === 'past' && day > dct.d) p = { ...addMonths({ y: dct.y, m: dct.m, d: 1 }, -1), d: day };
+        else if (t === 'future' && day < dct.d) p = { ...addMonths({ y: dct.y, m: dct.m, d: 1 }, 1), d: day };
+        return res('DATE', dayValue(p), ['day'], ['year', 'month'], 'dct');
+      });
+    },
+  });
+
   // "Q4", "Q1 2013", "3Q", "H1 2012", "FY2013": the abbreviations business news uses for
   // quarters, halves and fiscal years (capital letters only: "q4" is no quarter)
   rules.push({

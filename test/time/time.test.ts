@@ -1174,3 +1174,17 @@ describe('compact clock times and business abbreviations', () => {
     expect(times('Seat 4Q is free, and q4 is a code.', d)).toEqual([]);
   });
 });
+
+describe('an ordinal day alone ("on the 15th")', () => {
+  const d = '2013-03-21';
+  it('is that day of the month just told of, else of the report\'s month, the way the tense points', () => {
+    expect(value('The vote was held on the 15th.', d, 'the 15th')).toBe('2013-03-15');
+    expect(value('The vote was held on the 25th.', d, 'the 25th')).toBe('2013-02-25');
+    expect(value('The vote will be held on the 28th.', d, 'the 28th')).toBe('2013-03-28');
+    expect(value('Talks began on Jan. 3 and ended on the 9th.', d, 'the 9th')).toBe('2013-01-09');
+    expect(value('Payment is due by the 1st of next month.', d, 'the 1st of next month')).toBe('2013-04-01');
+  });
+  it('not an ordinal of a floor, a century or a count', () => {
+    expect(times('He lives on the 15th floor, since the 3rd time.', d)).toEqual([]);
+  });
+});
