@@ -31,6 +31,8 @@ const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', even
 const CLOCK = /\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b|noon|midnight|o['’]clock/i;
 /** chrono merges "night of Oct. 23" into one result that holds no certain day; TimeML tags the date. */
 const DAYPART_OF = /^(?:this\s+)?(?:morning|afternoon|evening|night)(?:\s*,\s*|\s+)(?:(?:of|on)\s+)?(?=\S)/i;
+/** The joint of a range of clock times ("9 a.m. to 5 p.m.", "10:00-11:30"): group 1 is the first end. */
+const CLOCK_RANGE = /^(.*?(?:\d|[ap]\.?m\.?|noon))\s*(?:-|–|to|until|till|through)\s*(?=\d|noon|midnight)/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
 
 /**
@@ -115,6 +117,15 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       results.push({ r, shift: 0 });
       const from = r.index + close[0].length;
       for (const q of c.parse(text.slice(from, r.index + r.text.length), ref)) results.push({ r: q, shift: from });
+      continue;
+    }
+    // "from 9 a.m. to 5 p.m.": chrono reads a range of clock times as one result; TimeML tags
+    // its two ends apart
+    const span = r.end && r.start.isCertain('hour') && r.end.isCertain('hour') ? CLOCK_RANGE.exec(r.text) : null;
+    if (span) {
+      for (const part of [{ from: r.index, to: r.index + span[1].length }, { from: r.index + span[0].length, to: r.index + r.text.length }]) {
+        for (const q of c.parse(text.slice(part.from, part.to), ref)) results.push({ r: q, shift: part.from });
+      }
       continue;
     }
     const dp = DAYPART_OF.exec(r.text);

@@ -234,6 +234,11 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     const restated = next.type === 'TIME' && /^\s*(?:(?:local\s+time|[A-Z]{2,4})\s*)?\($/.test(text.slice(t.end, next.start)) && (next.stated?.includes('weekday') || next.stated?.includes('day'))
       ? /^(\d{4}-\d\d-\d\d)T/.exec(next.value)?.[1] : undefined;
     if (restated) { out[i] = { ...t, value: restated + clock[1], anchor: next.id }; continue; }
+    // "from 7 a.m. to 8 p.m. on Sunday": the first end of a range of clock times is on the day
+    // of the second
+    const rangeEnd = next.type === 'TIME' && /^\s*(?:-|–|to|until|till|through)\s*$/i.test(text.slice(t.end, next.start)) && (next.stated?.includes('weekday') || next.stated?.includes('day'))
+      ? /^(\d{4}-\d\d-\d\d)T/.exec(next.value)?.[1] : undefined;
+    if (rangeEnd) { out[i] = { ...t, value: rangeEnd + clock[1], anchor: next.id }; continue; }
     if (next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
     if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
     out[i] = { ...t, value: next.value + clock[1], anchor: next.id };

@@ -1188,3 +1188,11 @@ describe('an ordinal day alone ("on the 15th")', () => {
     expect(times('He lives on the 15th floor, since the 3rd time.', d)).toEqual([]);
   });
 });
+
+describe('a range of clock times', () => {
+  const d = '2013-03-21';
+  it('is two times ("from 9 a.m. to 5 p.m."), the first on the day of the second', () => {
+    expect(times('Shops open from 9 a.m. to 5 p.m.', d).map((t) => [t.text, t.value])).toEqual([['9 a.m.', '2013-03-21T09:00'], ['5 p.m.', '2013-03-21T17:00']]);
+    expect(times('Polls were open from 7 a.m. to 8 p.m. on Sunday.', d).map((t) => [t.text, t.value])).toEqual([['7 a.m.', '2013-03-17T07:00'], ['8 p.m. on Sunday', '2013-03-17T20:00']]);
+  });
+});
