@@ -24,7 +24,8 @@ export interface TimeRule {
   /** Why the rule exists, in a line. */
   readonly reason: string;
   readonly pattern: RegExp;
-  make(m: RegExpExecArray, text: string): Candidate | null;
+  /** One candidate, or several for a match that holds more than one expression ("2005-2010"). */
+  make(m: RegExpExecArray, text: string): Candidate | Candidate[] | null;
 }
 
 const B = String.raw`(?<![\p{L}\p{N}'’-])`;
@@ -760,7 +761,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/day-of-month',
     reason: 'an ordinal day alone is that day of the month just told of, or of the report\'s month',
-    pattern: /(?<![\p{L}\p{N}])(?=[obustfa])(?:on|by|until|till|since|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu,
+    pattern: /(?=[obustfa])(?<![\p{L}\p{N}])(?:on|by|until|till|since|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu,
     make(m, text) {
       const day = +m[2];
       if (day < 1 || day > 31) return null;
@@ -793,7 +794,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/quarter-abbrev',
     reason: 'Q4 / 3Q / H1 / FY2013 name quarters, halves and fiscal years as the spelled-out forms do',
-    pattern: new RegExp(`${B}(?:(?:Q([1-4])|([1-4])Q|H([12]))(?:\\s+(?:of\\s+)?(?:fiscal\\s+|FY\\s*)?((?:19|20)\\d\\d)|\\s*['’](\\d\\d))?|FY\\s*-?((?:19|20)\\d\\d|['’]?\\d\\d))${E}`, 'gu'),
+    pattern: new RegExp(`(?=[QHF1-4])${B}(?:(?:Q([1-4])|([1-4])Q|H([12]))(?:\\s+(?:of\\s+)?(?:fiscal\\s+|FY\\s*)?((?:19|20)\\d\\d)|\\s*['’](\\d\\d))?|FY\\s*-?((?:19|20)\\d\\d|['’]?\\d\\d))${E}`, 'gu'),
     make(m, text) {
       const q = m[1] ?? m[2];
       const h = m[3];
@@ -822,6 +823,24 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (h != null) return res('DATE', `${yearValue(y)}-H${h}`, ['unit', 'half', ...(yS ? ['year'] : [])], inferred, yS ? null : dct ? 'dct' : null);
         return res('DATE', quarterValue(y, +q!), ['unit', 'quarter', ...(yS ? ['year'] : [])], inferred, yS ? null : dct ? 'dct' : null);
       }, 2);
+    },
+  });
+
+  // "2005-2010", "the 2012-13 season", "in 1990–95": a range of years is its two ends, each
+  // a year of its own (as "from 2005 to 2010" is)
+  rules.push({
+    name: 'rule/year-range',
+    reason: 'a hyphenated range of years is two years',
+    pattern: /(?=[12])(?<![\p{L}\p{N}$£€.,:/-])((?:1[6-9]|20)\d\d)\s*[-–]\s*((?:1[6-9]|20)\d\d|\d\d)(?![\p{N}%-]|\.\d|\s*(?:%|percent|per\s+cent|votes?|points?|\p{Lu}))/gu,
+    make(m) {
+      const y1 = +m[1];
+      const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+      if (y2 <= y1 || y2 - y1 > 60) return null; // a score or a count, not a span of years
+      const s2 = m.index + m[0].length - m[2].length;
+      return [
+        cand(m.index, m.index + m[1].length, 'rule/year-range', () => res('DATE', yearValue(y1), ['year'], [], null), 2),
+        cand(s2, s2 + m[2].length, 'rule/year-range', () => res('DATE', yearValue(y2), ['year'], m[2].length === 2 ? ['century'] : [], null), 2),
+      ];
     },
   });
 
@@ -1264,7 +1283,8 @@ export function findRuleCandidates(rules: readonly TimeRule[], text: string): Ca
     while ((m = rule.pattern.exec(text))) {
       if (m[0].length === 0) { rule.pattern.lastIndex++; continue; }
       const c = rule.make(m, text);
-      if (c && c.end > c.start) out.push(c);
+      if (Array.isArray(c)) { for (const x of c) if (x.end > x.start) out.push(x); }
+      else if (c && c.end > c.start) out.push(c);
     }
   }
   return out;

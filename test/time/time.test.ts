@@ -1196,3 +1196,13 @@ describe('a range of clock times', () => {
     expect(times('Polls were open from 7 a.m. to 8 p.m. on Sunday.', d).map((t) => [t.text, t.value])).toEqual([['7 a.m.', '2013-03-17T07:00'], ['8 p.m. on Sunday', '2013-03-17T20:00']]);
   });
 });
+
+describe('a hyphenated range of years', () => {
+  it('is its two ends ("2005-2010", "the 2012-13 season")', () => {
+    expect(times('He ruled from 2005-2010.', '2013-03-21').map((t) => [t.text, t.value])).toEqual([['2005', '2005'], ['2010', '2010']]);
+    expect(times('The 2012-13 season ended.', '2013-03-21').map((t) => [t.text, t.value])).toEqual([['2012', '2012'], ['13', '2013']]);
+  });
+  it('not a vote count or a phone number', () => {
+    expect(times('The bill passed 2010-99 votes. Call 1800-2000 for help.', '2013-03-21')).toEqual([]);
+  });
+});
