@@ -1115,6 +1115,16 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (inDay && unit === 'day' && told && told.si != null && env.sentence != null && env.sentence - told.si <= 1) {
           return res('DATE', dayValue(told.p), ['unit'], ['year', 'month', 'day'], told.id);
         }
+        // "He founded the firm in May 2001. By the end of the year, …": told in the past, the
+        // year (month) is the one the text has just told of, named in this sentence or the one
+        // before, when that lies before the report's
+        const recent = (si: number | undefined) => si != null && env.sentence != null && env.sentence - si <= 1;
+        if (framed && d && env.tense() === 'past') {
+          const ty = env.last.year;
+          if (unit === 'year' && ty?.stated && recent(ty.si) && ty.y < d.y) return res('DATE', yearValue(ty.y), ['unit'], ['calendar'], ty.id);
+          const tm = env.last.month;
+          if (unit === 'month' && tm && recent(tm.si) && tm.y * 12 + tm.m < d.y * 12 + d.m) return res('DATE', monthValue(tm.y, tm.m), ['unit'], ['calendar'], tm.id);
+        }
         const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d)
           // "by the end of the decade", "the middle of the century": the current one
           : unit === 'decade' ? (d ? String(Math.floor(d.y / 10)) : 'XXX') : unit === 'century' ? (d ? String(Math.floor(d.y / 100)) : 'XX') : dayValue(d);

@@ -1206,3 +1206,15 @@ describe('a hyphenated range of years', () => {
     expect(times('The bill passed 2010-99 votes. Call 1800-2000 for help.', '2013-03-21')).toEqual([]);
   });
 });
+
+describe('"the end of the year" told in the past after a year just named', () => {
+  const d = '2013-03-21';
+  it('is that year (month)', () => {
+    expect(value('The firm was founded in May 2001. By the end of the year, it had 50 staff.', d, 'the end of the year')).toBe('2001');
+    expect(value('The firm was founded in May 2001. By the end of the month, it had 50 staff.', d, 'the end of the month')).toBe('2001-05');
+  });
+  it('not one that looks ahead, nor with no year just named', () => {
+    expect(value('The firm was founded in May 2001. It will close by the end of the year.', d, 'the end of the year')).toBe('2013');
+    expect(value('Prices rose last week. By the end of the month, they had fallen.', d, 'the end of the month')).toBe('2013-03');
+  });
+});
