@@ -927,7 +927,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/season',
     reason: 'a season is a time only with a determiner, a year or a preposition ("spring" the noun is not)',
-    pattern: re(`(?:${B}(the|this|last|next|this\\s+past|this\\s+coming|early|late|mid|the\\s+early|the\\s+late)[- ]+)?(?<![\\p{L}])(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}|${SPELLED}))?${E}`),
+    pattern: re(`(?:${B}(the|this|that|last|next|this\\s+past|this\\s+coming|early|late|mid|the\\s+early|the\\s+late)[- ]+)?(?<![\\p{L}])(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}|${SPELLED}))?${E}`),
     make(m, text) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const sw = m[2];
@@ -945,7 +945,15 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       return cand(start, end, 'rule/season', (env) => {
         if (y != null) return res('DATE', `${y}-${season}`, ['year', 'season'], [], null, mod);
         const dct = env.dct;
+        // "In the summer of 2010 he left. That fall, he returned.": the season of the year just
+        // told of (named in this sentence or the one before); with none, no time to give it
+        const ty = env.last.year;
+        const toldYear = ty?.stated && ty.si != null && env.sentence != null && env.sentence - ty.si <= 1 ? ty : null;
+        if (det === 'that') return toldYear ? res('DATE', `${toldYear.y}-${season}`, ['season'], ['year'], toldYear.id, mod) : null;
         if (!dct) return res('DATE', `XXXX-${season}`, ['season'], [], null, mod);
+        // "He moved to Paris in 2009 and, in the spring, opened a shop": told in the past, a
+        // season with no year of its own is in the year just told of, when that lies before
+        if ((det === 'the' || !det) && toldYear && toldYear.y < dct.y && env.tense() === 'past') return res('DATE', `${toldYear.y}-${season}`, ['season'], ['year'], toldYear.id, mod);
         const cur = SEASONS.indexOf(seasonOf(dct.m) as (typeof SEASONS)[number]);
         const want = SEASONS.indexOf(season as (typeof SEASONS)[number]);
         // the year a season "belongs" to: December counts with the following winter

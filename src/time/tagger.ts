@@ -451,5 +451,5 @@ function remember(last: Mentioned, value: string, id: string, si?: number, yearS
     last.year = { y: +m[1], id, si, stated: yearStated };
     return;
   }
-  if ((m = /^(\d{4})$/.exec(value))) last.year = { y: +m[1], id, si, stated: yearStated };
+  if ((m = /^(\d{4})(?:$|-(?:SP|SU|FA|WI|H[12])$)/.exec(value))) last.year = { y: +m[1], id, si, stated: yearStated };
 }

@@ -1218,3 +1218,15 @@ describe('"the end of the year" told in the past after a year just named', () =>
     expect(value('Prices rose last week. By the end of the month, they had fallen.', d, 'the end of the month')).toBe('2013-03');
   });
 });
+
+describe('a season in a narrative of an earlier year', () => {
+  const d = '2013-03-21';
+  it('"that fall" and a past "in the spring" are in the year just told of', () => {
+    expect(value('In the summer of 2010, he left. That fall, he returned.', d, 'That fall')).toBe('2010-FA');
+    expect(value('He moved to Paris in 2009 and, in the spring, opened a shop.', d, 'the spring')).toBe('2009-SP');
+  });
+  it('"that fall" with no year told of is left untagged; a season ahead keeps the report\'s year', () => {
+    expect(one('That fall, he returned.', d, 'That fall')).toBeUndefined();
+    expect(value('He moved to Paris in 2009 and will open a shop in the spring.', d, 'the spring')).toBe('2013-SP');
+  });
+});
