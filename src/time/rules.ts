@@ -1238,6 +1238,25 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     });
   }
 
+  // "twice a year", "three times a week", "once a month", "every two weeks": a frequency
+  // named with its count is a SET, the phrase whole (as the TimeML guidelines tag "twice a week")
+  rules.push({
+    name: 'rule/set-count',
+    reason: 'a count per unit, or every n units, is a SET',
+    pattern: re(`${B}(?:(once|twice|thrice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every|each)\\s+(${UNIT_SING})|every\\s+((?:${NUM}))\\s+(${UNIT}))${E}`),
+    make(m) {
+      if (m[1]) {
+        const u = lex.units[m[2].toLowerCase()];
+        if (!u) return null;
+        return cand(m.index, m.index + m[0].length, 'rule/set-count', () => res('SET', durationValue(1, u), ['frequency'], [], null), 3);
+      }
+      const n = parseNum(m[3]);
+      const u = unitOf(m[4]) ?? null;
+      if (n == null || !u || !Number.isInteger(n) || n < 2) return null;
+      return cand(m.index, m.index + m[0].length, 'rule/set-count', () => res('SET', durationValue(n, u), ['frequency'], [], null), 3);
+    },
+  });
+
   // "daily", "every year", "each Thursday", "$5 a year", "Tuesdays"
   rules.push({
     name: 'rule/set',

@@ -1230,3 +1230,15 @@ describe('a season in a narrative of an earlier year', () => {
     expect(value('He moved to Paris in 2009 and will open a shop in the spring.', d, 'the spring')).toBe('2013-SP');
   });
 });
+
+describe('frequencies with a count', () => {
+  const d = '2013-03-21';
+  it('"twice a year", "three times a week", "every two weeks" are SETs, the phrase whole', () => {
+    expect(one('The board meets twice a year.', d, 'twice a year')).toMatchObject({ type: 'SET', value: 'P1Y' });
+    expect(one('She runs three times a week.', d, 'three times a week')).toMatchObject({ type: 'SET', value: 'P1W' });
+    expect(one('The board meets every two weeks.', d, 'every two weeks')).toMatchObject({ type: 'SET', value: 'P2W' });
+  });
+  it('a price per unit stays untagged', () => {
+    expect(times('The pass costs $5 a week.', d)).toEqual([]);
+  });
+});
