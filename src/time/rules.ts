@@ -176,7 +176,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?((?:${NUM})(?:\\s+and\\s+a\\s+half)?)\\s+(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?((?:${NUM})(?:\\s+and\\s+a\\s+half|-and-a-half)?)(?:\\s+|(?<=-and-a-half)-)(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
       const [all, modq, det, adj, numS, , unitS, half, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
@@ -184,8 +184,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const unit = unitOf(unitS);
       // "2 1/2 years", "a minute and a half": the half is added to the quantity
       // "2 1/2 years", "seven and a half years", "a minute and a half"
-      const halfBefore = /(?:1\/2|½|\s+and\s+a\s+half)$/i.test(numS);
-      const num0 = parseNum(numS.replace(/\s*(?:1\/2|½)$|\s+and\s+a\s+half$/i, ''));
+      const halfBefore = /(?:1\/2|½|\s+and\s+a\s+half|-and-a-half)$/i.test(numS);
+      const num0 = parseNum(numS.replace(/\s*(?:1\/2|½)$|\s+and\s+a\s+half$|-and-a-half$/i, ''));
       const num = num0 != null && (half || halfBefore) ? num0 + 0.5 : num0;
       const numL = numS.toLowerCase();
       const single = numL === 'a' || numL === 'an' || numL === 'one';

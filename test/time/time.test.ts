@@ -1242,3 +1242,10 @@ describe('frequencies with a count', () => {
     expect(times('The pass costs $5 a week.', d)).toEqual([]);
   });
 });
+
+describe('hyphenated halves', () => {
+  it('"two-and-a-half years" is P2Y6M; an age stays untagged', () => {
+    expect(one('The project took two-and-a-half years.', '2013-03-21', 'two-and-a-half years')).toMatchObject({ type: 'DURATION', value: 'P2Y6M' });
+    expect(times('A 10-year-old boy was hurt.', '2013-03-21')).toEqual([]);
+  });
+});
