@@ -48,7 +48,8 @@ export const timemlFilterRefiner: chrono.Refiner = {
       const start = r.start;
       const hasDate = start.isCertain('weekday') || start.isCertain('day') || start.isCertain('month');
       if (DAYPART_OF.test(text)) return true; // "night of Oct. 23": re-read without the day part below
-      if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text)) return false;
+      // ("5 a.m. this morning": a clock time merged with a casual part of the day is kept)
+      if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text) && !(start.isCertain('hour') && CLOCK.test(text))) return false;
       if (start.isCertain('weekday')) {
         const w = WEEKDAY_WORD.exec(text);
         if (w && !/^[A-Z]/.test(w[0])) return false;

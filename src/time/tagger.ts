@@ -298,8 +298,9 @@ function clockInDayPart(text: string, out: AnalysisTime[]): AnalysisTime[] {
     const prev = list[list.length - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '';
     const clock = prev && prev.type === 'TIME' ? /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$/.exec(prev.value) : null;
-    if (prev && clock && /^\s+$/.test(gap) && !/\b[ap]\.?m\b|noon|midnight/i.test(prev.text) && !prev.stated?.includes('day') && !prev.stated?.includes('weekday')) {
-      const h = pm(+clock[1], part[2]);
+    if (prev && clock && /^\s+$/.test(gap) && !/noon|midnight/i.test(prev.text) && !prev.stated?.includes('day') && !prev.stated?.includes('weekday')) {
+      // "8 p.m. tonight": the hour already says which half of the day
+      const h = /(?:\b|\d)[ap]\.?m\b/i.test(prev.text) ? +clock[1] : pm(+clock[1], part[2]);
       list[list.length - 1] = { ...prev, end: t.end, text: text.slice(prev.start, t.end), value: `${part[1]}T${String(h).padStart(2, '0')}:${clock[2]}`, anchor: t.anchor, stated: [...(prev.stated ?? []), 'day-part'], inferred: t.inferred };
       into.set(t.id, prev.id);
       changed = true;

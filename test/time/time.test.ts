@@ -1249,3 +1249,11 @@ describe('hyphenated halves', () => {
     expect(times('A 10-year-old boy was hurt.', '2013-03-21')).toEqual([]);
   });
 });
+
+describe('a clock time with a.m. or p.m. before a part of today', () => {
+  const d = '2013-03-21';
+  it('is kept, one expression of that hour ("5 a.m. this morning", "8 p.m. tonight")', () => {
+    expect(times('He left at 5 a.m. this morning.', d).map((t) => [t.text, t.value])).toEqual([['5 a.m. this morning', '2013-03-21T05:00']]);
+    expect(times('The vote ends by 8 p.m. tonight.', d).map((t) => [t.text, t.value])).toEqual([['8 p.m. tonight', '2013-03-21T20:00']]);
+  });
+});
