@@ -21,6 +21,7 @@ import type { CueLexicon } from './lexicon.js';
 import { findQuotes } from './quotes.js';
 import { children, subtreeTokens } from '../nlp/parse/tree.js';
 import type { Candidate } from './rules.js';
+import { defaultStance, STANCE_BONUS } from './stance.js';
 
 /**
  * A binary averaged-perceptron model over hashed features: each feature's name
@@ -631,6 +632,19 @@ function siblingOf(ctx: CueContext, i: number, existing: Candidate[]): Candidate
 }
 
 /**
+ * What a stance verb adds to the cue model's score of token i: {@link STANCE_BONUS} for a verb
+ * of the stance lexicon ("backed", "chastised") that has a subject, else 0. The model has seen
+ * many such verbs too rarely to score them over its threshold.
+ *
+ * @example
+ * stanceBonus(ctx, backedIndex) // 8 in "The union backed the plan."
+ */
+export function stanceBonus(ctx: CueContext, i: number): number {
+  if (!ctx.doc.pos![i].startsWith('VB') || !defaultStance().verbs.has(ctx.low[i])) return 0;
+  return subjectOf(ctx, i) >= 0 ? STANCE_BONUS : 0;
+}
+
+/**
  * Attribution candidates from the cue model: every candidate token the model scores over its
  * threshold, with a content from the parse, that the rules did not already find (its cue is
  * not one of theirs and its content does not mostly overlap one of theirs).
@@ -652,7 +666,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     if (ctx.inQuote[i] || !isCueCandidate(ctx, i)) continue;
     const tok = doc.tokens[i];
     if (taken(tok.start, tok.end)) continue;
-    const s = scoreFeatures(model, cueFeatureIds(ctx, i, model.bits));
+    const s = scoreFeatures(model, cueFeatureIds(ctx, i, model.bits)) + stanceBonus(ctx, i);
     if (s <= model.threshold) continue;
     const subj = subjectOf(ctx, i);
     const cr = contentRange(ctx, i, subj);

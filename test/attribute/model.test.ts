@@ -8,6 +8,8 @@ import { parseStage } from '../../src/nlp/parse/stage.js';
 import { createAttributionStage, attributionStage } from '../../src/attribute/stage.js';
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
 import { cueContext, cueFeatures, cueFeatureIds, cueModelFromFile, defaultCueModel, featureBucket, featureWeight, scoreFeatures, spansForCue } from '../../src/attribute/model.js';
+import { defaultStance, STANCE_BONUS } from '../../src/attribute/stance.js';
+import { stanceBonus } from '../../src/attribute/model.js';
 import type { WorkingDoc } from '../../src/types.js';
 
 const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
@@ -214,5 +216,41 @@ describe('a sibling act inside a rule content', () => {
   it.skipIf(!haveCue)('leaves a reported clause that merely holds a cue word alone', () => {
     const doc = parsed('The coach said the players refused to train in the rain.\n');
     expect(doc.attributions.map((a) => [a.cue?.text, a.content.text])).toEqual([['said', 'the players refused to train in the rain']]);
+  });
+});
+
+describe('stance verbs (the stance lexicon)', () => {
+  it('lists verbs of judging, supporting, opposing and urging with their forms, and leaves reporting verbs to the cue lexicon', () => {
+    const st = defaultStance();
+    expect(st.verbs.get('backed')).toBe('support');
+    expect(st.verbs.get('chastising')).toBe('judgment');
+    expect(st.verbs.get('rebutted')).toBe('oppose');
+    expect(st.verbs.get('implores')).toBe('advise');
+    expect(st.verbs.has('said')).toBe(false);
+    expect(st.verbs.has('walked')).toBe(false);
+  });
+
+  it.skipIf(!haveModels)('adds to the score of a stance verb with a subject, and not without one or for another verb', () => {
+    const lex = defaultLexicon();
+    const d1 = parsed('The teachers’ union backed the new school budget.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d1, lex)!, idx(d1, 'backed'))).toBe(STANCE_BONUS);
+    const d2 = parsed('The teachers’ union printed the new school budget.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d2, lex)!, idx(d2, 'printed'))).toBe(0);
+    // an imperative has no holder of the stance
+    const d3 = parsed('Please support the local library.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d3, lex)!, idx(d3, 'support'))).toBe(0);
+  });
+
+  it.skipIf(!haveCue)('reads "X implored Y to …" and "X backed Y" as attributions of a stance', () => {
+    const doc = parsed('The fishing lobby implored the minister to reopen the harbour.\n');
+    expect(doc.attributions.map((a) => [a.source?.text, a.cue?.text])).toEqual([['The fishing lobby', 'implored']]);
+    expect(doc.attributions[0].content.text).toContain('to reopen the harbour');
+    const d2 = parsed('The farmers’ group openly backed the new mayor.\n');
+    expect(d2.attributions.map((a) => [a.source?.text, a.cue?.text, a.content.text])).toEqual([['The farmers’ group', 'backed', 'the new mayor']]);
+    // without the stance lexicon's help the model leaves "implored" under its threshold
+    const ctx = cueContext(doc, defaultLexicon())!;
+    const m = defaultCueModel()!;
+    const c = idx(doc, 'implored');
+    expect(scoreFeatures(m, cueFeatureIds(ctx, c, m.bits))).toBeLessThanOrEqual(m.threshold);
   });
 });

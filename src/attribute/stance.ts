@@ -1,0 +1,51 @@
+/**
+ * @module attribute/stance
+ * A hand-written lexicon of stance verbs (data/attribution/stance.json): verbs of judging,
+ * liking and disliking, supporting, opposing, urging and complaining ("backed", "chastised",
+ * "pooh-poohed"). News attributes such stances as it attributes words ("X backed the plan":
+ * source X, content "the plan"), and the cue model, trained on a few hundred articles, has
+ * seen many of these verbs too rarely to score them high; the stage adds a fixed amount to
+ * the model's score of such a verb when it has a subject (model.ts, {@link STANCE_BONUS}).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { regularForms } from './lexicon.js';
+
+export interface StanceLexiconData {
+  verbs: Record<string, string[]>;
+  irregular: Record<string, string[]>;
+}
+
+/** What a stance verb with a subject adds to the cue model's score (chosen on dev's first half: 4, 8, 12, 20). */
+export const STANCE_BONUS = 8;
+
+export interface StanceLexicon {
+  /** Verb form → class ("backed" → "support"). */
+  verbs: ReadonlyMap<string, string>;
+}
+
+/** Builds the lookup table: every verb's forms (regular unless listed under `irregular`). */
+export function compileStance(data: StanceLexiconData): StanceLexicon {
+  const verbs = new Map<string, string>();
+  for (const [cls, list] of Object.entries(data.verbs)) {
+    for (const v of list) for (const f of data.irregular[v] ?? regularForms(v)) if (!verbs.has(f)) verbs.set(f, cls);
+  }
+  return { verbs };
+}
+
+let cached: StanceLexicon | null = null;
+
+/**
+ * The bundled stance lexicon, read once.
+ *
+ * @example
+ * defaultStance().verbs.get('backed') // 'support'
+ */
+export function defaultStance(): StanceLexicon {
+  if (cached) return cached;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const file = path.resolve(here, '../../data/attribution/stance.json');
+  cached = compileStance(JSON.parse(readFileSync(file, 'utf8')) as StanceLexiconData);
+  return cached;
+}
