@@ -278,8 +278,9 @@ function renumberInOrder(list: AnalysisTime[], into: Map<string, string> = new M
 }
 
 const SMALL_HOURS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-/** A bare hour before a part of the day ("at 8 tonight", "by nine this evening"). */
-const BARE_HOUR_BEFORE = /(?:^|[^\p{L}\p{N}])(?:at|by|until|till|before|after|around|about|from)\s+((\d{1,2})(?:[:.](\d\d))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$/iu;
+/** A bare hour before a part of the day ("at 8 tonight", "until nine this evening"); not after "by" or
+ *  "about", which more often mark an amount ("shares rose by 5 this morning"). */
+const BARE_HOUR_BEFORE = /(?:^|[^\p{L}\p{N}])(?:at|until|till|before|after|from)\s+((\d{1,2})(?:[:.](\d\d))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$/iu;
 
 /**
  * "9 o'clock tonight", "at 8 tonight", "at 7:30 this evening", "6 this morning": an hour said

@@ -1093,6 +1093,7 @@ describe('an hour before a part of the day', () => {
   });
   it('a number that is no hour stays out ("8 tonnes tonight"), and "tonight" alone keeps its part', () => {
     expect(times('The mill shipped 8 tonnes tonight.', d).map((t) => [t.text, t.value])).toEqual([['tonight', '2025-06-11TNI']]);
+    expect(times('Shares rose by 5 this morning.', d).map((t) => [t.text, t.value])).toEqual([['this morning', '2025-06-11TMO']]);
     expect(times('Doors open at 9 a.m. and the show ends at 11 tonight.', d).map((t) => t.value)).toEqual(['2025-06-11T09:00', '2025-06-11T23:00']);
   });
 });
