@@ -34,7 +34,7 @@ const E = String.raw`(?![\p{L}\p{N}])`;
 /** Words that, right before a number-less "a year", make it a rate ("$5 a year") → SET. */
 const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bhours|\bmiles|\btons|\bbarrels|\bunits|\bpeople|\bmillion|\bbillion)\s*$/i;
 /** Words that, right before a number-less "a year", make it a duration ("for a year"). */
-const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|spend|spends|spending|took|take|takes|taking|lasted|last|lasts|lasting|waited|wait|long\s+as|another|half|through|during|around|up to|roughly|some)\s+$/i;
+const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|spend|spends|spending|took|take|takes|taking|lasted|last|lasts|lasting|waited|long\s+as|another|half|through|during|around|up to|roughly|some)\s+$/i;
 /** Year numbers are only years when the words around them say so (not "2000 people"). */
 const YEAR_PREV_OK = /(?:['’]s\s+|\b(?:its|his|their|our|that|in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
 const YEAR_NEXT_CAPITAL = /^\s+\p{Lu}/u;

@@ -1155,6 +1155,7 @@ describe('a single unit after a verb of spending time', () => {
   it('not a rate ("$5 a week") nor a bare unit after other verbs ("a week that shook the town")', () => {
     expect(one('The pass costs $5 a week.', d, 'a week')?.type).not.toBe('DURATION');
     expect(one('It was a week that shook the town.', d, 'a week')).toBeUndefined();
+    expect(times('"Wait a minute," he said.', d)).toEqual([]);
   });
 });
 
