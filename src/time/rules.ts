@@ -1015,7 +1015,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         let y = dct.y;
         if (yS === 'last year') y = dct.y - 1;
         else if (yS === 'next year') y = dct.y + 1;
-        else if (pre === 'last' || pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
+        // ("last February" in a March report is a year back: the month just ended would be "last month")
+        else if (pre === 'last') y = month < dct.m - 1 ? dct.y : dct.y - 1;
+        else if (pre === 'this past') y = month < dct.m ? dct.y : dct.y - 1;
         else if (pre === 'next' || pre === 'this coming') y = month > dct.m ? dct.y : dct.y + 1;
         else if (limit) {
           if (month < dct.m) y = dct.y + 1;

@@ -1259,3 +1259,11 @@ describe('a clock time with a.m. or p.m. before a part of today', () => {
     expect(times('The vote ends by 8 p.m. tonight.', d).map((t) => [t.text, t.value])).toEqual([['8 p.m. tonight', '2013-03-21T20:00']]);
   });
 });
+
+describe('"last" before the month just ended', () => {
+  it('is that month a year back ("last February" in a March report); an earlier month stays this year\'s', () => {
+    expect(value('Two helicopters crashed last February.', '2013-03-21', 'last February')).toBe('2012-02');
+    expect(value('Two helicopters crashed last January.', '2013-03-21', 'last January')).toBe('2013-01');
+    expect(value('Two helicopters crashed last April.', '2013-03-21', 'last April')).toBe('2012-04');
+  });
+});
