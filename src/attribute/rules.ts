@@ -915,6 +915,13 @@ class Finder {
         while (b > a && TERMINAL.has(this.toks[b - 1].text)) b--;
         const left = { start: a, end: this.low[i - 1] === ',' ? i - 1 : i };
         const right = { start: this.low[phraseEnd] === ',' ? phraseEnd + 1 : phraseEnd, end: b };
+        // a phrase closing the sentence ("…, according to the Alliance to Save Our Parks."):
+        // words right after its noun phrase, with no comma between, are the rest of the
+        // source's name or a clause on it, not a second part of the content
+        if (left.end > left.start && right.start === srcRange.end && right.end > right.start) {
+          srcRange = { start: srcRange.start, end: b };
+          right.start = b;
+        }
         const pieces = [left, right].filter((r) => r.end > r.start && this.low.slice(r.start, r.end).some((w) => isWord(w)));
         if (pieces.length === 0) continue;
         const spans = pieces.map((r) => this.span(r.start, r.end));

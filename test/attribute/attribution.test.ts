@@ -144,6 +144,10 @@ describe('indirect and mixed', () => {
   it('… according to X at the end', () => {
     expect(brief(one('Prices rose by four percent, according to Statistics Norway.'))).toEqual(['indirect', 'Statistics Norway', 'according to', 'Prices rose by four percent']);
   });
+  it('… according to X at the end, where X runs on past a small word (the rest is the source, not content)', () => {
+    expect(brief(one('Attendance at the parks doubled last summer, according to the Alliance to Save Our Parks.'))).toEqual(['indirect', 'the Alliance to Save Our Parks', 'according to', 'Attendance at the parks doubled last summer']);
+    expect(brief(one('The plan would cost about a billion dollars, according to a study the university published in May.'))).toEqual(['indirect', 'a study the university published in May', 'according to', 'The plan would cost about a billion dollars']);
+  });
   it('"according to an order" is not a source', () => {
     expect(attrs('The troops withdrew according to an order given by the general.')).toHaveLength(0);
   });
