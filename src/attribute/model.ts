@@ -671,6 +671,8 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     const subj = subjectOf(ctx, i);
     const cr = contentRange(ctx, i, subj);
     if (!cr) continue;
+    // "made the remarks on Friday": the object names an act of speaking, not what was said
+    if (anaphoricAct(ctx, i)) continue;
     let content = tokSpan(doc, cr[0], cr[1]);
     // a content mostly inside one already found is dropped, nested ones included (letting
     // confident nested cues through was tried: no gain on the first half of dev)
@@ -719,4 +721,41 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
     });
   }
   return out;
+}
+
+/** Light verbs that report an act of speaking through a noun ("made the remarks", "issued a statement"). */
+const LIGHT_SPEECH_VERBS = new Set(['make', 'makes', 'made', 'making', 'issue', 'issues', 'issued', 'issuing', 'deliver', 'delivers', 'delivered', 'delivering', 'repeat', 'repeats', 'repeated', 'repeating']);
+/** Nouns naming something said, whose words a light verb's object does not give by itself. */
+const SPEECH_ACT_NOUNS = new Set(['comment', 'comments', 'remark', 'remarks', 'statement', 'statements', 'criticism', 'criticisms', 'claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'accusation', 'accusations', 'announcement', 'announcements', 'speech', 'speeches', 'address', 'declaration', 'reference', 'references', 'observation', 'observations', 'pledge', 'promise', 'promises', 'threat', 'threats', 'apology', 'joke', 'jokes', 'quip', 'argument', 'arguments', 'point', 'points']);
+/** What after such a noun gives what was said: "remarks about X", "a statement that …", "a claim of X". */
+const SPEECH_COMPLEMENT_CASES = new Set(['about', 'of', 'on', 'that', 'to', 'against', 'for', 'over', 'regarding', 'concerning', 'with', 'in']);
+
+/**
+ * Whether model cue i is a light verb whose object only names an act of speaking ("He made
+ * the remarks on Tuesday", "The ministry issued a statement"): the words said are elsewhere
+ * (before, or in the next sentence), so the object is no content. An object with a complement
+ * ("made a claim that …", "delivered remarks about X") or a quotation still is one.
+ */
+export function anaphoricAct(ctx: CueContext, i: number): boolean {
+  const { doc } = ctx;
+  if (!LIGHT_SPEECH_VERBS.has(ctx.low[i]) || !doc.pos![i].startsWith('VB')) return false;
+  const obj = children(doc, i).find((k) => doc.deprels![k] === 'obj');
+  if (obj === undefined || !SPEECH_ACT_NOUNS.has(ctx.low[obj])) return false;
+  const rels = doc.deprels!;
+  for (const k of children(doc, obj)) {
+    if (k < obj) continue;
+    if (['acl', 'acl:relcl', 'ccomp', 'appos'].includes(rels[k]) || ctx.inQuote[k]) return false;
+    if (children(doc, k).some((m) => rels[m] === 'case' && SPEECH_COMPLEMENT_CASES.has(ctx.low[m]))) return false;
+    if (rels[k] === 'punct' && /^[:"“‘']/.test(doc.tokens[k].text)) return false;
+  }
+  // what was said hung on the verb instead ("made the point that …", "delivered a speech … about X")
+  for (const k of children(doc, i)) {
+    if (k <= obj) continue;
+    if (rels[k] === 'ccomp' || ctx.inQuote[k]) return false;
+    if (children(doc, k).some((m) => (rels[m] === 'case' || rels[m] === 'mark') && ['about', 'that', 'regarding', 'concerning'].includes(ctx.low[m]))) return false;
+  }
+  // a colon or quotation right after ("made the following remarks: …")
+  const after = subtreeTokens(doc, obj)[1] + 1;
+  if (after < doc.tokens.length && (doc.tokens[after].text === ':' || ctx.inQuote[after])) return false;
+  return true;
 }

@@ -9,7 +9,7 @@ import { createAttributionStage, attributionStage } from '../../src/attribute/st
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
 import { cueContext, cueFeatures, cueFeatureIds, cueModelFromFile, defaultCueModel, featureBucket, featureWeight, scoreFeatures, spansForCue } from '../../src/attribute/model.js';
 import { defaultStance, STANCE_BONUS } from '../../src/attribute/stance.js';
-import { stanceBonus } from '../../src/attribute/model.js';
+import { stanceBonus, anaphoricAct } from '../../src/attribute/model.js';
 import type { WorkingDoc } from '../../src/types.js';
 
 const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
@@ -252,5 +252,26 @@ describe('stance verbs (the stance lexicon)', () => {
     const m = defaultCueModel()!;
     const c = idx(doc, 'implored');
     expect(scoreFeatures(m, cueFeatureIds(ctx, c, m.bits))).toBeLessThanOrEqual(m.threshold);
+  });
+});
+
+describe('light verbs that only name an act of speaking', () => {
+  const act = (text: string, word: string) => {
+    const doc = parsed(text, createAttributionStage({ cueModel: null }));
+    return anaphoricAct(cueContext(doc, defaultLexicon())!, idx(doc, word));
+  };
+  it.skipIf(!haveModels)('"made the remarks on Tuesday" gives no content: the words were said elsewhere', () => {
+    expect(act('The governor made the remarks on Tuesday at a school in Dayton.', 'made')).toBe(true);
+    expect(act('The ministry issued a statement.', 'issued')).toBe(true);
+  });
+  it.skipIf(!haveModels)('an object with a complement, a that-clause or a quotation still reports words', () => {
+    expect(act('The governor made the claim that taxes would fall.', 'made')).toBe(false);
+    expect(act('The governor delivered remarks about the school budget.', 'delivered')).toBe(false);
+    expect(act('The governor made the following remarks: “We will rebuild.”', 'made')).toBe(false);
+    expect(act('The governor made a deal with the unions.', 'made')).toBe(false);
+  });
+  it.skipIf(!haveCue)('the stage makes no attribution of such an object', () => {
+    const doc = parsed('The governor made the remarks on Tuesday at a school in Dayton.');
+    expect(doc.attributions.some((a) => a.cue?.text === 'made')).toBe(false);
   });
 });
