@@ -63,19 +63,16 @@ for (const cat of CATEGORIES) {
   }
 }
 const names = [...out].sort();
+// the package's licence, verbatim (BSD 3-Clause asks that redistributions keep it)
+const licence = readFileSync(join(dirname(src), '../../LICENSE.md'), 'utf8').trim().split('\n').map((l) => `# ${l}`.trimEnd());
 const header = [
   `# Organisation names for the NER gazetteer, extracted by scripts/extract-nsi-orgs.ts from`,
   `# name-suggestion-index ${data._meta?.version ?? ''} (https://github.com/osmlab/name-suggestion-index),`,
   `# categories: ${CATEGORIES.join(', ')}.`,
-  `# Copyright 2026, name-suggestion-index contributors. BSD 3-Clause licence: redistribution and`,
-  `# use in source and binary forms, with or without modification, are permitted provided that`,
-  `# (1) redistributions of source code retain the above copyright notice, this list of`,
-  `# conditions and the following disclaimer; (2) redistributions in binary form reproduce them in`,
-  `# the documentation; (3) neither the name of the copyright holder nor the names of its`,
-  `# contributors may be used to endorse or promote products derived from this software without`,
-  `# specific prior written permission. THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND`,
-  `# CONTRIBUTORS "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED; IN NO EVENT SHALL`,
-  `# THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DAMAGES ARISING IN ANY WAY OUT OF ITS USE.`,
+  `# The list is derived from that package and carries its licence:`,
+  '#',
+  ...licence,
+  '#',
 ];
 writeFileSync(join(repoRoot, 'models/ner/orgs-nsi.txt'), header.join('\n') + '\n' + names.join('\n') + '\n');
 console.log(`extract-nsi-orgs: ${names.length} names`);
