@@ -43,6 +43,9 @@ export function analysisType(conllType: string, words: readonly string[], tagger
   }
 }
 
+/** A hyphen compound whose last part is a lower-case participle ("-occupied", "-led", "-held"). */
+const PARTICIPLE_COMPOUND = /^\p{Lu}[\p{L}.]*-(?:\p{Ll}+ed|held|run|born|built|made|led|owned|grown)$/u;
+
 export const nerStage: Stage = {
   name: 'nlp/ner',
   run(doc: WorkingDoc) {
@@ -65,6 +68,10 @@ export const nerStage: Stage = {
       const inside = 'I-' + type; // built once per mention, not per token
       let j = i + 1;
       while (j < tags.length && tags[j] === inside) j++;
+      // "Kremlin-backed", "Texas-based", "Israeli-occupied": a compound ending in a participle
+      // describes the name after it and is not part of it (the IOB2 tags, which the CoNLL
+      // output writes, keep the model's reading)
+      if (j - i > 1 && PARTICIPLE_COMPOUND.test(words[i])) i++;
       const start = doc.tokens[i].start;
       const end = doc.tokens[j - 1].end;
       const mention: AnalysisMention = {
