@@ -122,9 +122,13 @@ let cached: CueLexicon | null = null;
  */
 export function defaultLexicon(): CueLexicon {
   if (cached) return cached;
+  cached = compileLexicon(readAttributionData<CueLexiconData>('cues.json'));
+  return cached;
+}
+
+/** A JSON file of `data/attribution/`, parsed (read by the bundled lexicons on first use). */
+export function readAttributionData<T>(name: string): T {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // src/attribute → repo root is two levels up (dist/attribute likewise).
-  const file = path.resolve(here, '../../data/attribution/cues.json');
-  cached = compileLexicon(JSON.parse(readFileSync(file, 'utf8')) as CueLexiconData);
-  return cached;
+  return JSON.parse(readFileSync(path.resolve(here, '../../data/attribution', name), 'utf8')) as T;
 }

@@ -7,10 +7,7 @@
  * seen many of these verbs too rarely to score them high; the stage adds a fixed amount to
  * the model's score of such a verb when it has a subject (model.ts, {@link STANCE_BONUS}).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { regularForms } from './lexicon.js';
+import { readAttributionData, regularForms } from './lexicon.js';
 
 export interface StanceLexiconData {
   verbs: Record<string, string[]>;
@@ -44,8 +41,6 @@ let cached: StanceLexicon | null = null;
  */
 export function defaultStance(): StanceLexicon {
   if (cached) return cached;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = path.resolve(here, '../../data/attribution/stance.json');
-  cached = compileStance(JSON.parse(readFileSync(file, 'utf8')) as StanceLexiconData);
+  cached = compileStance(readAttributionData<StanceLexiconData>('stance.json'));
   return cached;
 }
