@@ -445,7 +445,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
       const gluedBefore = prev && isCap(prev.text) && /\p{L}/u.test(prev.text) && !sentStart[i - 1] && sentOf[i - 1] === sentOf[i]
         && !matchRole(ctx, i - 1) && !HONORIFICS.has(words[i - 1]) && !nameEndAt[i - 1] && !isAllCaps(prev.text)
         // "Israeli-occupied West Bank", "Turkish-held Cyprus": a participle compound modifies the place
-        && !/-\p{Ll}+$/u.test(prev.text);
+        && !PARTICIPLE_MODIFIER.test(prev.text);
       const gluedAfter = next && isCap(next.text) && /\p{L}/u.test(next.text) && sentOf[c.tokEnd] === sentOf[i] && !matchRole(ctx, c.tokEnd)
         && c.type !== 'NORP' && !matchName(ctx, c.tokEnd) && !isAllCaps(next.text) && !(dateline && toks[c.tokEnd].start >= dateline.start && toks[c.tokEnd].end <= dateline.end);
       if (gluedBefore || gluedAfter) continue;
@@ -639,6 +639,8 @@ export const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
   ['guard', 'MIL'], ['brigades', null], ['brigade', null], ['congress', null], ['coalition', null], ['institute', null],
 ]);
 const ORG_JOINERS = new Set(['of', 'for', 'the', 'and', 'de', '&']);
+/** A capitalised compound ending in a lower-case word ("Israeli-occupied", "Kremlin-backed"). */
+const PARTICIPLE_MODIFIER = /-\p{Ll}+$/u;
 const REB_WORDS = /^(liberation|resistance|mujahideen|mujahedeen|jihad|rebel|rebels|insurgency|militia)$/;
 
 /** A capitalised organisation name starting at token i that the lexicon and NER may lack. */
@@ -646,10 +648,12 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
   const toks = ctx.doc.tokens;
   const { words } = ctx;
   if (!isCap(toks[i].text) || !/^\p{L}/u.test(toks[i].text) || words[i] === 'the') return null;
+  // "Kremlin-backed Rossiya Bank": a participle compound describes the name after it
+  if (PARTICIPLE_MODIFIER.test(toks[i].text)) return null;
   // "Armed Forces of the Russian Federation", "Foreign Ministry": role phrases, handled there
   if (matchRole(ctx, i)) return null;
   const prev = toks[i - 1];
-  if (prev && ctx.sentOf[i - 1] === ctx.sentOf[i] && isCap(prev.text) && /^\p{L}/u.test(prev.text) && !ctx.sentStart[i - 1]) return null;
+  if (prev && ctx.sentOf[i - 1] === ctx.sentOf[i] && isCap(prev.text) && /^\p{L}/u.test(prev.text) && !ctx.sentStart[i - 1] && !PARTICIPLE_MODIFIER.test(prev.text)) return null;
   const sent = ctx.sentOf[i];
   let j = i;
   let lastHead = -1;

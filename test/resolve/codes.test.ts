@@ -222,6 +222,11 @@ describe('misspellings and place names inside organisation-like runs', () => {
     expect(doc.entities.some((e) => /occupied/.test(e.name))).toBe(false);
     expect(actorOf(doc, 'Palestinians of the Israeli-occupied West Bank').code).toBe('PSE');
   });
+  it('leaves a participle compound out of an organisation name it describes', () => {
+    const doc = run(rules, 'The Kremlin-backed Volga Savings Bank cut its rates on Monday.');
+    const names = doc.mentions.filter((m) => m.by === 'rule/org-name').map((m) => doc.text.slice(m.start, m.end));
+    expect(names).toEqual(['Volga Savings Bank']);
+  });
 });
 
 describe('unions of one calling', () => {
