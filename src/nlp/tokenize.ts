@@ -59,6 +59,12 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * tokenize("Korea's leader, Kim Jong-un, didn't go.").map(t => t.text)
  * // ['Korea', "'s", 'leader', ',', 'Kim', 'Jong-un', ',', 'did', "n't", 'go', '.']
  */
+/**
+ * A capitalised hyphen compound ending in a lower-case word ("Israeli-occupied",
+ * "Kremlin-backed", "Texas-based"): it describes the name after it and is not part of it.
+ */
+export const MODIFIER_COMPOUND = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const re = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);

@@ -15,6 +15,7 @@ import { countryIndex, normaliseName, type CountryRecord } from './countries.js'
 import { actorLexicon, leaderBySurname, officeInYear, wordsOf, type ActorLexicon, type NamedEntry, type RoleEntry } from './lexicon.js';
 import { placeCandidates, placeIndex } from './places.js';
 import { dominates } from './syntax.js';
+import { MODIFIER_COMPOUND } from '../nlp/tokenize.js';
 
 /** What a candidate mention says about its actor, before grouping. */
 export interface Candidate {
@@ -445,7 +446,7 @@ export function detectMentions(doc: WorkingDoc, lex: ActorLexicon = actorLexicon
       const gluedBefore = prev && isCap(prev.text) && /\p{L}/u.test(prev.text) && !sentStart[i - 1] && sentOf[i - 1] === sentOf[i]
         && !matchRole(ctx, i - 1) && !HONORIFICS.has(words[i - 1]) && !nameEndAt[i - 1] && !isAllCaps(prev.text)
         // "Israeli-occupied West Bank", "Turkish-held Cyprus": a participle compound modifies the place
-        && !PARTICIPLE_MODIFIER.test(prev.text);
+        && !MODIFIER_COMPOUND.test(prev.text);
       const gluedAfter = next && isCap(next.text) && /\p{L}/u.test(next.text) && sentOf[c.tokEnd] === sentOf[i] && !matchRole(ctx, c.tokEnd)
         && c.type !== 'NORP' && !matchName(ctx, c.tokEnd) && !isAllCaps(next.text) && !(dateline && toks[c.tokEnd].start >= dateline.start && toks[c.tokEnd].end <= dateline.end);
       if (gluedBefore || gluedAfter) continue;
@@ -639,8 +640,6 @@ export const ORG_HEADS: ReadonlyMap<string, string | null> = new Map([
   ['guard', 'MIL'], ['brigades', null], ['brigade', null], ['congress', null], ['coalition', null], ['institute', null],
 ]);
 const ORG_JOINERS = new Set(['of', 'for', 'the', 'and', 'de', '&']);
-/** A capitalised compound ending in a lower-case word ("Israeli-occupied", "Kremlin-backed"). */
-const PARTICIPLE_MODIFIER = /-\p{Ll}+$/u;
 const REB_WORDS = /^(liberation|resistance|mujahideen|mujahedeen|jihad|rebel|rebels|insurgency|militia)$/;
 
 /** A capitalised organisation name starting at token i that the lexicon and NER may lack. */
@@ -649,11 +648,11 @@ function matchOrgName(ctx: Ctx, i: number, nameAt: (Candidate | undefined)[]): C
   const { words } = ctx;
   if (!isCap(toks[i].text) || !/^\p{L}/u.test(toks[i].text) || words[i] === 'the') return null;
   // "Kremlin-backed Rossiya Bank": a participle compound describes the name after it
-  if (PARTICIPLE_MODIFIER.test(toks[i].text)) return null;
+  if (MODIFIER_COMPOUND.test(toks[i].text)) return null;
   // "Armed Forces of the Russian Federation", "Foreign Ministry": role phrases, handled there
   if (matchRole(ctx, i)) return null;
   const prev = toks[i - 1];
-  if (prev && ctx.sentOf[i - 1] === ctx.sentOf[i] && isCap(prev.text) && /^\p{L}/u.test(prev.text) && !ctx.sentStart[i - 1] && !PARTICIPLE_MODIFIER.test(prev.text)) return null;
+  if (prev && ctx.sentOf[i - 1] === ctx.sentOf[i] && isCap(prev.text) && /^\p{L}/u.test(prev.text) && !ctx.sentStart[i - 1] && !MODIFIER_COMPOUND.test(prev.text)) return null;
   const sent = ctx.sentOf[i];
   let j = i;
   let lastHead = -1;

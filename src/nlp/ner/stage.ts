@@ -6,6 +6,7 @@
  */
 import type { AnalysisMention, EntityType, Stage, WorkingDoc } from '../../types.js';
 import { countryIndex, normaliseName } from '../../resolve/countries.js';
+import { MODIFIER_COMPOUND } from '../tokenize.js';
 import { loadTagger, type NerTagger } from './tagger.js';
 import { GAZ, PHRASE_SEED, normKey, phraseStep, strHash } from './lexicon.js';
 
@@ -43,9 +44,6 @@ export function analysisType(conllType: string, words: readonly string[], tagger
   }
 }
 
-/** A hyphen compound whose last part is a lower-case participle ("-occupied", "-led", "-held"). */
-const PARTICIPLE_COMPOUND = /^\p{Lu}[\p{L}.]*-(?:\p{Ll}+ed|held|run|born|built|made|led|owned|grown)$/u;
-
 export const nerStage: Stage = {
   name: 'nlp/ner',
   run(doc: WorkingDoc) {
@@ -68,10 +66,9 @@ export const nerStage: Stage = {
       const inside = 'I-' + type; // built once per mention, not per token
       let j = i + 1;
       while (j < tags.length && tags[j] === inside) j++;
-      // "Kremlin-backed", "Texas-based", "Israeli-occupied": a compound ending in a participle
-      // describes the name after it and is not part of it (the IOB2 tags, which the CoNLL
-      // output writes, keep the model's reading)
-      if (j - i > 1 && PARTICIPLE_COMPOUND.test(words[i])) i++;
+      // a leading "Kremlin-backed" is left out of the mention (the IOB2 tags, which the
+      // CoNLL output writes, keep the model's reading)
+      if (j - i > 1 && MODIFIER_COMPOUND.test(words[i])) i++;
       const start = doc.tokens[i].start;
       const end = doc.tokens[j - 1].end;
       const mention: AnalysisMention = {
