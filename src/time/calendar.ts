@@ -122,6 +122,8 @@ export function weekdayNear(ref: Ymd, wd: number, dir: -1 | 0 | 1, strict = fals
 }
 
 /** For a unit: its letter, the half of it in the next smaller unit, and whether it is a time unit. */
+/** A unit's next smaller unit: how many, its letter, and whether it is a time unit (after T). */
+const SMALLER: Record<string, [number, string, boolean]> = { Y: [12, 'M', false], W: [7, 'D', false], D: [24, 'H', true], H: [60, 'M', true], MIN: [60, 'S', true] };
 const HALF: Record<string, [string, string, boolean]> = {
   Y: ['Y', '6M', false], M: ['M', '15D', false], D: ['D', 'T12H', false], H: ['H', '30M', true],
   MIN: ['M', '30S', true],
@@ -136,6 +138,12 @@ export function durationValue(n: number | null, unit: string): string {
     const [big, small, time] = HALF[unit];
     return `P${time ? 'T' : ''}${whole ? whole + big : ''}${small}`;
   }
+  // "a fortnight" is two weeks; "a quarter of an hour" PT15M, "three quarters of a year" P9M:
+  // quarters of a unit are written in the next smaller unit where they come out whole (other
+  // decimals keep theirs: "34.8 hours" PT34.8H)
+  if (unit === 'FN') return n == null ? 'PXW' : durationValue(n * 2, 'W');
+  const smaller = n != null && !Number.isInteger(n) && Number.isInteger(n * 4) ? SMALLER[unit] : undefined;
+  if (smaller && Number.isInteger(n! * smaller[0])) return `P${smaller[2] ? 'T' : ''}${n! * smaller[0]}${smaller[1]}`;
   const q = n == null ? 'X' : formatAmount(n, unit);
   switch (unit) {
     case 'S': return `PT${q}S`;

@@ -48,6 +48,7 @@ function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1
   switch (unit) {
     case 'D': return dayValue(from ? addDays(from, k) : null);
     case 'W': case 'WE': return weekValue(from ? addDays(from, 7 * k) : null);
+    case 'FN': return weekValue(from ? addDays(from, 14 * k) : null);
     case 'M': return from ? monthValue(addMonths(from, k).y, addMonths(from, k).m) : 'XXXX-XX';
     case 'Q': {
       if (!from) return 'XXXX-QX';
@@ -213,6 +214,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         }
       }
       if (/^(?:1[5-9]|20)\d\d$/.test(numS)) return null; // "the 1988 quarter" is a year
+      // "at about 2200 hrs", "by 0600 hours": a four-digit clock (rule/clock-zone), no duration
+      if (unit === 'H' && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(numS) && (numS[0] === '0' || /(?:^|[^\p{L}])(?:at|about|around|by|until|till|from|before|after|since)\s+$/iu.test(text.slice(Math.max(0, m.index + m[0].indexOf(numS) - 10), m.index + m[0].indexOf(numS))))) return null;
       // "a bonus equal to six months of base pay", "three months of imports": an amount
       // measured in time, not a stretch of time
       if (!suffixKind && /^\s+of\s+(?:\p{L}+\s+)?(?:pay|salary|salaries|wages|income|rent|severance|supply|supplies|production|output|imports|exports|sales|revenue|earnings)\b/iu.test(text.slice(end, end + 40))) return null;
@@ -323,6 +326,24 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const base = env.dct;
         return res('TIME', `${dayValue(base)}T${hh}:00`, ['hour'], ['year', 'month', 'day'], base ? 'dct' : null);
       }, 2);
+    },
+  });
+
+  // "at 0600 GMT", "1430 local time": the wires' four-digit clock with its zone; not a
+  // parenthesised conversion of a time just given ("10:35 a.m. (0735 GMT)"), which the corpora
+  // leave untagged
+  rules.push({
+    name: 'rule/clock-zone',
+    reason: 'a four-digit clock time with a zone (GMT, UTC, local time) is a TIME of the anchor day',
+    pattern: /(?=[0-2])(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|local\s+time))?)(?![\p{L}\p{N}])/gu,
+    make(m, text) {
+      if (/\(\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // "at 2200 hrs", "by 0600 hours": with no zone, the clock only after a preposition of a
+      // point ("2200 hours of work" is an amount)
+      if (!m[3] && !m[4] && !/(?:^|[^\p{L}])(?:at|about|around|by|until|till|from|before|after|since)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      const hh = m[1];
+      const mm = m[2];
+      return cand(m.index, m.index + m[0].length, 'rule/clock-zone', (env) => res('TIME', `${dayValue(env.dct)}T${hh}:${mm}`, ['hour', 'minute'], ['year', 'month', 'day'], env.dct ? 'dct' : null), 3);
     },
   });
 
@@ -849,7 +870,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/year',
     reason: 'a four-digit number is a year only where the words around it say so',
-    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+)|(pre|post)-)?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
+    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+)|(pre|post|end|start)-)?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
     make(m, text) {
       const prefix = m[1];
       const pm = m[2]?.toLowerCase();
@@ -871,7 +892,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // noun a four-digit number is a count
         if (y < 1900 && /^\s+[a-z]+(?:s|ren|people)\b/.test(after) && !YEAR_NEXT_OK.test(after)) return null;
       }
-      const mod = pm ? lex.pointMods[pm] : side ? (side === 'post' ? 'AFTER' : 'BEFORE') : null;
+      // "end-2014", "start-2015" (news wires' hyphenated forms) are the year's end and start
+      const mod = pm ? lex.pointMods[pm] : side ? ({ post: 'AFTER', pre: 'BEFORE', end: 'END', start: 'START' } as Record<string, string>)[side] : null;
       return cand(start, end, 'rule/year', () => res('DATE', String(y), ['year'], [], null, mod), 1);
     },
   });
@@ -902,7 +924,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/decade',
     reason: 'decades and centuries are TIMEX3 values of three and two digits',
-    pattern: re(`${B}(?:the\\s+)?(?:(early|late|mid)[- ]?)?(?:(1\\d|20)(\\d)0'?s|'(\\d)0s|(${DECW})|(${ORD}|\\d{1,2}(?:st|nd|rd|th))[- ]century)${E}`),
+    pattern: re(`${B}(?:the\\s+)?(?:(early|late|mid)[- ]?)?(?:(1\\d|20)(\\d)0['’]?s|['’](\\d)0['’]?s|(?:nineteen[- ])?(${DECW})|(${ORD}|\\d{1,2}(?:st|nd|rd|th))[- ]century)${E}`),
     make(m) {
       const mod = m[1] ? lex.pointMods[m[1].toLowerCase()] : null;
       let value: string;
@@ -975,7 +997,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/month',
     reason: 'a month name alone is a month of the year the anchor and the tense point to',
-    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of)(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}|${SPELLED}))?${E}`),
+    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|end(?=-)|start(?=-))(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}|${SPELLED}))?${E}`),
     make(m, text) {
       const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const mw = m[2];
@@ -994,7 +1016,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // year through August", "the 12 months through January" (a stretch up to now) nor an
       // opening "By March, …" of a narrative
       const limit = !pre && !yS && /(?:^|[^\p{L}])(?:through|until|till|by)\s+$/u.test(before) && !/\b(?:year|years|months|weeks|days|quarters?|period|half)\s+(?:through|until|till)\s+$/i.test(text.slice(Math.max(0, monthStart - 24), monthStart)) && !/(?:^|[.!?]\s+)By\s+$/.test(before);
-      const mod = pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
+      // ("end-March", "start-June": news wires' hyphenated forms)
+      const mod = pre === 'end' ? 'END' : pre === 'start' ? 'START' : pre && lex.pointMods[pre] ? lex.pointMods[pre] : null;
       // "joined in May 2010 and left in August", "from November 2009 to March": a bare month
       // joined to a date whose year the same sentence stated is in that year (a range's end
       // that comes round again is in the year after)
@@ -1058,6 +1081,23 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         }
         return res('DATE', yearValue(env.dct.y - 1), ['offset'], ['year'], 'dct');
       });
+    },
+  });
+
+  // "by end-year", "a mid-year review", "at end-month": news wires' hyphenated forms of "the
+  // end (middle) of the year (month)", the report's own
+  rules.push({
+    name: 'rule/end-unit',
+    reason: '"end-year", "mid-year", "end-month" are the end or middle of the report\'s year or month',
+    pattern: re(`(?=[em])${B}(end|mid)-(year|month)(?![\\p{L}\\p{N}-])`),
+    make(m) {
+      const mod = m[1].toLowerCase() === 'end' ? 'END' : 'MID';
+      const month = m[2].toLowerCase() === 'month';
+      return cand(m.index, m.index + m[0].length, 'rule/end-unit', (env) => {
+        const d = env.dct;
+        const value = month ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : yearValue(d?.y ?? null);
+        return res('DATE', value, ['unit'], ['calendar'], d ? 'dct' : null, mod);
+      }, 1);
     },
   });
 
@@ -1164,7 +1204,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/holiday',
     reason: 'holidays are days of the anchor year: fixed dates, nth weekdays of a month, or Easter-based',
-    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})(\\s+week)?${E}`),
+    // ("Christmas Day 1950", "Easter of 2012": a year after it is the holiday's year)
+    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})(\\s+week)?(?:,?\\s+(?:of\\s+)?(${YEAR}))?${E}`),
     make(m, text) {
       if (!/^\p{Lu}/u.test(m[2])) return null;
       // "as Easter week began", "Christmas week": the (ISO) week that holds the day
@@ -1180,7 +1221,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
       if (!spec) return null;
       const dir = m[1]?.toLowerCase();
+      const named = m[4] && !dir ? +m[4] : null;
       return cand(m.index, m.index + m[0].length, 'rule/holiday', (env) => {
+        if (named != null) return res('DATE', week ? weekValue(holidayDate(spec, named)) : dayValue(holidayDate(spec, named)), ['month', 'day', 'year'], [], null);
         const fixed = /^\d\d-\d\d$/.test(spec);
         if (!env.dct) return res('DATE', fixed ? `XXXX-${spec}` : 'XXXX-XX-XX', ['month', 'day'], [], null);
         const dct = env.dct;

@@ -221,6 +221,33 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   return null;
 }
 
+/** Prepositions that place an event noun before the clause's own event. */
+const PRECEDING = /^(?:after|following|amid)$/i;
+
+/**
+ * Whether the time at startTok hangs on an event noun that a simple-present verb at `verb`
+ * follows ("The vote comes after a meeting on Tuesday", "comes a day after talks on Monday"):
+ * news' "X comes after Y" tells of a Y already past, whatever a scheduled-present "comes"
+ * would say alone. Only the bare present counts (no modal or auxiliary before the verb: "will
+ * come after talks on Tuesday" may lie ahead) and only with no verb between it and the time.
+ */
+function precededEvent(input: TenseInput, verb: number, startTok: number, cues: TenseCues): boolean {
+  const w = input.tokens[verb].text.toLowerCase();
+  if (!/^(?:comes?|follows?)$/.test(w)) return false;
+  for (let j = verb - 1; j >= Math.max(input.from, verb - 3); j--) {
+    const b = input.tokens[j].text.toLowerCase();
+    if (cues.future.has(b) || MODALS.has(b) || b === 'to' || BE_HAVE.has(b)) return false;
+  }
+  let after = false;
+  for (let j = verb + 1; j < startTok; j++) {
+    const t = input.tokens[j].text;
+    if (PRECEDING.test(t)) after = true;
+    else if (/^[,;:]$/.test(t) || /^(?:that|which|who|when|as|and|but)$/i.test(t)) return false;
+    else if (after && tokenTense(input, j, cues)) return false;
+  }
+  return after;
+}
+
 /**
  * The tense of the verb nearest to the token range [startTok, endTok) in its sentence.
  *
@@ -278,6 +305,7 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= leftEnd) {
       const t = tokenTense(input, left, cues);
+      if (t === 'future' && precededEvent(input, left, startTok, cues)) return 'past';
       if (t) return t;
     }
     if (right < rightEnd) {

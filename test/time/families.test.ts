@@ -1,0 +1,120 @@
+/**
+ * Expression families from the TIMEX3 guidelines that the two TempEval-3 corpora hardly
+ * exercise (wire-style hyphenated points, four-digit clocks, fractions of units, holidays with
+ * a year, decades written with an apostrophe, the journalistic "X comes after Y"). Our own
+ * sentences, explicit document dates, negative cases beside the positive ones.
+ */
+import { describe, it, expect } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
+import { createTimeStage } from '../../src/time/index.js';
+import type { AnalysisTime } from '../../src/types.js';
+import { governingTense } from '../../src/time/tense.js';
+import { loadTimeLexicon } from '../../src/time/lexicon.js';
+
+const lexicon = loadTimeLexicon();
+const cues = { future: new Set(lexicon.futureCues), planned: new Set(lexicon.plannedCues ?? []), pastIrregular: new Set(lexicon.pastIrregular) };
+/** Tokens and Penn tags from "word/TAG word/TAG …". */
+function tagged(pairs: string) {
+  const ws = pairs.split(' ').map((p) => p.split('/'));
+  let at = 0;
+  const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
+  return { tokens, pos: ws.map(([, t]) => t) };
+}
+
+const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
+const times = (text: string, date: string | null): AnalysisTime[] =>
+  engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: date, dateline: null, language: 'en', text }).times;
+/** "text|TYPE|value[|mod]" for each time found, in order. */
+const found = (text: string, date: string | null): string[] => times(text, date).map((t) => `${t.text}|${t.type}|${t.value}${t.mod ? `|${t.mod}` : ''}`);
+
+// 2014-03-12 is a Wednesday
+const d = '2014-03-12';
+
+describe('a present "comes after" looks back', () => {
+  it('the event noun after "after/amid" lies before a bare present "comes"', () => {
+    expect(found('The vote comes after a meeting on Tuesday.', d)).toEqual(['Tuesday|DATE|2014-03-11']);
+    expect(found('The announcement comes amid protests on Sunday.', d)).toEqual(['Sunday|DATE|2014-03-09']);
+    expect(found('The vote comes a day after talks on Monday.', d)).toEqual(['a day|DURATION|P1D', 'Monday|DATE|2014-03-10']);
+  });
+  it('the same with Penn tags (the POS road)', () => {
+    const a = tagged('The/DT vote/NN comes/VBZ after/IN a/DT meeting/NN on/IN Tuesday/NNP ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 7, 8, cues)).toBe('past');
+    const b = tagged('The/DT vote/NN comes/VBZ on/IN Tuesday/NNP ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 4, 5, cues)).toBe('future');
+  });
+  it('a scheduled present without "after", or a modal, still looks ahead', () => {
+    expect(found('The vote comes on Tuesday.', d)).toEqual(['Tuesday|DATE|2014-03-18']);
+    expect(found('The vote will come after a meeting on Tuesday.', d)).toEqual(['Tuesday|DATE|2014-03-18']);
+  });
+});
+
+describe('wire-style hyphenated points', () => {
+  it('"end-2014", "end-March", "end-year", "mid-year", "mid-month"', () => {
+    expect(found('Debt will reach 90 percent by end-2014.', d)).toEqual(['end-2014|DATE|2014|END']);
+    expect(found('The report is due at end-March.', d)).toEqual(['end-March|DATE|2014-03|END']);
+    expect(found('Stocks stood at 40 million at end-February 2013.', d)).toEqual(['end-February 2013|DATE|2013-02|END']);
+    expect(found('The bank expects growth by end-year.', d)).toEqual(['end-year|DATE|2014|END']);
+    expect(found('The mid-year review is due.', d)).toEqual(['mid-year|DATE|2014|MID']);
+    expect(found('Prices should settle by mid-month.', d)).toEqual(['mid-month|DATE|2014-03|MID']);
+  });
+  it('"end" and "start" the verbs or nouns stay out', () => {
+    expect(found('The talks end March 20.', d)).toEqual(['March 20|DATE|2014-03-20']);
+    expect(found('A start-up raised funds.', d)).toEqual([]);
+  });
+});
+
+describe('four-digit clock times', () => {
+  it('with a zone or "local time" they are TIMEs of the anchor day, or of the day named after them', () => {
+    expect(found('The blast happened at 1500 GMT.', d)).toEqual(['1500 GMT|TIME|2014-03-12T15:00']);
+    expect(found('The ceasefire took effect at 0600 local time.', d)).toEqual(['0600 local time|TIME|2014-03-12T06:00']);
+    expect(found('The blast happened at 0800 GMT on Monday.', d)).toEqual(['0800 GMT|TIME|2014-03-10T08:00', 'Monday|DATE|2014-03-10']);
+    expect(found('It starts at 2300 hrs GMT.', d)).toEqual(['2300 hrs GMT|TIME|2014-03-12T23:00']);
+  });
+  it('"at about 2200 hrs" is a clock, not 2,200 hours; an amount of hours stays a duration', () => {
+    expect(found('The attack began at about 2200 hrs.', d)).toEqual(['about 2200 hrs|TIME|2014-03-12T22:00|APPROX']);
+    expect(found('They logged 1200 hours of flight.', d)).toEqual(['1200 hours|DURATION|PT1200H']);
+  });
+  it('a parenthesised conversion of a time just given is left untagged', () => {
+    expect(found('It began at 10:35 a.m. (0735 GMT) on Friday.', d)).toEqual(['10:35 a.m.|TIME|2014-03-07T10:35', 'Friday|DATE|2014-03-07']);
+  });
+});
+
+describe('fractions of units and fortnights', () => {
+  it('half, a quarter, three quarters of a unit; a fortnight is two weeks', () => {
+    expect(found('They waited half an hour.', d)).toEqual(['half an hour|DURATION|PT30M']);
+    expect(found('They waited a quarter of an hour.', d)).toEqual(['a quarter of an hour|DURATION|PT15M']);
+    expect(found('It took three quarters of an hour.', d)).toEqual(['three quarters of an hour|DURATION|PT45M']);
+    expect(found('It lasted a quarter of a century.', d)).toEqual(['a quarter of a century|DURATION|P25Y']);
+    expect(found('They stayed for a fortnight.', d)).toEqual(['a fortnight|DURATION|P2W']);
+    expect(found('He left a fortnight ago.', d)).toEqual(['a fortnight ago|DATE|2014-W09']);
+  });
+  it('other decimals keep their unit; a quarter of a vote is no time', () => {
+    expect(found('The furnace ran 34.8 hours.', d)).toEqual(['34.8 hours|DURATION|PT34.8H']);
+    expect(found('He won a quarter of the vote.', d)).toEqual([]);
+  });
+});
+
+describe('holidays', () => {
+  it('a year after the holiday is its year', () => {
+    expect(found('He was born on Christmas Day 1950.', d)).toEqual(['Christmas Day 1950|DATE|1950-12-25']);
+    expect(found('Fasting ends on Easter Sunday 2015.', d)).toEqual(['Easter Sunday 2015|DATE|2015-04-05']);
+  });
+  it('more fixed, nth-weekday and Easter-based holidays', () => {
+    expect(found('Parades are held on St. Patrick\'s Day.', d)).toEqual(['St. Patrick\'s Day|DATE|2014-03-17']);
+    expect(found('The bill passed on Mother\'s Day.', d)).toEqual(['Mother\'s Day|DATE|2013-05-12']);
+    expect(found('Stores open on Veterans Day.', d)).toEqual(['Veterans Day|DATE|2013-11-11']);
+    expect(found('It started on Ash Wednesday.', d)).toEqual(['Ash Wednesday|DATE|2014-03-05']);
+  });
+});
+
+describe('decades', () => {
+  it('with a curly apostrophe, and spelled out after "nineteen"', () => {
+    expect(found('He grew up in the mid-’90s.', d)).toEqual(['the mid-’90s|DATE|199|MID']);
+    expect(found('Prices in the 1990’s rose.', d)).toEqual(['the 1990’s|DATE|199']);
+    expect(found('It was written in the late nineteen seventies.', d)).toEqual(['the late nineteen seventies|DATE|197|END']);
+  });
+  it('an age is no decade', () => {
+    expect(found('He is in his seventies.', d)).toEqual([]);
+  });
+});
