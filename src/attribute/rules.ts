@@ -1124,7 +1124,17 @@ class Finder {
         if (!verb) return null;
       }
       const [c2, r2] = this.clauseEdges(cue, right);
-      return this.indirect(np, c2, [r2], by);
+      const made = this.indirect(np, c2, [r2], by);
+      // "issued a statement saying …", "sent a letter to the board urging …": the noun phrase
+      // before a participle cue hosts it rather than speaking; the parse's subject of the clause
+      // above speaks (sourcesFromParse in stage.ts). A person or a pronoun right before the
+      // participle is its subject ("footage of Trump saying …", "heard him saying …").
+      if (this.pos && this.pos[cue.start] === 'VBG' && !this.lex.beForms.has(this.low[cue.start - 1]) && by === 'rule/indirect'
+        && this.pos[np.end - 1] !== 'PRP' && !/PER$/.test(this.doc.nerTags?.[np.end - 1] ?? '')) {
+        made.source = null;
+        made.by = 'rule/indirect+source/participle-host';
+      }
+      return made;
     }
     // inverted: "…, said X." / "said X, …"
     if (cue.cls === 'speech') {

@@ -102,6 +102,8 @@ function sourcesFromParse(doc: WorkingDoc, lex: CueLexicon, found: Candidate[]):
     const src = span(ps.source);
     // the source must not lie inside the content (a quote's own words)
     if ((c.parts ?? [c.content]).some((p) => p.start <= src.start && src.end <= p.end)) continue;
+    // a participle's host clause speaks before it ("The union sent a letter urging …")
+    if (c.by.includes('+source/participle-host') && src.start > c.cue.start) continue;
     c.source = src;
     if (ps.ref) c.sourceRef = span(ps.ref);
     c.by += '+source/parse';

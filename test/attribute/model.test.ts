@@ -275,3 +275,25 @@ describe('light verbs that only name an act of speaking', () => {
     expect(doc.attributions.some((a) => a.cue?.text === 'made')).toBe(false);
   });
 });
+
+describe('a participle cue after the noun phrase that hosts it', () => {
+  const brief = (doc: WorkingDoc) => doc.attributions.map((a) => [a.source?.text ?? null, a.cue?.text ?? null, a.content.text]);
+  it.skipIf(!haveModels)('"issued a statement saying …": the clause above speaks, not the statement', () => {
+    expect(brief(parsed('The city council issued a statement saying the bridge would reopen in June.'))).toContainEqual(['The city council', 'saying', 'the bridge would reopen in June']);
+    expect(brief(parsed('Residents wrote dozens of emails arguing the plan was too costly.'))).toContainEqual(['Residents', 'arguing', 'the plan was too costly']);
+  });
+  it.skipIf(!haveModels)('a person named right before the participle is its subject', () => {
+    const doc = createWorkingDoc(readReport('The clip ends with footage of Ana Ruiz saying the bridge would reopen.', { id: 't', date: '2024-03-05' }));
+    for (const s of [tokenizeStage, sentenceStage, posStage, parseStage]) s.run(doc);
+    const ruiz = idx(doc, 'Ruiz');
+    doc.nerTags = doc.tokens.map((_, k) => (k === ruiz - 1 ? 'B-PER' : k === ruiz ? 'I-PER' : 'O'));
+    attributionStage.run(doc);
+    expect(brief(doc)).toContainEqual(['footage of Ana Ruiz', 'saying', 'the bridge would reopen']);
+  });
+  it.skipIf(!haveModels)('no source after the participle ("urging it to …" where the parse makes the to-clause a subject)', () => {
+    const doc = parsed('Neighbours sent a petition to the council urging it to keep the library open.');
+    const a = doc.attributions.find((x) => x.cue?.text === 'urging');
+    expect(a?.source?.text ?? null).not.toBe('the council');
+    expect(a?.source && a.source.start > a.cue!.start).toBeFalsy();
+  });
+});
