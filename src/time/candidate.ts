@@ -51,6 +51,9 @@ export interface Resolved {
   /** False for a value that is a shifted copy of another ("a year ago"), which later
    *  expressions must not anchor on. */
   remember?: boolean;
+  /** The month a value of another granularity lies in, for later "the same month" ("the last
+   *  week of February" is a week of February). */
+  month?: { y: number; m: number };
 }
 
 /** A recognised, not yet resolved, time expression. */

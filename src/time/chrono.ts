@@ -31,6 +31,9 @@ const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', even
 const CLOCK = /\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b|noon|midnight|o['’]clock/i;
 /** chrono merges "night of Oct. 23" into one result that holds no certain day; TimeML tags the date. */
 const DAYPART_OF = /^(?:this\s+)?(?:morning|afternoon|evening|night)(?:\s*,\s*|\s+)(?:(?:of|on)\s+)?(?=\S)/i;
+/** Words that, capitalised after a weekday, make it part of a name ("the Sunday Times", "the
+ *  Sunday Morning Herald", "Saturday Night Live", "Monday Night Football"). */
+const NAMED_AFTER_WEEKDAY = /^\s+(?:(?:Morning|Night)\s+)?(?:Times|Telegraph|Express|Mirror|Herald|Post|Independent|Mail|Star|Age|Tribune|Observer|Sport|Business\s+Post|Football|Live|Night\s+Live)\b/;
 /** The joint of a range of clock times ("9 a.m. to 5 p.m.", "10:00-11:30"): group 1 is the first end. */
 const CLOCK_RANGE = /^(.*?(?:\d|[ap]\.?m\.?|noon))\s*(?:-|–|to|until|till|through)\s*(?=\d|noon|midnight)/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
@@ -53,6 +56,12 @@ export const timemlFilterRefiner: chrono.Refiner = {
       if (start.isCertain('weekday')) {
         const w = WEEKDAY_WORD.exec(text);
         if (w && !/^[A-Z]/.test(w[0])) return false;
+        // "the Sunday Times", "Monday Night Football": a weekday opening the name of a paper or
+        // a programme
+        if (w && !start.isCertain('day')) {
+          const at = r.index + (r.text.length - text.length) + w.index + w[0].length;
+          if (NAMED_AFTER_WEEKDAY.test(context.text.slice(at, at + 32))) return false;
+        }
         if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
       }
       if (start.isCertain('month')) {
@@ -153,14 +162,24 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     // rule/coordinated-day's); the candidate is the first
     const range = r.end ? /\s*(?:-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$/i.exec(t) : null;
     if (range && /\d$/.test(t.slice(0, range.index))) t = t.slice(0, range.index);
+    // "the 19th of November": the article belongs to the expression, as in "the third quarter"
+    if (/^\d{1,2}(?:st|nd|rd|th)\s+of\s/i.test(t) && /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, start - 5), start))) {
+      const the = /the\s+$/i.exec(text.slice(Math.max(0, start - 5), start))!;
+      start -= the[0].length;
+      t = text.slice(start, start + the[0].length + t.length);
+    }
     // "26-27 March": the range's end carries the month; its first day is a date of its own
     const le = r.end ? /^(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?=\d{1,2}(?:st|nd|rd|th)?\s+\p{L})/u.exec(t) : null;
     const leStart = start;
     if (le) { start += le[0].length; t = t.slice(le[0].length); }
     const s = le && r.end ? r.end : r.start;
     const get = (k: chrono.Component) => (s.isCertain(k) ? s.get(k) : null);
-    const year = get('year');
     const month = get('month');
+    // "September 14 and 18, 2010", "Oct. 5 or 6, 2012": the first day of a pair takes the year
+    // written after the second
+    const pairYear = s.isCertain('year') || !s.isCertain('day') ? null
+      : /^\s*(?:and|or|&|-|–|to|through)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)(?![\p{N}])/u.exec(text.slice(start + t.length, start + t.length + 24));
+    const year = get('year') ?? (pairYear ? +pairYear[1] : null);
     const dayOf = get('day');
     const wd = get('weekday');
     let hour = get('hour');

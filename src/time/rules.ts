@@ -1084,6 +1084,55 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "the first week of March", "the last week of June 2013": an ordinal week of a month is the
+  // ISO week that holds most of those seven days (the week of the 4th for the first, of the
+  // month's 4th-last day for the last)
+  rules.push({
+    name: 'rule/week-of-month',
+    reason: 'an ordinal week of a named month is an ISO week',
+    pattern: re(`(?=the\\s)${B}the\\s+(first|second|third|fourth|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_FULL})(?:,?\\s+(${YEAR}))?${E}`),
+    make(m) {
+      const ord = m[1].toLowerCase();
+      const month = lex.months[m[2].toLowerCase()];
+      const yS = m[3] ? +m[3] : null;
+      if (!/^\p{Lu}/u.test(m[2])) return null;
+      return cand(m.index, m.index + m[0].length, 'rule/week-of-month', (env) => {
+        const d = env.dct;
+        let y = yS;
+        if (y == null) {
+          if (!d) return res('DATE', 'XXXX-WXX', ['week'], [], null);
+          y = d.y;
+          const t = env.tense();
+          if (t === 'past' && month - d.m > 3) y -= 1;
+          else if (t === 'future' && d.m - month > 3) y += 1;
+          else if (t !== 'past' && t !== 'future') y += month - d.m > 6 ? -1 : d.m - month > 6 ? 1 : 0;
+        }
+        const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+        const n = ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[ord];
+        const day = n ? 4 + 7 * (n - 1) : last - 3;
+        return { ...res('DATE', weekValue({ y, m: month, d: day }), yS ? ['week', 'month', 'year'] : ['week', 'month'], yS ? [] : ['year'], yS ? null : d ? 'dct' : null), month: { y, m: month } };
+      }, 3);
+    },
+  });
+
+  // "the year before last", "the week after next": two units from the report's
+  rules.push({
+    name: 'rule/unit-before-last',
+    reason: '"the year before last" is two years back, "the week after next" two weeks ahead',
+    pattern: re(`(?=the\\s)${B}the\\s+(week|month|year)\\s+(before\\s+last|after\\s+next)${E}`),
+    make(m) {
+      const unit = m[1].toLowerCase();
+      const k = /^before/i.test(m[2]) ? -2 : 2;
+      return cand(m.index, m.index + m[0].length, 'rule/unit-before-last', (env) => {
+        const d = env.dct;
+        if (!d) return res('DATE', k < 0 ? 'PAST_REF' : 'FUTURE_REF', ['unit', 'direction'], [], null);
+        const p = addMonths(d, unit === 'month' ? k : 0);
+        const value = unit === 'week' ? weekValue(addDays(d, 7 * k)) : unit === 'month' ? monthValue(p.y, p.m) : yearValue(d.y + k);
+        return res('DATE', value, ['unit', 'direction'], ['calendar'], 'dct');
+      }, 3);
+    },
+  });
+
   // "by end-year", "a mid-year review", "at end-month": news wires' hyphenated forms of "the
   // end (middle) of the year (month)", the report's own
   rules.push({

@@ -192,6 +192,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       });
       if ((r.type === 'DATE' || r.type === 'TIME') && r.remember !== false) {
         remember(last, r.value, id, si, r.stated.includes('year') && !r.inferred.includes('year'));
+        if (r.month) last.month = { ...r.month, id, si };
         if (/^\d{4}-Q\d$/.test(r.value) && last.quarter) {
           quarterSentence = si;
           // a later report in a round-up ("Separately, X reported third-quarter profit …")
@@ -206,6 +207,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
     }
     dateClockFromNextDay(text, out);
     weekdayRangeInOrder(text, out);
+    weekdayFromParenthesis(text, out);
     const withParts = clockInDayPart(text, out);
     const withAnaphora = theTimeTold(text, withParts, input.sentences, dct);
     return mergeDayPartWithDay(text, withAnaphora);
@@ -266,6 +268,27 @@ function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
     out[i + 1] = { ...b, value: dayValue(addDays(pb, 7)), anchor: a.id };
   }
 }
+
+/**
+ * "on Monday (March 17)", "Tuesday (Nov. 4)": a weekday whose date follows in parentheses is
+ * that date, when the two agree (the weekday alone was placed by the tense, which errs).
+ */
+function weekdayFromParenthesis(text: string, out: AnalysisTime[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (a.type !== 'DATE' || !a.stated?.includes('weekday') || a.stated.includes('day')) continue;
+    if (b.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(b.value) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
+    const pb = parseYmd(b.value);
+    const wd = WEEKDAY_NUMBER.exec(a.text);
+    if (!pb || !wd) continue;
+    const n = (new Date(Date.UTC(pb.y, pb.m - 1, pb.d)).getUTCDay() + 6) % 7 + 1;
+    if (n !== WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1) continue;
+    out[i] = { ...a, value: b.value, anchor: b.id };
+  }
+}
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WEEKDAY_NUMBER = /\b(mon|tue|wed|thu|fri|sat|sun)/i;
 
 /** Ids t1… in text order after expressions were added or merged; anchors follow (a merged
  *  expression's swallowed id, given in `into`, points at the expression it went into). */

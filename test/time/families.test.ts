@@ -118,3 +118,38 @@ describe('decades', () => {
     expect(found('He is in his seventies.', d)).toEqual([]);
   });
 });
+
+describe('pairs, ordinal days and weeks of a month', () => {
+  it('the first day of a pair takes the year written after the second', () => {
+    expect(found('They met on September 14 and 18, 2010.', d)).toEqual(['September 14|DATE|2010-09-14', '18, 2010|DATE|2010-09-18']);
+  });
+  it('"the 19th of November" keeps its article', () => {
+    expect(found('They met on the 19th of November.', d)).toEqual(['the 19th of November|DATE|2013-11-19']);
+  });
+  it('an ordinal week of a month is the ISO week holding most of its days', () => {
+    expect(found('The strike began in the first week of March.', d)).toEqual(['the first week of March|DATE|2014-W10']);
+    expect(found('Talks will resume in the last week of April.', d)).toEqual(['the last week of April|DATE|2014-W17']);
+    expect(found('Sales fell in the second week of January 2013.', d)).toEqual(['the second week of January 2013|DATE|2013-W02']);
+  });
+  it('"the same month" after a week of a month is that month', () => {
+    expect(found('Cash rose in the last week of February, a gain over the same month last year.', d)[1]).toBe('the same month|DATE|2014-02');
+  });
+});
+
+describe('two units away, parenthesised dates, names', () => {
+  it('"the year before last", "the week after next"', () => {
+    expect(found('Profits fell the year before last.', d)).toEqual(['the year before last|DATE|2012']);
+    expect(found('The vote is the week after next.', d)).toEqual(['the week after next|DATE|2014-W13']);
+    expect(found('Sales peaked the month before last.', d)).toEqual(['the month before last|DATE|2014-01']);
+  });
+  it('a weekday with its date in parentheses is that date when the two agree', () => {
+    expect(found('The markets reopen on Monday (March 17).', d)).toEqual(['Monday|DATE|2014-03-17', 'March 17|DATE|2014-03-17']);
+    expect(found('The markets reopen on Monday (March 18).', d)[0]).not.toBe('Monday|DATE|2014-03-18');
+  });
+  it('a weekday opening the name of a paper or a programme is no date', () => {
+    expect(found('He writes for the Sunday Times.', d)).toEqual([]);
+    expect(found('The Sunday Telegraph reported the deal.', d)).toEqual([]);
+    expect(found('He told the Sunday Times on Friday.', d)).toEqual(['Friday|DATE|2014-03-07']);
+    expect(found('She hosted Saturday Night Live.', d)).toEqual([]);
+  });
+});
