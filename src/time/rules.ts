@@ -676,7 +676,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/quarter',
     reason: 'financial news names quarters and halves; without a year they are the reported ones',
-    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR})|\\s+(last\\s+year|this\\s+year|next\\s+year)|\\s+of\\s+(the|this)\\s+year)?${E}`),
+    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:(?:(?<=quarter|half)\\s+|\\s+of\\s+)(?:fiscal\\s+)?(${YEAR})|(?:(?<=quarter|half)\\s+of)?\\s+(last\\s+year|this\\s+year|next\\s+year)|\\s+of\\s+(the|this)\\s+year)?${E}`),
     make(m, text) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const detYear = m[2] ? +m[2] : null;

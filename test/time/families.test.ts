@@ -153,3 +153,16 @@ describe('two units away, parenthesised dates, names', () => {
     expect(found('She hosted Saturday Night Live.', d)).toEqual([]);
   });
 });
+
+describe('quarters and halves with their year', () => {
+  it('"fourth-quarter 2013", "the first half 1987", "the fourth quarter of last year" are one expression', () => {
+    expect(found('Sales fell in fourth-quarter 2013.', d)).toEqual(['fourth-quarter 2013|DATE|2013-Q4']);
+    expect(found('Sales rose in the first half 2012.', d)).toEqual(['the first half 2012|DATE|2012-H1']);
+    expect(found('Sales fell in the fourth quarter of last year.', d)).toEqual(['the fourth quarter of last year|DATE|2013-Q4']);
+    expect(found('Sales fell in the first half of last year.', d)).toEqual(['the first half of last year|DATE|2013-H1']);
+  });
+  it('"the same period" keeps apart from a year after it (a period need not be a quarter)', () => {
+    expect(found('Exports rose in the first two months of 2014, up from the same period of last year.', d)).not.toContain('the same period of last year|DATE|2012-Q4');
+    expect(found('Exports rose from the same period 2012.', d)).toEqual(['the same period|DATE|2013-Q4', '2012|DATE|2012']);
+  });
+});
