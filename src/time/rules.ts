@@ -335,7 +335,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/clock-zone',
     reason: 'a four-digit clock time with a zone (GMT, UTC, local time) is a TIME of the anchor day',
-    pattern: /(?=[0-2])(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|local\s+time))?)(?![\p{L}\p{N}])/gu,
+    pattern: /(?=[0-2])(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|local\s+time))?)(?![\p{L}\p{N}])/gu,
     make(m, text) {
       if (/\(\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
       // "at 2200 hrs", "by 0600 hours": with no zone, the clock only after a preposition of a

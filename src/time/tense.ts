@@ -68,6 +68,9 @@ const LEXICAL_SCHEDULED = /^(?:meets|runs|begins|resumes|continues|arrives|conve
 /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
 const SCHEDULED_PRESENT = /^(?:meets?|runs|comes?|faces?|holds?|takes?|begins?|starts?|ends?|opens?|closes?|resumes?|continues?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
 
+/** The -ing forms of scheduled-event verbs: after a present "be" they tell of a plan. */
+const SCHEDULED_ING = /^(?:meeting|holding|visiting|travell?ing|voting|leaving|returning|flying|heading|hosting|opening|starting|beginning|launching|resuming|convening|reconvening|arriving|departing|playing|facing|testifying|sailing|gathering|debating|unveiling)$/;
+
 /** Whether a VBZ/VBP token at i is a plural noun the tagger misread (see tokenTense). */
 function nounSlip(input: TenseInput, i: number): boolean {
   const pos = input.pos!;
@@ -96,7 +99,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     for (let j = i - 1; j >= input.from && out.length < 4; j--) {
       const w = wordAt(j);
       if (isAdverb(j)) continue;
-      if (BE_HAVE.has(w) || cues.future.has(w) || w === 'to' || w === 'going' || w === 'gonna' || (input.pos && input.pos[j] === 'MD')) {
+      if (BE_HAVE.has(w) || cues.future.has(w) || w === 'to' || w === 'going' || w === 'gonna' || (input.pos ? input.pos[j] === 'MD' : MODALS.has(w) && !(w === 'may' && /^M/.test(input.tokens[j].text) && j > input.from))) {
         out.push(w);
         if (w === 'to') break;
         continue;
@@ -140,6 +143,14 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     if (a.length) return a.some((w) => w === 'has' || w === 'have' || w === "'ve") ? 'past' : 'present';
     return undefined; // no auxiliary: the verb's own form decides
   };
+  // the present progressive of a scheduled event is a plan ("Officials are meeting on Thursday",
+  // "The team is flying to Paris on Friday"); "were meeting" tells of the past
+  if (SCHEDULED_ING.test(word)) {
+    let j = i - 1;
+    while (j >= input.from && isAdverb(j)) j--;
+    const b = wordAt(j);
+    if (/^(?:is|are|am|'s|'re|'m)$/.test(b)) return 'future';
+  }
   if (cues.planned.has(word)) {
     // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
     const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
@@ -293,6 +304,21 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
       }
       break;
     }
+  }
+  // A relative clause closed by a comma ("The bill, which passed the House on Tuesday, now goes
+  // to the Senate"): its own verb governs the time, not the main clause's after the comma.
+  for (let j = startTok - 1; j >= leftEnd && j >= startTok - 12; j--) {
+    const w = input.tokens[j].text.toLowerCase();
+    if (w === ',' || w === ';') break;
+    if (w !== 'which' && w !== 'who') continue;
+    let verb = false;
+    for (let k = j + 1; k < startTok && !verb; k++) verb = !!tokenTense(input, k, cues);
+    if (!verb) break;
+    for (let k = endTok; k < rightEnd; k++) {
+      if (input.tokens[k].text === ',') { rightEnd = k; break; }
+      if (tokenTense(input, k, cues)) break;
+    }
+    break;
   }
   let hasLeftVerb: boolean | undefined;
   for (let dist = 1; dist < input.to - input.from; dist++) {

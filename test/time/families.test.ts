@@ -166,3 +166,23 @@ describe('quarters and halves with their year', () => {
     expect(found('Exports rose from the same period 2012.', d)).toEqual(['the same period|DATE|2013-Q4', '2012|DATE|2012']);
   });
 });
+
+describe('the tense around a weekday', () => {
+  it('the present progressive of a scheduled event is a plan; its past is not', () => {
+    expect(found('Officials are meeting on Thursday.', d)).toEqual(['Thursday|DATE|2014-03-13']);
+    expect(found('Officials were meeting on Thursday.', d)).toEqual(['Thursday|DATE|2014-03-06']);
+    // (a Saturday report: the possessive Tuesday three days ahead, in a clause that looks ahead)
+    expect(found('Clinton is facing a tough race in Tuesday\'s primary.', '2014-03-15')).toEqual(['Tuesday|DATE|2014-03-18']);
+  });
+  it('a relative clause closed by a comma keeps its own verb', () => {
+    expect(found('The bill, which passed the House on Tuesday, now goes to the Senate.', d)[0]).toBe('Tuesday|DATE|2014-03-11');
+    expect(found('The minister, who leaves for Moscow on Sunday, met the president.', d)).toEqual(['Sunday|DATE|2014-03-16']);
+    expect(found('The book, which will be in stores on Tuesday, is a memoir.', d)).toEqual(['Tuesday|DATE|2014-03-18']);
+  });
+  it('a modal before a past-looking verb form looks ahead without tags too', () => {
+    expect(found('Traffic could be restored by Saturday.', d)).toEqual(['Saturday|DATE|2014-03-15']);
+    expect(found('The ad could hit the airwaves Monday.', d)).toEqual(['Monday|DATE|2014-03-17']);
+    expect(found('Orders must be entered by 1530 EST Friday.', d)).toEqual(['1530 EST|TIME|2014-03-14T15:30', 'Friday|DATE|2014-03-14']);
+    expect(found('He could have been shot Monday.', d)).toEqual(['Monday|DATE|2014-03-10']);
+  });
+});
