@@ -41,6 +41,10 @@ const YEAR_NEXT_CAPITAL = /^\s+\p{Lu}/u;
 const YEAR_NEXT_OK = /^(?:\s*[.,;:)!?'"”’—–]|\s*$|\s+(?:and|or|to|through|when|as|was|were|is|are|had|has|have|after|before|season|budget|budgets|election|elections|campaign|levels?|figures|results|fiscal|model|because|but|compared|with|for|in|on|at|by|from|until|the|a|an|that|which|while|than|amid|following|under|it|he|she|they|we|i|there|this|his|her|its|their|census|olympics|games|world|war|crisis|earthquake|attack|attacks|bombing|bombings|deal|agreement|accord|plan|law|act|report|survey|study|period|quarter|levels|rate|rates|estimate|estimates|forecast|peak|high|low|total|sales|earnings|profit|revenue|loss|losses|net|and)\b)/i;
 const YEAR_BAD_NEXT = /^\s*(?:%|percent|per\s+cent|GMT|EST|EDT|UTC|hours|hrs)\b/i;
 
+/** Capitalised words after which a year is still a year ("January 1990", "Christmas 1998",
+ *  "Sales Rise In 1987"). */
+const NAME_BEFORE_YEAR_OK = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Thanksgiving|Day|Eve|Fiscal|Year|Calendar|Model|Class|In|Of|Since|Until|Till|By|Before|After|During|From|Through|To|For|And|Or|Than|Around|About|Circa|Early|Late|Mid|End|Start|Beginning|Middle|The|Its|His|Her|Their|Our|That|This|Between|Census|Budget|Election|Elections|Season|Olympics|Games)$/;
+
 /** The TIMEX3 granularity a duration unit maps to when it becomes a point ("two weeks ago"). */
 function pointBack(env: ResolveEnv, unit: string, n: number | null, sign: -1 | 1, from: Ymd | null): string {
   if (n == null) return sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
@@ -883,6 +887,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (/[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$|\d[.,]?$/i.test(before)) return null;
       if (YEAR_BAD_NEXT.test(after)) return null;
       if (!prefix && !pm && !side) {
+        // "a venture called Orion 1980", "Windows 2000", "Vision 2030", "Euro 2016": after a
+        // capitalised name word inside a sentence, a year number is part of the name (not after
+        // a month, season, weekday or holiday, nor a title-case function word of a headline)
+        // (only where the name goes on after the year, "Volvo 1986 Lease Finance Corp", or was
+        // introduced as one, "a venture called Orion 1980"; "Carter in Iowa 1976" is a year)
+        const named = /(?:^|[^\p{L}.!?:"“”'’(]\s*)(?<![.!?]\s)\b(\p{Lu}\p{Ll}+)\s+$/u.exec(before);
+        if (named && !NAME_BEFORE_YEAR_OK.test(named[1]) && !/(?:^|[.!?:"“”]\s*|\n\s*|\s[-–—]\s+)\p{Lu}\p{Ll}+\s+$/u.test(before)
+          && (/^\s+\p{Lu}\p{Ll}/u.test(after) || /\b(?:called|named|dubbed|designated|known\s+as|titled|entitled)\s+(?:\p{Lu}\p{Ll}+\s+)+$/u.test(before))) return null;
         const nextOk = YEAR_NEXT_OK.test(after) || YEAR_NEXT_CAPITAL.test(after);
         if (!YEAR_PREV_OK.test(before) && !nextOk) return null;
         const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;

@@ -186,3 +186,16 @@ describe('the tense around a weekday', () => {
     expect(found('He could have been shot Monday.', d)).toEqual(['Monday|DATE|2014-03-10']);
   });
 });
+
+describe('a year number inside a name', () => {
+  it('a name that goes on after the year, or one introduced as a name, keeps no year', () => {
+    expect(found('They set up a joint venture called Orion 1980, making parts.', d)).toEqual([]);
+    expect(found('The notes are backed by Volvo 1986 Lease Finance Corp.', d)).toEqual([]);
+    expect(found('He chairs the Philadelphia 2016 Host Committee.', d)).toEqual([]);
+  });
+  it('a year after a place, a month or a headline\'s function word is still a year', () => {
+    expect(found('Think of Jimmy Carter in Iowa 1976 and McCain in New Hampshire 2000.', d)).toEqual(['1976|DATE|1976', '2000|DATE|2000']);
+    expect(found('BASLE, March 13 - Group 1986 net profit rose.', d)).toEqual(['March 13|DATE|2014-03-13', '1986|DATE|1986']);
+    expect(found('Sales Rise In 1987 As Demand Grows.', d)).toEqual(['1987|DATE|1987']);
+  });
+});
