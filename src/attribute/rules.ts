@@ -59,8 +59,8 @@ const SIGNATURE_NON_OPENERS = new Set(['or', 'and', 'but', 'so', 'as', 'then', '
 
 /** Lower-case words a title may hold ("Legend in the Coal Fields"). */
 const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'is', 'are', 'vs.', 'n’t', "n't"]);
-/** Words before a title in marks: prepositions, possessives and nouns that name works. */
-const TITLE_LEADS = new Set(['of', 'on', 'in', 'for', 'from', 'titled', 'entitled', 'called', 'dubbed', 'named', 'his', 'her', 'their', 'its', 'book', 'film', 'movie', 'song', 'show', 'album', 'column', 'article', 'op-ed', 'essay', 'headline', 'program', 'programme', 'series', 'campaign', 'ad', 'slogan', 'hashtag', 'segment', 'documentary', 'memo', 'report']);
+/** Words before a title in marks: prepositions, possessives ("his", "KXTV’s") and nouns that name works. */
+const TITLE_LEADS = new Set(['of', 'on', 'in', 'for', 'from', 'titled', 'entitled', 'called', 'dubbed', 'named', 'his', 'her', 'their', 'its', 'book', 'film', 'movie', 'song', 'show', 'album', 'column', 'article', 'op-ed', 'essay', 'headline', 'program', 'programme', 'series', 'campaign', 'ad', 'slogan', 'hashtag', 'segment', 'documentary', 'memo', 'report', "'s", '’s']);
 
 /** Dashes that stand for a reporting verb in vox-pop layouts. */
 const DASHES = new Set(['―', '—', '–', '--', '-']);
@@ -1142,10 +1142,11 @@ class Finder {
       // a participle ("…, citing X") or a pronoun after the cue ("…, said she would") is no inverted speaker
       const participle = /ing$/.test(this.low[cue.start]) || (this.pos !== null && this.pos[cue.start] === 'VBG');
       // a noun phrase followed by its own verb is the reported clause's subject, not an
-      // inverted speaker ("X, a spokesman for Y, said parents still want …")
+      // inverted speaker ("X, a spokesman for Y, said parents still want …"), and so is a
+      // possessor ("X, a former aide, said Morrow's plan was …")
       let after = inv ? inv.end : -1;
       while (this.pos && after >= 0 && after < sent.tokenEnd && this.pos[after] === 'RB') after++;
-      const clauseFollows = this.pos !== null && after >= 0 && after < sent.tokenEnd && /^(VB|MD)/.test(this.pos[after]);
+      const clauseFollows = this.pos !== null && after >= 0 && after < sent.tokenEnd && (/^(VB|MD)/.test(this.pos[after]) || this.pos[after] === 'POS');
       if (inv && this.low[cue.start - 1] === ',' && !participle && !clauseFollows && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
         const trail = this.trailingContent(sent, cue.start);
         if (trail) return this.indirect(inv, cue, trail, 'rule/indirect-inverted');

@@ -151,6 +151,12 @@ describe('titles in quotation marks', () => {
     expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['Governor Lind', 'the budget would pass']]);
   });
 
+  it('reads no speech from a title after a possessive "’s"', () => {
+    const a = attrs('In an interview on KXTV’s “Valley Morning Hour,” Governor Lind said the budget would pass.\n');
+    expect(a.filter((x) => x.kind !== 'indirect')).toHaveLength(0);
+    expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['Governor Lind', 'the budget would pass']]);
+  });
+
   it('still reads a capitalised quote with a reporting clause as speech', () => {
     const a = attrs('“Vote Them Out,” the crowd chanted outside the hall.\n');
     expect(a.map((x) => [x.kind, x.content.text])).toEqual([['direct', 'Vote Them Out']]);

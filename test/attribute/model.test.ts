@@ -297,3 +297,15 @@ describe('a participle cue after the noun phrase that hosts it', () => {
     expect(a?.source && a.source.start > a.cue!.start).toBeFalsy();
   });
 });
+
+describe('no inverted speaker that is a possessor', () => {
+  it.skipIf(!haveModels)('"X, …, said Morrow’s plan was …": Morrow’s plan is the reported clause’s subject, X the speaker', () => {
+    const doc = parsed('Dana Whitfield, a former aide who worked for her in Ohio, said Morrow\'s plan was never costed.');
+    const a = doc.attributions.filter((x) => x.cue?.text === 'said');
+    expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', "Morrow's plan was never costed"]]);
+  });
+  it.skipIf(!haveModels)('a name at the end after the cue still speaks', () => {
+    const doc = parsed('The plan was never costed, said Dana Whitfield.');
+    expect(doc.attributions.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', 'The plan was never costed']]);
+  });
+});
