@@ -1266,11 +1266,15 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     name: 'rule/holiday',
     reason: 'holidays are days of the anchor year: fixed dates, nth weekdays of a month, or Easter-based',
     // ("Christmas Day 1950", "Easter of 2012": a year after it is the holiday's year)
-    pattern: re(`${B}(?:(last|next|this)\\s+)?(${alternation(Object.keys(lex.holidays))})(\\s+week)?(?:,?\\s+(?:of\\s+)?(${YEAR}))?${E}`),
+    pattern: re(`${B}(?:(last|next|this|the)\\s+)?(${alternation(Object.keys(lex.holidays))})(\\s+week(?:end)?)?(?:,?\\s+(?:of\\s+)?(${YEAR}))?${E}`),
     make(m, text) {
       if (!/^\p{Lu}/u.test(m[2])) return null;
       // "as Easter week began", "Christmas week": the (ISO) week that holds the day
       const week = !!m[3];
+      // "the Easter weekend", "Labor Day weekend": the weekend of the holiday (for a Monday
+      // holiday the one just before it)
+      const weekend = /end$/i.test(m[3] ?? '');
+      const weekOf = (p: Ymd) => weekend ? `${weekValue(addDays(p, (new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay() + 6) % 7 === 0 ? -2 : 0))}-WE` : weekValue(p);
       // "Easter Island", "Christmas Island", "the Easter Rising": a holiday word opening a name
       // (a time word may follow: "Easter week", "Christmas morning")
       const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
@@ -1281,10 +1285,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (/^\s+(?:trees?|cards?|lights|decorations|ornaments|carols|songs?|sweaters?|stockings?|markets?|bonus(?:es)?|specials?|movies?|films?|albums?|candy)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       const spec = lex.holidays[m[2].toLowerCase().replace(/\s+/g, ' ').replace('’', "'")];
       if (!spec) return null;
-      const dir = m[1]?.toLowerCase();
+      // ("the Easter weekend" is tagged with its article, as "the weekend" is; "the Christmas
+      // holidays" leaves it out)
+      const the = m[1]?.toLowerCase() === 'the';
+      const dir = the ? undefined : m[1]?.toLowerCase();
       const named = m[4] && !dir ? +m[4] : null;
-      return cand(m.index, m.index + m[0].length, 'rule/holiday', (env) => {
-        if (named != null) return res('DATE', week ? weekValue(holidayDate(spec, named)) : dayValue(holidayDate(spec, named)), ['month', 'day', 'year'], [], null);
+      const from = the && !weekend ? m.index + m[0].indexOf(m[2]) : m.index;
+      return cand(from, m.index + m[0].length, 'rule/holiday', (env) => {
+        if (named != null) return res('DATE', week ? weekOf(holidayDate(spec, named)) : dayValue(holidayDate(spec, named)), ['month', 'day', 'year'], [], null);
         const fixed = /^\d\d-\d\d$/.test(spec);
         if (!env.dct) return res('DATE', fixed ? `XXXX-${spec}` : 'XXXX-XX-XX', ['month', 'day'], [], null);
         const dct = env.dct;
@@ -1302,7 +1310,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (t === 'past' && gap > 0) y -= 1;
           else if (t === 'future' && gap < 0) y += 1;
         }
-        if (week) return res('DATE', weekValue(at(y)), ['week'], ['year'], 'dct');
+        if (week) return res('DATE', weekOf(at(y)), ['week'], ['year'], 'dct');
         return res('DATE', dayValue(at(y)), ['month', 'day'], ['year'], 'dct');
       });
     },

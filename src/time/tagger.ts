@@ -63,7 +63,8 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
   const rules = buildRules(lex);
   const chronoInstance = options.chrono === false ? null : createTimemlChrono();
   const cues: TenseCues = { future: new Set(lex.futureCues), planned: new Set(lex.plannedCues ?? []), pastIrregular: new Set(lex.pastIrregular) };
-  const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-)$`, 'iu');
+  // ("late on Tuesday", "early on Monday": the wires' way of saying "late Tuesday")
+  const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-|(?<=(?:early|late|earlier|later))\\s+on\\s+)$`, 'iu');
   const quantMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.quantityMods))})\\s+$`, 'iu');
   const quantStart = new RegExp(`^(?:${alternation(Object.keys(lex.quantityMods))})\\s`, 'iu');
   const dayPartAfter = new RegExp(`^\\s+(${alternation(Object.keys(lex.dayParts))})(s?)(?![\\p{L}])`, 'iu');

@@ -199,3 +199,16 @@ describe('a year number inside a name', () => {
     expect(found('Sales Rise In 1987 As Demand Grows.', d)).toEqual(['1987|DATE|1987']);
   });
 });
+
+describe('"late on Tuesday", holiday weekends', () => {
+  it('"early/late/earlier/later on" a day is that day with the modifier', () => {
+    expect(found('The plant opened late on Tuesday.', d)).toEqual(['late on Tuesday|DATE|2014-03-11|END']);
+    expect(found('Police said earlier on Monday that two had died.', d)).toEqual(['earlier on Monday|DATE|2014-03-10|START']);
+    expect(found('Early on, the plan worked.', d)).toEqual([]);
+  });
+  it('a holiday\'s weekend is the weekend of its week, the one before a Monday holiday', () => {
+    expect(found('The plant opened over the Easter weekend.', d)).toEqual(['the Easter weekend|DATE|2014-W16-WE']);
+    expect(found('Traffic was heavy over the Labor Day weekend.', d)).toEqual(['the Labor Day weekend|DATE|2013-W35-WE']);
+    expect(found('He spent the Christmas holidays at home.', d)).toEqual(['Christmas|DATE|2013-12-25']);
+  });
+});
