@@ -1147,7 +1147,16 @@ class Finder {
       let after = inv ? inv.end : -1;
       while (this.pos && after >= 0 && after < sent.tokenEnd && this.pos[after] === 'RB') after++;
       const clauseFollows = this.pos !== null && after >= 0 && after < sent.tokenEnd && (/^(VB|MD)/.test(this.pos[after]) || this.pos[after] === 'POS');
-      if (inv && this.low[cue.start - 1] === ',' && !participle && !clauseFollows && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
+      // the parse's subject of the cue before it ("Ana Ruiz, 56, who chairs the panel, told
+      // reporters …"): the noun phrase after the cue is an addressee or an object
+      let subjectBefore = false;
+      if (this.doc.heads && this.doc.deprels) {
+        for (let k = sent.tokenStart; k < cue.start && !subjectBefore; k++) {
+          const h = this.doc.heads[k];
+          subjectBefore = h >= cue.start && h < cue.end && /^nsubj/.test(this.doc.deprels[k]);
+        }
+      }
+      if (inv && this.low[cue.start - 1] === ',' && !participle && !clauseFollows && !subjectBefore && !(inv.end - inv.start === 1 && this.lex.pronouns.has(this.low[inv.start]))) {
         const trail = this.trailingContent(sent, cue.start);
         if (trail) return this.indirect(inv, cue, trail, 'rule/indirect-inverted');
       }

@@ -304,6 +304,12 @@ describe('no inverted speaker that is a possessor', () => {
     const a = doc.attributions.filter((x) => x.cue?.text === 'said');
     expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', "Morrow's plan was never costed"]]);
   });
+  it.skipIf(!haveModels)('no inverted speaker where the parse gives the cue its subject before it ("X, 61, who …, told USA Today …")', () => {
+    const doc = parsed('Mr. Berg, 61, who has served on the transit board for a decade, told USA Today it was clear the fares would rise.');
+    const a = doc.attributions.filter((x) => x.cue?.text === 'told');
+    expect(a.map((x) => x.source?.text)).not.toContain('USA');
+    expect(a.map((x) => x.source?.text)).toContain('Mr. Berg, 61');
+  });
   it.skipIf(!haveModels)('a name at the end after the cue still speaks', () => {
     const doc = parsed('The plan was never costed, said Dana Whitfield.');
     expect(doc.attributions.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', 'The plan was never costed']]);
