@@ -34,6 +34,10 @@ const DAYPART_OF = /^(?:this\s+)?(?:morning|afternoon|evening|night)(?:\s*,\s*|\
 /** Words that, capitalised after a weekday, make it part of a name ("the Sunday Times", "the
  *  Sunday Morning Herald", "Saturday Night Live", "Monday Night Football"). */
 const NAMED_AFTER_WEEKDAY = /^\s+(?:(?:Morning|Night)\s+)?(?:Times|Telegraph|Express|Mirror|Herald|Post|Independent|Mail|Star|Age|Tribune|Observer|Sport|Business\s+Post|Football|Live|Night\s+Live)\b/;
+/** "ahead of (the vote on)", "in the run-up to", "in advance of": a preposition placing what
+ *  follows after the clause's event, with at most a short noun phrase between it and the time
+ *  (not the comparative "well ahead of Friday's close"). */
+const AHEAD_OF = /(?<!\b(?:well|far|way|just|slightly|comfortably|narrowly|points?|percent|\d)\s+)\b(?:ahead\s+of|in\s+the\s+run-?up\s+to|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:(?:the|a|this|next|an)\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:on|of|for)\s+)?$/iu;
 /** The joint of a range of clock times ("9 a.m. to 5 p.m.", "10:00-11:30"): group 1 is the first end. */
 const CLOCK_RANGE = /^(.*?(?:\d|[ap]\.?m\.?|noon))\s*(?:-|–|to|until|till|through)\s*(?=\d|noon|midnight)/i;
 const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
@@ -304,6 +308,10 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       // words right before a date that say which way it lies: "effective Feb. 1", "payable
       // Jan. 2" look ahead, "since Oct. 23" back
       lean: /\b(?:effective|payable|due(?:\s+(?:out|back|in))?|starting|beginning|expiring|until|till)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) ? 'future'
+        // "ahead of Sunday's vote", "in the run-up to the election on Sunday": the event the
+        // clause prepares for has not come yet (a weekday only: a yearless date's year is left to
+        // the tense, "came under pressure ahead of the realignment on January 11" in March)
+        : s.isCertain('weekday') && !s.isCertain('day') && AHEAD_OF.test(text.slice(Math.max(0, start - 60), start)) ? 'future'
         : /\bsince\s+(?:(?:shortly|just|soon|immediately)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 36), start)) ? 'past'
         // "earlier Sunday": earlier than the report's telling, so not ahead of it
         : /^earlier\s/i.test(t) || /\bearlier\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start)) ? 'past'

@@ -212,3 +212,16 @@ describe('"late on Tuesday", holiday weekends', () => {
     expect(found('He spent the Christmas holidays at home.', d)).toEqual(['Christmas|DATE|2013-12-25']);
   });
 });
+
+describe('"ahead of" a weekday', () => {
+  it('the event a clause prepares for lies ahead', () => {
+    expect(found('Troops deployed ahead of Sunday\'s vote.', d)).toEqual(['Sunday|DATE|2014-03-16']);
+    expect(found('Troops deployed ahead of the vote on Sunday.', d)).toEqual(['Sunday|DATE|2014-03-16']);
+    expect(found('Campaigning ended in the run-up to Sunday\'s election.', d)).toEqual(['Sunday|DATE|2014-03-16']);
+  });
+  it('not the comparative, not "after", and a yearless date keeps to the tense', () => {
+    expect(found('The index closed at 72.4, well ahead of Friday\'s final 71.8.', d)).toEqual(['Friday|DATE|2014-03-07']);
+    expect(found('Troops deployed after Sunday\'s vote.', d)).toEqual(['Sunday|DATE|2014-03-09']);
+    expect(found('The franc came under pressure ahead of the realignment on January 11.', d)).toEqual(['January 11|DATE|2014-01-11']);
+  });
+});
