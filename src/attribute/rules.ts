@@ -1067,7 +1067,10 @@ class Finder {
       // "North Korea, for the first time, confirmed": step over a parenthetical
       let c = leftEdge - 1;
       while (c > sent.tokenStart && this.low[c] !== ',' && leftEdge - c < 9) c--;
-      if (this.low[c] === ',' && c > sent.tokenStart) np = this.npLeft(c - 1, sent.tokenStart);
+      // ", and the meeting ended early, said X": a coordinated clause, no parenthetical
+      let verb = false;
+      for (let k = c + 1; k < leftEdge && this.pos && !verb && ['and', 'but', 'or', 'yet', 'so'].includes(this.low[c + 1]); k++) verb = /^(VB|MD)/.test(this.pos[k]);
+      if (this.low[c] === ',' && c > sent.tokenStart && !verb) np = this.npLeft(c - 1, sent.tokenStart);
     }
     if (!np && ['who', 'which'].includes(this.low[leftEdge]) && this.low[leftEdge - 1] === ',') {
       // "The minister, who said last week that taxes would rise, resigned": the antecedent speaks,

@@ -310,6 +310,11 @@ describe('no inverted speaker that is a possessor', () => {
     expect(a.map((x) => x.source?.text)).not.toContain('USA');
     expect(a.map((x) => x.source?.text)).toContain('Mr. Berg, 61');
   });
+  it.skipIf(!haveModels)('"A, and B, said X": the clause after the comma is no parenthetical between speaker and cue', () => {
+    const doc = parsed('The plan did not go over well with the board, and the meeting ended early, said one council source in the room.');
+    const a = doc.attributions.filter((x) => x.cue?.text === 'said');
+    expect(a.map((x) => [x.source?.text, x.content.text])).toEqual([['one council source', 'The plan did not go over well with the board, and the meeting ended early']]);
+  });
   it.skipIf(!haveModels)('a name at the end after the cue still speaks', () => {
     const doc = parsed('The plan was never costed, said Dana Whitfield.');
     expect(doc.attributions.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', 'The plan was never costed']]);
