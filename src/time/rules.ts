@@ -28,7 +28,9 @@ export interface TimeRule {
   make(m: RegExpExecArray, text: string): Candidate | Candidate[] | null;
 }
 
-const B = String.raw`(?<![\p{L}\p{N}'’-])`;
+// (an apostrophe inside a word blocks a match, "rock'n'roll"; an opening quotation mark,
+// ''Six months ago'' or 'Six months ago', does not)
+const B = String.raw`(?<![\p{L}\p{N}-]|[\p{L}\p{N}]['’])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
 
 /** Words that, right before a number-less "a year", make it a rate ("$5 a year") → SET. */
@@ -181,7 +183,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/duration',
     reason: 'a quantity of a time unit is a DURATION; with ago/earlier/later it is a point',
-    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?((?:${NUM})(?:\\s+and\\s+a\\s+half|-and-a-half)?)(?:\\s+|(?<=-and-a-half)-)(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
+    pattern: re(`${B}(?:(${MODQ})\\s+)?(?:(the|its|their|his|her|our|this|that|these|those)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|remaining|ensuing|preceding|succeeding|year-earlier|year-ago|comparable)\\s+)?((?:${NUM})(?:\\s+and\\s+a\\s+half|-and-a-half)?)(?:\\s+|(?<=-and-a-half)-)(?:(more|additional|other|straight|consecutive|full|trading|business|calendar|long|short|further)\\s+)?(${UNIT})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|back(?!\\s+(?:to|in|into|from|home|then|when)\\b)|earlier|before|later|after|from\\s+now|hence|old|or\\s+so|in\\s+a\\s+row))?${E}`),
     make(m, text) {
       const [all, modq, det, adj, numS, , unitS, half, suffix0] = m;
       const suffix = suffix0?.toLowerCase().replace(/\s+/g, ' ');
@@ -197,7 +199,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       let end = m.index + all.length;
       let suffixKind: 'ago' | 'rel-back' | 'rel-fwd' | 'fwd' | null = null;
       let signalled = !!half;
-      if (suffix === 'ago') suffixKind = 'ago';
+      // ("two years back", "a few months back": the spoken form of "ago")
+      if (suffix === 'ago' || suffix === 'back') suffixKind = 'ago';
       else if (suffix === 'from now' || suffix === 'hence') suffixKind = 'fwd';
       else if ((suffix === 'earlier' || suffix === 'later') && (unit === 'Y' || unit === 'Q')) suffixKind = suffix === 'earlier' ? 'rel-back' : 'rel-fwd';
       else if (suffix === 'earlier' || suffix === 'later') {
@@ -294,6 +297,18 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (/\d\s+(?:for|within|over|in|after)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
       const unit = unitOf(m[1]);
       return cand(m.index, m.index + m[0].length, 'rule/bare-plural-duration', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
+    },
+  });
+
+  // "just months ago", "years ago": a bare plural unit before "ago" (TimeBank tags "months ago"
+  // as a DURATION of unknown length ending at the report's date, PXM)
+  rules.push({
+    name: 'rule/bare-plural-ago',
+    reason: 'a bare plural unit before "ago" is a DURATION of unknown length (PXY)',
+    pattern: re(`(?=years|months|weeks|days|decades)(?<![\\p{L}\\p{N}'’-]|(?:the|these|those|some|many|few|several|of|recent|past|\\d|${alternation(numWords)})\\s+)(years|months|weeks|days|decades)\\s+ago${E}`),
+    make(m) {
+      const unit = unitOf(m[1]);
+      return cand(m.index, m.index + m[0].length, 'rule/bare-plural-ago', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
     },
   });
 

@@ -97,7 +97,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
       // "over at least five years": the span has its own modifier; "over" is a preposition
       const hasOwn = quantStart.test(span);
-      if (qm && !overThe && !possessive && !hasOwn && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly)$/i.test(qm[1]))) {
+      if (qm && !overThe && !possessive && !hasOwn && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly|circa)$/i.test(qm[1]))) {
         c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
         c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
       }
@@ -145,7 +145,11 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
     const dct = parseYmd(input.documentDate);
     const cands = findRuleCandidates(rules, text);
     if (chronoInstance) cands.push(...chronoCandidates(chronoInstance, text, dct));
-    const chosen = selectLongest(cands);
+    // a capitalised time phrase that is all of a quotation is a title ("CBS's ''60 Minutes''",
+    // "the ''Today'' show", "the movie '13 Hours'"), not a time
+    const chosen = selectLongest(cands).filter((c) => !(/^[\p{Lu}\d]/u.test(text.slice(c.start, c.start + 1))
+      && /(?:''|``|"|“|‘|(?:^|\s)['’])$/u.test(text.slice(Math.max(0, c.start - 2), c.start))
+      && /^[.,]?(?:''|"|”|['’](?!\p{L}))/u.test(text.slice(c.end, c.end + 3))));
     attachModifiers(text, chosen);
 
     const out: AnalysisTime[] = [];

@@ -225,3 +225,25 @@ describe('"ahead of" a weekday', () => {
     expect(found('The franc came under pressure ahead of the realignment on January 11.', d)).toEqual(['January 11|DATE|2014-01-11']);
   });
 });
+
+describe('"years ago", "two years back", "circa", quotations', () => {
+  it('a bare plural unit before "ago" is a duration of unknown length', () => {
+    expect(found('Control Data, which just months ago was failing, recovered.', d)).toEqual(['months ago|DURATION|PXM']);
+    expect(found('The book was published decades ago.', d)).toEqual(['decades ago|DURATION|PXDE']);
+    expect(found('He left six months ago.', d)).toEqual(['six months ago|DATE|2013-09']);
+  });
+  it('"back" after a quantity is "ago"; not "back to", "back home"', () => {
+    expect(found('It changed two years back.', d)).toEqual(['two years back|DATE|2012']);
+    expect(found('It changed a few months back.', d)).toEqual(['a few months back|DATE|PAST_REF']);
+    expect(found('Prices went two years back to their level of 2009.', d)).toEqual(['two years|DURATION|P2Y', '2009|DATE|2009']);
+  });
+  it('"circa 1900" is approximate', () => {
+    expect(found('The house was built circa 1900.', d)).toEqual(['circa 1900|DATE|1900|APPROX']);
+  });
+  it('an opening quotation mark does not hide a time; a whole quotation that is a title is no time', () => {
+    expect(found("He added, ''Six months ago we were not at 20 percent.''", d)).toEqual(['Six months ago|DATE|2013-09']);
+    expect(found("He said on CBS's ''60 Minutes.'' The rest followed.", d)).toEqual([]);
+    expect(found('Trump told NBC’s “Today” on Monday that he was right.', d)).toEqual(['Monday|DATE|2014-03-10']);
+    expect(found('“Today’s speech was strong,” she said.', d)).toEqual(['Today|DATE|2014-03-12']);
+  });
+});
