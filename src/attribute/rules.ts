@@ -77,6 +77,8 @@ function maskTranscriptMarks(text: string): string {
 
 const RELATIVE_TAIL = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const lower = (t: Token) => t.text.toLowerCase();
+/** Pronouns that can only be subjects. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
@@ -273,6 +275,9 @@ class Finder {
     // a phrase never starts with a preposition or a possessive marker
     while (start <= last && (this.lex.npInnerPrepositions.has(this.low[start]) || this.low[start] === "'s")) start++;
     if (start > last) return null;
+    // "the money she [says]", "told reporters he [believes]": a subject pronoun is a phrase
+    // of its own, the subject of the clause that follows it
+    if (last > start && SUBJECT_PRONOUNS.has(this.low[last])) return { start: last, end: last + 1 };
     if (!this.headLike(start, last + 1)) return null;
     return { start, end: last + 1 };
   }

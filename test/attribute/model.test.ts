@@ -320,3 +320,12 @@ describe('no inverted speaker that is a possessor', () => {
     expect(doc.attributions.map((x) => [x.source?.text, x.content.text])).toEqual([['Dana Whitfield', 'The plan was never costed']]);
   });
 });
+
+describe('a subject pronoun after a noun is a source of its own', () => {
+  it.skipIf(!haveModels)('"the money she says she saved", "told reporters she believes …"', () => {
+    const src = (text: string, cue: string) => parsed(text).attributions.filter((a) => a.cue?.text === cue).map((a) => a.source?.text);
+    expect(src('The council spent the money she says she saved on new buses.', 'says')).toEqual(['she']);
+    expect(src('Ms. Ruiz told reporters she believes the bridge will reopen.', 'believes')).toEqual(['she']);
+    expect(src('Ms. Ruiz told reporters she believes the bridge will reopen.', 'told')).toEqual(['Ms. Ruiz']);
+  });
+});
