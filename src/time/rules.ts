@@ -1020,11 +1020,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  const PAIR_MONTH_YEAR = new RegExp(`^\\s*(and|or|to|through|-|–)\\s*(${alternation(Object.keys(lex.months))})\\.?,?\\s+(?:of\\s+)?(${YEAR})(?![\\p{L}\\p{N}])`, 'iu');
+  // "Mar 2013", "Sept. 2012": a month's abbreviation only before a year
+  const MONTH_ABBR = alternation(Object.keys(lex.months).filter((k) => k.length <= 4 && k !== 'may' && k !== 'june' && k !== 'july'));
   // "January", "last April", "early September", "mid-November", "June last year"
   rules.push({
     name: 'rule/month',
     reason: 'a month name alone is a month of the year the anchor and the tense point to',
-    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|end(?=-)|start(?=-))(?:-|\\s+))?(${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}|${SPELLED}))?${E}`),
+    pattern: re(`${B}(?:(last|next|this|this\\s+past|this\\s+coming|early|late|mid|the\\s+middle\\s+of|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|end(?=-)|start(?=-))(?:-|\\s+))?((?:${MONTH_ABBR})\\.?(?=,?\\s+(?:of\\s+)?${YEAR}(?![\\p{L}\\p{N}]))|${MONTH_FULL})(?!\\s*\\.?\\s*\\d{1,2}(?!\\d))(?:,?\\s+(?:of\\s+)?(last\\s+year|this\\s+year|next\\s+year|${YEAR}|${SPELLED}))?${E}`),
     make(m, text) {
       const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const mw = m[2];
@@ -1032,12 +1035,18 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const monthStart = start + m[0].indexOf(mw, m[1] ? m[1].length : 0);
       if (!/^\p{Lu}/u.test(mw)) return null; // "march", "may": verbs and nouns
       const before = text.slice(Math.max(0, monthStart - 16), monthStart);
-      const lower = mw.toLowerCase();
+      const lower = mw.toLowerCase().replace(/\.$/, '');
       // "The March accession": after an article, a month used as a modifier of a common noun
       const attributive = /\bthe\s+$/i.test(before) && /^\s+[a-z]/.test(text.slice(start + m[0].length, start + m[0].length + 3)) && !/^\s+of\b/i.test(text.slice(start + m[0].length, start + m[0].length + 5));
       if ((lower === 'may' || lower === 'march') && !pre && !m[3] && !attributive && !/\b(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|next|this|each|every)\s+$/i.test(before)) return null;
       const month = lex.months[lower];
-      const yS = m[3]?.toLowerCase().replace(/\s+/g, ' ');
+      const yS0 = m[3]?.toLowerCase().replace(/\s+/g, ' ');
+      // "in March and April 2013", "March or April of 2013": the first month of a pair takes the
+      // year written after the second
+      const pairYear = !yS0 && !pre ? PAIR_MONTH_YEAR.exec(text.slice(start + m[0].length, start + m[0].length + 40)) : null;
+      // (a range that runs into the next year, "from November to April 1987", starts the year before)
+      const pairY = pairYear ? +pairYear[3] - (!/^(?:and|or)$/i.test(pairYear[1]) && lex.months[mw.toLowerCase().replace(/\.$/, '')] > lex.months[pairYear[2].toLowerCase()] ? 1 : 0) : null;
+      const yS = yS0 ?? (pairY != null ? String(pairY) : undefined);
       // "loans through January", "conclude by May", "until March": a limit set from the
       // report's date lies ahead of it, whatever the tense of the verb that set it; not "this
       // year through August", "the 12 months through January" (a stretch up to now) nor an

@@ -247,3 +247,16 @@ describe('"years ago", "two years back", "circa", quotations', () => {
     expect(found('“Today’s speech was strong,” she said.', d)).toEqual(['Today|DATE|2014-03-12']);
   });
 });
+
+describe('months with a year written after the pair, abbreviated months with a year', () => {
+  it('the first month of a pair or range takes the year after the second', () => {
+    expect(found('Sales fell in March and April 2013.', d)).toEqual(['March|DATE|2013-03', 'April 2013|DATE|2013-04']);
+    expect(found('Between February and October of 1986, output fell.', d)).toEqual(['February|DATE|1986-02', 'October of 1986|DATE|1986-10']);
+    expect(found('Shipments run from November to April 1987.', d)).toEqual(['November|DATE|1986-11', 'April 1987|DATE|1987-04']);
+  });
+  it('"Mar 2013", "Sept. 2012", "Nov, 1986" are months of that year; a bare abbreviation is not', () => {
+    expect(found('Sales fell in Mar 2013.', d)).toEqual(['Mar 2013|DATE|2013-03']);
+    expect(found('Sales fell in Sept. 2012.', d)).toEqual(['Sept. 2012|DATE|2012-09']);
+    expect(found('Sales rose in May and fell in June.', d)).toEqual(['May|DATE|2014-05', 'June|DATE|2014-06']);
+  });
+});
