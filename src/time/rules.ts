@@ -906,10 +906,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // capitalised name word inside a sentence, a year number is part of the name (not after
         // a month, season, weekday or holiday, nor a title-case function word of a headline)
         // (only where the name goes on after the year, "Volvo 1986 Lease Finance Corp", or was
-        // introduced as one, "a venture called Orion 1980"; "Carter in Iowa 1976" is a year)
+        // introduced as one, "a venture called Orion 1980"; "Carter in Iowa 1976" is a year, and
+        // so is an event's, "the Sochi 2014 Winter Olympics")
         const named = /(?:^|[^\p{L}.!?:"“”'’(]\s*)(?<![.!?]\s)\b(\p{Lu}\p{Ll}+)\s+$/u.exec(before);
         if (named && !NAME_BEFORE_YEAR_OK.test(named[1]) && !/(?:^|[.!?:"“”]\s*|\n\s*|\s[-–—]\s+)\p{Lu}\p{Ll}+\s+$/u.test(before)
-          && (/^\s+\p{Lu}\p{Ll}/u.test(after) || /\b(?:called|named|dubbed|designated|known\s+as|titled|entitled)\s+(?:\p{Lu}\p{Ll}+\s+)+$/u.test(before))) return null;
+          && ((/^\s+\p{Lu}\p{Ll}/u.test(after) && !/^\s+(?:Olympics?|Games|Winter|Summer|World|Cup|Elections?|Census|Budget|Summit|Championships?|Open|Expo|Season|Campaign|Crisis|War)\b/.test(after)) || /\b(?:called|named|dubbed|designated|known\s+as|titled|entitled)\s+(?:\p{Lu}\p{Ll}+\s+)+$/u.test(before))) return null;
         const nextOk = YEAR_NEXT_OK.test(after) || YEAR_NEXT_CAPITAL.test(after);
         if (!YEAR_PREV_OK.test(before) && !nextOk) return null;
         const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;

@@ -197,6 +197,7 @@ describe('a year number inside a name', () => {
     expect(found('Think of Jimmy Carter in Iowa 1976 and McCain in New Hampshire 2000.', d)).toEqual(['1976|DATE|1976', '2000|DATE|2000']);
     expect(found('BASLE, March 13 - Group 1986 net profit rose.', d)).toEqual(['March 13|DATE|2014-03-13', '1986|DATE|1986']);
     expect(found('Sales Rise In 1987 As Demand Grows.', d)).toEqual(['1987|DATE|1987']);
+    expect(found('He won gold at the Sochi 2014 Winter Olympics.', d)).toEqual(['2014|DATE|2014']);
   });
 });
 
