@@ -1137,8 +1137,7 @@ class Finder {
       // before a participle cue hosts it rather than speaking; the parse's subject of the clause
       // above speaks (sourcesFromParse in stage.ts). A person or a pronoun right before the
       // participle is its subject ("footage of Trump saying …", "heard him saying …").
-      if (this.pos && this.pos[cue.start] === 'VBG' && !this.lex.beForms.has(this.low[cue.start - 1]) && by === 'rule/indirect'
-        && this.pos[np.end - 1] !== 'PRP' && !/PER$/.test(this.doc.nerTags?.[np.end - 1] ?? '')) {
+      if (by === 'rule/indirect' && this.participleHost(cue, np)) {
         made.source = null;
         made.by = 'rule/indirect+source/participle-host';
       }
@@ -1275,6 +1274,12 @@ class Finder {
     return [{ start: s, end: e }];
   }
 
+  /** Whether noun phrase np before participle cue `cue` hosts it rather than being its subject (see the indirect rule). */
+  participleHost(cue: Cue, np: { start: number; end: number }): boolean {
+    return this.pos !== null && this.pos[cue.start] === 'VBG' && !this.lex.beForms.has(this.low[cue.start - 1])
+      && this.pos[np.end - 1] !== 'PRP' && !/PER$/.test(this.doc.nerTags?.[np.end - 1] ?? '');
+  }
+
   indirect(np: { start: number; end: number } | null, cue: Cue, ranges: { start: number; end: number }[], by: string): Candidate {
     const spans = ranges.map((r) => this.span(r.start, r.end));
     const first = spans[0], last = spans[spans.length - 1];
@@ -1334,9 +1339,12 @@ class Finder {
         if (!np) continue;
         this.useCue(cue);
         this.usedQuote.add(qk);
+        // "issued a statement calling the test “a clear violation”": the clause above speaks
+        const host = by === 'rule/mixed-fragment' && this.participleHost(cue, np);
+        if (host) by += '+source/participle-host';
         this.push({
           kind: 'mixed',
-          source: this.span(np.start, np.end),
+          source: host ? null : this.span(np.start, np.end),
           cue: this.span(cue.start, cue.end),
           content: quote.inner,
           by,

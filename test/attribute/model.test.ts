@@ -282,6 +282,10 @@ describe('a participle cue after the noun phrase that hosts it', () => {
     expect(brief(parsed('The city council issued a statement saying the bridge would reopen in June.'))).toContainEqual(['The city council', 'saying', 'the bridge would reopen in June']);
     expect(brief(parsed('Residents wrote dozens of emails arguing the plan was too costly.'))).toContainEqual(['Residents', 'arguing', 'the plan was too costly']);
   });
+  it.skipIf(!haveModels)('the same for a quoted fragment ("issued a statement calling X “…”")', () => {
+    const doc = parsed('The council issued a statement calling the closure “a grave and costly mistake” on Friday.');
+    expect(doc.attributions.filter((a) => a.cue?.text === 'calling').map((a) => [a.kind, a.source?.text])).toEqual([['mixed', 'The council']]);
+  });
   it.skipIf(!haveModels)('a person named right before the participle is its subject', () => {
     const doc = createWorkingDoc(readReport('The clip ends with footage of Ana Ruiz saying the bridge would reopen.', { id: 't', date: '2024-03-05' }));
     for (const s of [tokenizeStage, sentenceStage, posStage, parseStage]) s.run(doc);
