@@ -305,7 +305,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/bare-plural-ago',
     reason: 'a bare plural unit before "ago" is a DURATION of unknown length (PXY)',
-    pattern: re(`(?=years|months|weeks|days|decades)(?<![\\p{L}\\p{N}'’-]|(?:the|these|those|some|many|few|several|of|recent|past|\\d|${alternation(numWords)})\\s+)(years|months|weeks|days|decades)\\s+ago${E}`),
+    pattern: re(`(?=(?:years|months|weeks|days|decades)\\s+ago)(?<![\\p{L}\\p{N}'’-]|(?:the|these|those|some|many|few|several|of|recent|past|\\d|${alternation(numWords)})\\s+)(years|months|weeks|days|decades)\\s+ago${E}`),
     make(m) {
       const unit = unitOf(m[1]);
       return cand(m.index, m.index + m[0].length, 'rule/bare-plural-ago', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
@@ -354,7 +354,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/clock-zone',
     reason: 'a four-digit clock time with a zone (GMT, UTC, local time) is a TIME of the anchor day',
-    pattern: /(?=[0-2])(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|local\s+time))?)(?![\p{L}\p{N}])/gu,
+    pattern: /(?=[0-2]\d[0-5]\d)(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|local\s+time))?)(?![\p{L}\p{N}])/gu,
     make(m, text) {
       if (/\(\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
       // "at 2200 hrs", "by 0600 hours": with no zone, the clock only after a preposition of a
@@ -1127,7 +1127,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/week-of-month',
     reason: 'an ordinal week of a named month is an ISO week',
-    pattern: re(`(?=the\\s)${B}the\\s+(first|second|third|fourth|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_FULL})(?:,?\\s+(${YEAR}))?${E}`),
+    pattern: re(`(?=the\\s+(?:first|second|third|fourth|last|final)\\s+week)${B}the\\s+(first|second|third|fourth|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_FULL})(?:,?\\s+(${YEAR}))?${E}`),
     make(m) {
       const ord = m[1].toLowerCase();
       const month = lex.months[m[2].toLowerCase()];
@@ -1156,7 +1156,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/unit-before-last',
     reason: '"the year before last" is two years back, "the week after next" two weeks ahead',
-    pattern: re(`(?=the\\s)${B}the\\s+(week|month|year)\\s+(before\\s+last|after\\s+next)${E}`),
+    pattern: re(`(?=the\\s+(?:week|month|year)\\s+(?:before|after))${B}the\\s+(week|month|year)\\s+(before\\s+last|after\\s+next)${E}`),
     make(m) {
       const unit = m[1].toLowerCase();
       const k = /^before/i.test(m[2]) ? -2 : 2;
@@ -1175,7 +1175,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/end-unit',
     reason: '"end-year", "mid-year", "end-month" are the end or middle of the report\'s year or month',
-    pattern: re(`(?=[em])${B}(end|mid)-(year|month)(?![\\p{L}\\p{N}-])`),
+    pattern: re(`(?=(?:end|mid)-(?:year|month))${B}(end|mid)-(year|month)(?![\\p{L}\\p{N}-])`),
     make(m) {
       const mod = m[1].toLowerCase() === 'end' ? 'END' : 'MID';
       const month = m[2].toLowerCase() === 'month';
