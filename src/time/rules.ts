@@ -973,6 +973,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  const PAIR_SEASON_YEAR = new RegExp(`^\\s*(?:and|or)\\s+(?:the\\s+)?(?:early\\s+|late\\s+)?(?:${SEASON})\\s+(?:of\\s+)?(${YEAR})(?![\\p{L}\\p{N}])`, 'iu');
   // "this summer", "last fall", "the winter of 1994", "in spring"
   rules.push({
     name: 'rule/season',
@@ -982,9 +983,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const sw = m[2];
       const season = lex.seasons[sw.toLowerCase()];
-      const y = m[3] ? yearOf(m[3]) : null;
       const start = m.index;
       const end = m.index + m[0].length;
+      // "the spring and summer of 1970": the first season of a pair takes the year after the second
+      const pair = m[3] ? null : PAIR_SEASON_YEAR.exec(text.slice(end, end + 40));
+      const y = m[3] ? yearOf(m[3]) : pair ? +pair[1] : null;
       const before = text.slice(Math.max(0, start - 12), start);
       if (!det && y == null && !/\b(?:in|during|by|until|since|through|this|last|next)\s+$/i.test(before)) return null;
       if (/^\p{Lu}/u.test(sw) && /\p{Lu}[\p{L}]*\s+$/u.test(before)) return null; // "Arab Spring", "Palm Springs"

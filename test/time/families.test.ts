@@ -254,6 +254,7 @@ describe('months with a year written after the pair, abbreviated months with a y
     expect(found('Sales fell in March and April 2013.', d)).toEqual(['March|DATE|2013-03', 'April 2013|DATE|2013-04']);
     expect(found('Between February and October of 1986, output fell.', d)).toEqual(['February|DATE|1986-02', 'October of 1986|DATE|1986-10']);
     expect(found('Shipments run from November to April 1987.', d)).toEqual(['November|DATE|1986-11', 'April 1987|DATE|1987-04']);
+    expect(found('He was born in the spring and summer of 1970.', d)).toEqual(['the spring|DATE|1970-SP', 'summer of 1970|DATE|1970-SU']);
   });
   it('"Mar 2013", "Sept. 2012", "Nov, 1986" are months of that year; a bare abbreviation is not', () => {
     expect(found('Sales fell in Mar 2013.', d)).toEqual(['Mar 2013|DATE|2013-03']);
