@@ -79,6 +79,8 @@ const RELATIVE_TAIL = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const lower = (t: Token) => t.text.toLowerCase();
 /** Pronouns that can only be subjects. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+/** Words that open a time phrase or clause after a cue ("said after the meeting that ..."). */
+const TIME_OPENERS = new Set(['after', 'before', 'during', 'since', 'until', 'following']);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
@@ -1180,6 +1182,26 @@ class Finder {
   clauseEdges(cue: Cue, r: { start: number; end: number }): [Cue, { start: number; end: number }] {
     if (!this.pos) return [cue, r];
     let c = cue;
+    // "said after the meeting that …", "said before he died that …": a time phrase on the cue
+    // is no part of it, nor of what was said
+    if (r.start === cue.end && TIME_OPENERS.has(this.low[r.start]) && this.doc.heads) {
+      const heads = this.doc.heads;
+      const h = heads[r.start];
+      if (h > r.start && h < r.end) {
+        let e = h;
+        // the phrase's own words after its head, up to a complementiser, a comma or a clause
+        const rels = this.doc.deprels!;
+        for (let k = h + 1; k < r.end; k++) {
+          if ([',', 'that'].includes(this.low[k]) || /^(acl|ccomp|advcl|parataxis)/.test(rels[k])) break;
+          let a = heads[k];
+          for (let step = 0; step < 20 && a >= 0 && a !== h; step++) a = heads[a];
+          if (a === h) e = k; else break;
+        }
+        let st = e + 1;
+        while (st < r.end && [',', 'that'].includes(this.low[st])) st++;
+        if (st < r.end - 1) r = { start: st, end: r.end };
+      }
+    }
     if (r.start === cue.end && this.pos[r.start] === 'IN' && !['that', 'whether', 'if', 'because', 'as', 'while', 'although'].includes(this.low[r.start]) && r.end - r.start > 2) {
       c = { ...cue, end: cue.end + 1 };
       r = { start: r.start + 1, end: r.end };

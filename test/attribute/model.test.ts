@@ -333,3 +333,11 @@ describe('a subject pronoun after a noun is a source of its own', () => {
     expect(src('Ms. Ruiz told reporters she believes the bridge will reopen.', 'told')).toEqual(['Ms. Ruiz']);
   });
 });
+
+describe('a time phrase right after a rule cue', () => {
+  it.skipIf(!haveModels)('"said after the meeting that …" is neither cue nor content', () => {
+    const brief = (text: string) => parsed(text).attributions.map((a) => [a.source?.text, a.cue?.text, a.content.text]);
+    expect(brief('The mayor said after the meeting that taxes would rise.')).toEqual([['The mayor', 'said', 'taxes would rise']]);
+    expect(brief('The senator claimed during the hearing the agency had lied.')).toEqual([['The senator', 'claimed', 'the agency had lied']]);
+  });
+});
