@@ -5,7 +5,8 @@ import { posStage } from '../../src/nlp/pos/stage.js';
 import { parseStage, createParseStage, MSG_NO_PARSER_MODEL } from '../../src/nlp/parse/stage.js';
 import { findModelFile } from '../../src/nlp/pos/model.js';
 import { readConllu } from '../../src/nlp/parse/conllu.js';
-import { projectivize } from '../../src/nlp/parse/parser.js';
+import { mixModels, projectivize } from '../../src/nlp/parse/parser.js';
+import { CompactModel } from '../../src/nlp/pos/perceptron.js';
 import { children, dependentsByRel, headVerbOf, relMatches, rootOf, subtreeSpan } from '../../src/nlp/parse/tree.js';
 import type { DocumentMeta, WorkingDoc } from '../../src/types.js';
 
@@ -203,5 +204,30 @@ describe('parse: helpers', () => {
     const g = Int32Array.from([-1, 0, 4, 1, 1]);
     const p = projectivize(g);
     expect(Array.from(p)).toEqual([-1, 0, 1, 1, 1]);
+  });
+  it('mixes parsers by averaging their weights: the mean of their scores, in one table', () => {
+    // two 4-class models over features 11, 22, 33 (rows: key, then (class, weight) pairs)
+    const model = (rows: [number, [number, number][]][], scale: number) => {
+      const offsets = [0];
+      const classes: number[] = [];
+      const weights: number[] = [];
+      for (const [, ws] of rows) {
+        for (const [c, w] of ws) { classes.push(c); weights.push(w); }
+        offsets.push(classes.length);
+      }
+      return new CompactModel(4, Uint32Array.from(rows.map((r) => r[0])), Uint32Array.from(offsets), Uint8Array.from(classes), Int16Array.from(weights), scale);
+    };
+    const a = model([[11, [[0, 100], [2, -50]]], [22, [[1, 300]]]], 0.01);
+    const b = model([[22, [[1, 100], [3, 40]]], [33, [[0, -200], [1, 20], [2, 5], [3, 7]]]], 0.02);
+    const m = mixModels([a, b]);
+    const feats = Uint32Array.from([11, 22, 33, 44]);
+    const sa = new Float64Array(4), sb = new Float64Array(4), sm = new Float64Array(4);
+    a.score(feats, 4, sa);
+    b.score(feats, 4, sb);
+    m.score(feats, 4, sm);
+    for (let c = 0; c < 4; c++) expect(sm[c]).toBeCloseTo((sa[c] + sb[c]) / 2, 3);
+    expect(m.stats.features).toBe(3);
+    // pruning drops averaged weights under the threshold: feature 11's class 2 (-0.25) and 33's small ones
+    expect(mixModels([a, b], 0.3).stats.weights).toBeLessThan(m.stats.weights);
   });
 });

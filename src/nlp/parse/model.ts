@@ -9,6 +9,8 @@ import type { ParserModel } from './parser.js';
 
 /** Provenance tag of the shipped parser. */
 export const PARSER_MODEL_ID = 'model/parser-arceager@3';
+/** Provenance tag a mixture of parsers would ship under (`npm run train:parser -- --mix`). */
+export const PARSER_MIX_MODEL_ID = 'model/parser-arceager@4';
 export const PARSER_MODEL_FILE = 'parser/parser.bin';
 
 /** Header stored with the weights. */
@@ -19,20 +21,24 @@ export interface ParserModelHeader {
   labelScale: number;
   trainedOn: string;
   scores?: Record<string, number>;
+  /** feature groups the weights use (see `FeatureGroup`); absent in @3 = none */
+  groups?: number;
 }
 
 /** Saves a trained parser. */
 export function saveParserModel(
   file: string,
   model: ParserModel & { transitions: CompactModel; labeller: CompactModel },
-  meta: { trainedOn: string; scores?: Record<string, number> },
+  meta: { trainedOn: string; scores?: Record<string, number>; id?: string },
 ): void {
   const header: ParserModelHeader = {
-    id: PARSER_MODEL_ID,
+    id: meta.id ?? PARSER_MODEL_ID,
     labels: model.labels,
     transitionScale: model.transitions.scale,
     labelScale: model.labeller.scale,
-    ...meta,
+    trainedOn: meta.trainedOn,
+    scores: meta.scores,
+    ...(model.groups ? { groups: model.groups } : {}),
   };
   saveModelFile(file, header, { ...model.transitions.toArrays('t'), ...model.labeller.toArrays('l') });
 }
@@ -44,6 +50,7 @@ export function loadParserModel(file: string): ParserModel & { header: ParserMod
     transitions: CompactModel.fromArrays('t', 4, header.transitionScale, arrays),
     labels: header.labels,
     labeller: CompactModel.fromArrays('l', header.labels.length, header.labelScale, arrays),
+    groups: header.groups ?? 0,
     header,
   };
 }

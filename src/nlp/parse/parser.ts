@@ -12,7 +12,7 @@
  * Indexes: inside this module word i of a sentence is position i+1 and position 0 is the
  * artificial root; the public functions take and return 0-based heads with -1 for root.
  */
-import { CompactModel, TrainableModel, argmax, feat1, feat2, feat3, feat4, hashString, rng, shuffle, type ScoringModel } from '../pos/perceptron.js';
+import { CompactModel, FeatureIndex, TrainableModel, argmax, feat1, feat2, feat3, feat4, hashString, rng, shuffle, type ScoringModel } from '../pos/perceptron.js';
 import { clusterPrefix, wordHashes, type WordHashes } from '../pos/words.js';
 
 const SHIFT = 0;
@@ -23,13 +23,61 @@ const N_ACTIONS = 4;
 
 const NONE = 0x2f1b; // feature value for "no such position"
 const ROOT_W = 0x7a11; // word/tag value of the artificial root
-const MAX_FEATS = 96;
+const MAX_FEATS = 112;
+
+/**
+ * Feature groups beyond the base templates, as bits. A model says which groups its weights
+ * use (`ParserModel.groups`; `model/parser-arceager@3` uses none), and only those are computed.
+ * Each group alone was a wash on the dev sets; a mixture of perceptrons trained with
+ * different groups (see {@link mixModels}) parses better than any one of them, and then every
+ * group is computed ({@link ALL_GROUPS}): a member trained without a group simply has no
+ * weights for its features.
+ */
+export const FeatureGroup = {
+  /** which coarse kinds of dependents s0 and b0 have (a stand-in for Zhang & Nivre's label sets) */
+  childKinds: 1,
+  /** words of s0's and b0's second-outermost children and of s0's grand-head */
+  childWords: 2,
+  /** the tagger's runner-up tags of s1 and b2 */
+  moreAlts: 4,
+  /** the runner-up tags of dependent and head in the labeller */
+  labellerAlts: 8,
+  /** quotation parity of s0 and b0, the word before b0's subtree, what is left after b0 */
+  quotes: 16,
+  /** tag and runner-up tag with the dependents already attached (VBN/VBD with a subject) */
+  tagsWithKids: 32,
+} as const;
+export const ALL_GROUPS = 63;
+
+/** Coarse classes of the XPOS tags, for the children-class sets (a stand-in for ZN's label sets). */
+function tagClass(tag: string): number {
+  switch (tag) {
+    case 'NN': case 'NNS': return 0;
+    case 'NNP': case 'NNPS': return 1;
+    case 'PRP': case 'WP': case 'EX': return 2;
+    case 'MD': return 4;
+    case 'IN': return 7;
+    case 'TO': return 8;
+    case 'DT': case 'PDT': case 'WDT': case 'PRP$': case 'WP$': return 9;
+    case 'POS': return 10;
+    case 'CC': return 11;
+    case 'CD': return 12;
+    case 'RP': return 14;
+    case ',': case '.': case ':': case '``': case "''": case '-LRB-': case '-RRB-': case 'HYPH': case 'NFP': return 13;
+  }
+  if (tag.startsWith('VB')) return 3;
+  if (tag.startsWith('JJ')) return 5;
+  if (tag.startsWith('RB') || tag === 'WRB') return 6;
+  return 15;
+}
 
 /** What parsing needs: the transition weights, the labeller's weights and label set. */
 export interface ParserModel {
   transitions: ScoringModel;
   labels: string[];
   labeller: ScoringModel;
+  /** the feature groups its weights use (bits of {@link FeatureGroup}); none when absent */
+  groups?: number;
 }
 
 /** A parse: 0-based heads (-1 = root) and UD relations. */
@@ -57,9 +105,15 @@ class State {
   nl: Int32Array;
   nr: Int32Array;
   onStack: Uint8Array;
+  lset: Int32Array;
+  rset: Int32Array;
+  readonly cls: Uint8Array;
 
-  constructor(n: number) {
+  constructor(n: number, cls: Uint8Array) {
     this.n = n;
+    this.cls = cls;
+    this.lset = new Int32Array(n + 1);
+    this.rset = new Int32Array(n + 1);
     this.stack = new Int32Array(n + 2);
     this.heads = new Int32Array(n + 1).fill(-1);
     this.lc1 = new Int32Array(n + 1).fill(-1);
@@ -103,12 +157,14 @@ class State {
     this.heads[d] = h;
     if (h === 0 || d < h) {
       this.nl[h]++;
+      this.lset[h] |= 1 << this.cls[d];
       if (this.lc1[h] === -1 || d < this.lc1[h]) {
         this.lc2[h] = this.lc1[h];
         this.lc1[h] = d;
       } else if (this.lc2[h] === -1 || d < this.lc2[h]) this.lc2[h] = d;
     } else {
       this.nr[h]++;
+      this.rset[h] |= 1 << this.cls[d];
       if (this.rc1[h] === -1 || d > this.rc1[h]) {
         this.rc2[h] = this.rc1[h];
         this.rc1[h] = d;
@@ -207,6 +263,9 @@ interface Sent {
   hs: WordHashes;
   tags: Uint32Array; // hashed tags, 1-based (index 0 unused)
   alts: Uint32Array; // hashed runner-up tags of the tagger (= tags when not given)
+  cls: Uint8Array; // coarse tag class, 1-based (index 0: the root)
+  qpar: Uint8Array; // 1 + parity of the double quotes before the position (0: root/none)
+  groups: number; // the feature groups to compute (bits of FeatureGroup)
 }
 
 // Tag hashes, memoised: a tag set is small and every token needs one.
@@ -217,14 +276,30 @@ function tagHash(tag: string): number {
   return h;
 }
 
-function prepare(words: readonly string[], tags: readonly string[], alts?: readonly string[]): Sent {
+function prepare(words: readonly string[], tags: readonly string[], alts: readonly string[] | undefined, groups: number): Sent {
   const t = new Uint32Array(words.length + 1);
   const a = new Uint32Array(words.length + 1);
+  const cls = new Uint8Array(words.length + 1);
   for (let i = 0; i < tags.length; i++) {
+    cls[i + 1] = tagClassOf(tags[i]);
     t[i + 1] = tagHash(tags[i]);
     a[i + 1] = alts && alts[i] !== undefined ? tagHash(alts[i]) : t[i + 1];
   }
-  return { hs: wordHashes(words), tags: t, alts: a };
+  const qpar = new Uint8Array(words.length + 1);
+  let q = 0;
+  for (let i = 0; i < words.length; i++) {
+    qpar[i + 1] = 1 + q;
+    const w = words[i];
+    if (w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '«' || w === '»') q ^= 1;
+  }
+  return { hs: wordHashes(words), tags: t, alts: a, cls, qpar, groups };
+}
+
+const tagClassCache = new Map<string, number>();
+function tagClassOf(tag: string): number {
+  let c = tagClassCache.get(tag);
+  if (c === undefined) tagClassCache.set(tag, (c = tagClass(tag)));
+  return c;
 }
 
 /** The runner-up tag of position p, or a marker for none/root. */
@@ -371,6 +446,47 @@ function transitionFeatures(st: State, s: Sent, out: Uint32Array): number {
   out[k++] = feat2(76, b0t, b0a);
   out[k++] = feat4(77, s0t, s0a, b0t, b0a);
   out[k++] = feat2(78, T(s, b1), A(s, b1));
+  const g = s.groups;
+  if (g & FeatureGroup.childKinds) {
+    // children-class sets: which kinds of dependents s0 and b0 already have
+    const s0ls = s0 >= 0 ? st.lset[s0] : -1, s0rs = s0 >= 0 ? st.rset[s0] : -1, b0ls = b0 >= 0 ? st.lset[b0] : -1;
+    out[k++] = feat2(79, s0t, s0ls);
+    out[k++] = feat2(80, s0t, s0rs);
+    out[k++] = feat2(81, b0t, b0ls);
+    out[k++] = feat3(82, s0t, s0rs, b0t);
+    out[k++] = feat3(83, s0t, b0t, b0ls);
+  }
+  if (g & FeatureGroup.tagsWithKids) {
+    // a participle-or-past tag with the dependents it already has: "the message claimed" (VBN
+    // with a subject on its left is a finite verb the tagger mistook)
+    out[k++] = feat4(94, b0t, b0a, b0lt, s0t);
+    out[k++] = feat4(95, s0t, s0a, s0lt, b0t);
+    out[k++] = feat4(96, b0t, b0a, b0vl, s0t);
+    out[k++] = feat4(97, s0t, s0a, s0rt, b0t);
+  }
+  if (g & FeatureGroup.quotes) {
+    // quotes: a verb inside a quotation and one outside it ("…," the minister said.)
+    const qs = s0 > 0 ? s.qpar[s0] : 0, qb = b0 > 0 ? s.qpar[b0] : 0;
+    out[k++] = feat4(90, qs, qb, s0t, b0t);
+    out[k++] = feat3(91, qs * 4 + qb, s0t, b0w);
+    // the word before b0's subtree, and how much of the sentence is left after b0
+    let x = b0;
+    if (x > 0) while (st.lc1[x] > 0) x = st.lc1[x];
+    const before = x > 1 ? W(s, x - 1) : NONE;
+    const rest = b0 > 0 ? Math.min(st.n - b0, 3) : 4;
+    out[k++] = feat3(92, s0t, b0t, before);
+    out[k++] = feat3(93, b0w, before, rest);
+  }
+  if (g & FeatureGroup.childWords) {
+    out[k++] = feat1(84, W(s, s0l2));
+    out[k++] = feat1(85, W(s, s0r2));
+    out[k++] = feat1(86, W(s, b0l2));
+    out[k++] = feat1(87, W(s, s0hh));
+  }
+  if (g & FeatureGroup.moreAlts) {
+    out[k++] = feat2(88, s1t, A(s, s1));
+    out[k++] = feat2(89, b2t, A(s, b2));
+  }
   return k;
 }
 
@@ -405,6 +521,10 @@ function labelFeatures(s: Sent, n: number, heads: Int32Array, kids: number[][], 
   out[k++] = feat3(124, dt, C(s, h), dir);
   out[k++] = feat2(125, C(s, d, 12), C(s, h, 12));
   out[k++] = feat4(126, hs.suf3[d - 1], dt, ht, dir);
+  if (s.groups & FeatureGroup.labellerAlts) {
+    out[k++] = feat4(127, dt, A(s, d), ht, dir);
+    out[k++] = feat4(128, dt, ht, A(s, h), dir);
+  }
   const dk = kids[d];
   for (let j = 0; j < dk.length && k < MAX_FEATS - 24; j++) {
     const c = dk[j];
@@ -438,8 +558,8 @@ function childrenOf(heads: Int32Array, n: number): number[][] {
  */
 export function parseWords(model: ParserModel, words: readonly string[], tags: readonly string[], alts?: readonly string[]): Parse {
   const n = words.length;
-  const s = prepare(words, tags, alts);
-  const st = new State(n);
+  const s = prepare(words, tags, alts, model.groups ?? 0);
+  const st = new State(n, s.cls);
   const fs = new Uint32Array(MAX_FEATS);
   const scores = new Float64Array(model.labels.length > N_ACTIONS ? model.labels.length : N_ACTIONS);
   const valid = [false, false, false, false];
@@ -500,6 +620,8 @@ export interface TrainParserOptions {
   /** First epoch (1-based) with error exploration. */
   exploreFrom?: number;
   minWeight?: number;
+  /** feature groups to train with (bits of {@link FeatureGroup}); none by default */
+  groups?: number;
   onEpoch?: (what: 'parser' | 'labeller', epoch: number, trainScore: number) => void;
 }
 
@@ -553,7 +675,8 @@ export function trainParser(data: ParseExample[], opts: TrainParserOptions = {})
   const epochs = opts.epochs ?? 12;
   const explore = opts.explore ?? 0.9;
   const exploreFrom = opts.exploreFrom ?? 2;
-  const sents = data.map((x) => prepare(x.words, x.tags, x.alts));
+  const groups = opts.groups ?? 0;
+  const sents = data.map((x) => prepare(x.words, x.tags, x.alts, groups));
   const golds = data.map((x) => {
     const g = new Int32Array(x.words.length + 1);
     g[0] = -1;
@@ -575,7 +698,7 @@ export function trainParser(data: ParseExample[], opts: TrainParserOptions = {})
     for (const si of order) {
       const s = sents[si];
       const gold = projGolds[si];
-      const st = new State(data[si].words.length);
+      const st = new State(data[si].words.length, s.cls);
       while (!st.done) {
         st.valid(valid);
         const k = transitionFeatures(st, s, fs);
@@ -642,6 +765,7 @@ export function trainParser(data: ParseExample[], opts: TrainParserOptions = {})
     transitions: tm.compact(opts.minWeight ?? 0),
     labels,
     labeller: lm.compact(opts.minWeight ?? 0),
+    groups,
   };
 }
 
@@ -661,4 +785,53 @@ export function attachmentScores(model: ParserModel, data: ParseExample[]): { ua
     }
   }
   return { uas: total ? ua / total : 0, las: total ? la / total : 0, tokens: total };
+}
+
+/**
+ * Averages the weights of several compact models over the same classes (parameter mixing):
+ * a linear model's scores are linear in its weights, so this one table scores exactly as
+ * the sum of the models' scores would, at the cost of one lookup per feature. Weights
+ * whose average falls under `minWeight` are dropped.
+ */
+export function mixModels(models: CompactModel[], minWeight = 0): CompactModel {
+  const C = models[0].nClasses;
+  const index = new FeatureIndex(1 << 20);
+  let acc = new Float64Array(C << 20);
+  for (const m of models) {
+    const f = m.scale / models.length;
+    for (let i = 0; i < m.keys.length; i++) {
+      const r = index.add(m.keys[i]);
+      if ((r + 1) * C > acc.length) {
+        const a = new Float64Array(acc.length * 2);
+        a.set(acc);
+        acc = a;
+      }
+      for (let p = m.offsets[i]; p < m.offsets[i + 1]; p++) acc[r * C + m.classes[p]] += m.qweights[p] * f;
+    }
+  }
+  const keys = index.keysByRow();
+  let maxAbs = 0;
+  for (let i = 0; i < keys.length * C; i++) if (Math.abs(acc[i]) > maxAbs) maxAbs = Math.abs(acc[i]);
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const keep = (x: number) => Math.abs(x) >= minWeight && Math.round(x / scale) !== 0;
+  const outKeys: number[] = [];
+  const offsets: number[] = [];
+  const classes: number[] = [];
+  const weights: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let any = false;
+    for (let j = 0; j < C; j++) {
+      const x = acc[r * C + j];
+      if (!keep(x)) continue;
+      if (!any) {
+        outKeys.push(keys[r]);
+        offsets.push(classes.length);
+        any = true;
+      }
+      classes.push(j);
+      weights.push(Math.round(x / scale));
+    }
+  }
+  offsets.push(classes.length);
+  return new CompactModel(C, Uint32Array.from(outKeys), Uint32Array.from(offsets), Uint8Array.from(classes), Int16Array.from(weights), scale);
 }
