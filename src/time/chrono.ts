@@ -197,6 +197,14 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       hour = null;
     }
     const minute = get('minute') ?? 0;
+    // "this coming Monday", "this past Friday": chrono leaves "this" (and "coming") out
+    if (wd != null && !s.isCertain('day')) {
+      const lead = /\bthis\s+(?:(?:coming|past)\s+)?$/i.exec(text.slice(Math.max(0, start - 12), start));
+      if (lead && (/^(?:coming|past)\s/i.test(t) || /\s(?:coming|past)\s+$/i.test(lead[0]))) {
+        start -= lead[0].length;
+        t = text.slice(start, start + lead[0].length + t.length);
+      }
+    }
     const dir = /\b(last|past|previous)\b/i.test(t) ? -1 : /\b(next|coming)\b/i.test(t) ? 1 : /\bthis\b/i.test(t) ? 0 : null;
     const casualPart = /\b(morning|afternoon|evening|night)\b/i.exec(t)?.[1].toLowerCase();
     // chrono tags most results with their parser; its weekday and ISO parsers leave no tag
@@ -251,7 +259,14 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
           let p: Ymd;
           if (dir === -1) p = weekdayNear(dctNow, wd, -1, true);
           else if (dir === 1) p = weekdayNear(dctNow, wd, 1, true);
-          else if (dir === 0) p = weekdayNear(dctNow, wd, 0);
+          else if (dir === 0) {
+            // "this Monday": the one of the report's week, unless it has gone by and the verb looks
+            // ahead ("They will meet this Monday" in a Wednesday report is the coming one); a past
+            // verb does not move a day still ahead back ("procedures detailed … to be followed
+            // this Friday", "By this Friday, sources estimated …")
+            p = weekdayNear(dctNow, wd, 0);
+            if (toDays(p) < toDays(dctNow) && env.tense() === 'future') p = weekdayNear(dctNow, wd, 1, true);
+          }
           // "as soon as Tuesday", "as early as Tuesday": a limit that lies ahead
           // "until Thursday" looks ahead, but not in a state the past perfect closes ("Until
           // Thursday, they had not named him", "had not been told until Monday"): the limit lies

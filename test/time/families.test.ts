@@ -262,3 +262,15 @@ describe('months with a year written after the pair, abbreviated months with a y
     expect(found('Sales rose in May and fell in June.', d)).toEqual(['May|DATE|2014-05', 'June|DATE|2014-06']);
   });
 });
+
+describe('"this Monday", "this coming Monday", "this past Monday"', () => {
+  it('a "this" weekday already gone by is the coming one when the verb looks ahead', () => {
+    expect(found('They will meet this Monday.', d)).toEqual(['this Monday|DATE|2014-03-17']);
+    expect(found('They met this Monday.', d)).toEqual(['this Monday|DATE|2014-03-10']);
+    expect(found('Procedures were detailed that will be followed this Friday.', d)).toEqual(['this Friday|DATE|2014-03-14']);
+  });
+  it('"this coming" and "this past" belong to the expression', () => {
+    expect(found('They will meet this coming Monday.', d)).toEqual(['this coming Monday|DATE|2014-03-17']);
+    expect(found('They met this past Monday.', d)).toEqual(['this past Monday|DATE|2014-03-10']);
+  });
+});
