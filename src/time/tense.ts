@@ -151,6 +151,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     const b = wordAt(j);
     if (/^(?:is|are|am|'s|'re|'m)$/.test(b)) return 'future';
   }
+  /** "He appears in court on Friday", "appears before the committee Tuesday": a hearing set for
+   *  a day (not "it appears that …", "appears to be"). */
+  const appearsIn = () => /^appears?$/.test(word) && /^(?:in|before)$/.test(wordAt(i + 1));
   if (cues.planned.has(word)) {
     // "is scheduled to close Monday" looks ahead; "had been scheduled to expire Friday" back
     const b1 = wordAt(i - 1), b2 = wordAt(i - 2);
@@ -194,7 +197,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     if (tag === 'VBN') return 'past';
     // the "scheduled present" of news: "Arafat and Netanyahu meet Monday", "the trial opens
     // Tuesday" tell of a fixed plan, which lies ahead
-    if ((tag === 'VBZ' || tag === 'VBP') && SCHEDULED_PRESENT.test(word)) return 'future';
+    if ((tag === 'VBZ' || tag === 'VBP') && (SCHEDULED_PRESENT.test(word) || appearsIn())) return 'future';
     if (tag === 'VBZ' || tag === 'VBP') return 'present';
     return null;
   }
@@ -223,7 +226,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   // the scheduled present without tags: a verb form of a scheduled event, not after a
   // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
   if (LEXICAL_SCHEDULED_BASE.test(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')) || PLURAL_SUBJECT.test(wordAt(d)))) return 'future';
-  if (LEXICAL_SCHEDULED.test(word) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
+  if ((LEXICAL_SCHEDULED.test(word) || (word === 'appears' && appearsIn())) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
   // an infinitive after a verb of intention: "plans to meet Monday", "agreed to purchase the
   // line in February" (infinitive() checks the governor, so "due to the strike" has none)
   if (/^[a-z]+$/.test(word) && wordAt(i - 1) === 'to' && !DETERMINERS.has(word) && !NOT_INFINITIVES.has(word)) {

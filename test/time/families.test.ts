@@ -174,6 +174,12 @@ describe('the tense around a weekday', () => {
     // (a Saturday report: the possessive Tuesday three days ahead, in a clause that looks ahead)
     expect(found('Clinton is facing a tough race in Tuesday\'s primary.', '2014-03-15')).toEqual(['Tuesday|DATE|2014-03-18']);
   });
+  it('"appears in court / before the committee" on a day is a hearing ahead; "appeared", "it appears that" are not', () => {
+    expect(found('He appears in court on Friday.', d)).toEqual(['Friday|DATE|2014-03-14']);
+    expect(found('The minister appears before the committee on Thursday.', d)).toEqual(['Thursday|DATE|2014-03-13']);
+    expect(found('He appeared in court on Friday.', d)).toEqual(['Friday|DATE|2014-03-07']);
+    expect(found('It appears that he left on Friday.', d)).toEqual(['Friday|DATE|2014-03-07']);
+  });
   it('a relative clause closed by a comma keeps its own verb', () => {
     expect(found('The bill, which passed the House on Tuesday, now goes to the Senate.', d)[0]).toBe('Tuesday|DATE|2014-03-11');
     expect(found('The minister, who leaves for Moscow on Sunday, met the president.', d)).toEqual(['Sunday|DATE|2014-03-16']);
