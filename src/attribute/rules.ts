@@ -1296,6 +1296,22 @@ class Finder {
     return [{ start: s, end: e }];
   }
 
+  /** The noun phrase subject of the clause that holds token w (a free relative's "what"), from the parse; null without one. */
+  outerSubject(w: number, limit: number): { start: number; end: number } | null {
+    const heads = this.doc.heads, rels = this.doc.deprels;
+    if (!heads || !rels) return null;
+    let v = heads[w];
+    for (let step = 0; step < 3 && v >= 0; step++) {
+      for (let k = limit; k < w; k++) {
+        if (heads[k] !== v || rels[k] !== 'nsubj') continue;
+        return this.npLeft(k, limit);
+      }
+      if (!['xcomp', 'conj', 'ccomp'].includes(rels[v])) break;
+      v = heads[v];
+    }
+    return null;
+  }
+
   /** Whether noun phrase np before participle cue `cue` hosts it rather than being its subject (see the indirect rule). */
   participleHost(cue: Cue, np: { start: number; end: number }): boolean {
     return this.pos !== null && this.pos[cue.start] === 'VBG' && !this.lex.beForms.has(this.low[cue.start - 1])
@@ -1359,6 +1375,16 @@ class Finder {
           }
         }
         if (!np) continue;
+        // "denounced what it calls “…”", "urged voters to read what she called “…”": the
+        // pronoun of the free relative is the subject of the clause around it, which names it
+        if (np.end - np.start === 1 && this.lex.pronouns.has(this.low[np.start]) && this.low[np.start - 1] === 'what') {
+          const outer = this.outerSubject(np.start - 1, sent.tokenStart);
+          // … unless the resolve layer ties the pronoun to someone else ("Lee mocked what she called …")
+          const entityIn = (a: number, b: number) => this.doc.mentions.find((m) => m.entity && m.start >= this.toks[a].start && m.end <= this.toks[b - 1].end)?.entity ?? null;
+          const pe = entityIn(np.start, np.end);
+          const oe = outer ? entityIn(outer.start, outer.end) : null;
+          if (outer && !(pe && oe && pe !== oe)) np = outer;
+        }
         this.useCue(cue);
         this.usedQuote.add(qk);
         // "issued a statement calling the test “a clear violation”": the clause above speaks

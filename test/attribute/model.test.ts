@@ -341,3 +341,11 @@ describe('a time phrase right after a rule cue', () => {
     expect(brief('The senator claimed during the hearing the agency had lied.')).toEqual([['The senator', 'claimed', 'the agency had lied']]);
   });
 });
+
+describe('a quoted fragment in a free relative ("what it calls “…”")', () => {
+  it.skipIf(!haveModels)('the pronoun gives way to the subject of the clause around it', () => {
+    const src = (text: string) => parsed(text).attributions.filter((a) => a.kind === 'mixed').map((a) => a.source?.text);
+    expect(src('The union is denouncing what it calls “the worst contract in decades.”')).toEqual(['The union']);
+    expect(src('The mayor urged residents to read what she called the council’s “shameful little report.”')).toEqual(['The mayor']);
+  });
+});
