@@ -640,7 +640,18 @@ function siblingOf(ctx: CueContext, i: number, existing: Candidate[]): Candidate
  * stanceBonus(ctx, backedIndex) // 8 in "The union backed the plan."
  */
 export function stanceBonus(ctx: CueContext, i: number): number {
-  if (!ctx.doc.pos![i].startsWith('VB') || !defaultStance().verbs.has(ctx.low[i])) return 0;
+  if (!ctx.doc.pos![i].startsWith('VB')) return 0;
+  const st = defaultStance();
+  if (st.evidenceVerbs.has(ctx.low[i]) && !st.verbs.has(ctx.low[i])) {
+    // "the poll shows X", "records show that …", "recent polls showing X": a finding verb
+    // counts only when a document, count or study is what reports it; not a participle that
+    // only places the noun ("records found in the archive")
+    if (ctx.doc.pos![i] === 'VBN' && ctx.doc.deprels![i] === 'acl') return 0;
+    const s = subjectOf(ctx, i);
+    const h = ctx.doc.deprels![i] === 'acl' ? ctx.doc.heads![i] : -1;
+    return (s >= 0 && st.evidenceNouns.has(ctx.low[s])) || (h >= 0 && h < i && st.evidenceNouns.has(ctx.low[h])) ? STANCE_BONUS : 0;
+  }
+  if (!st.verbs.has(ctx.low[i])) return 0;
   return subjectOf(ctx, i) >= 0 ? STANCE_BONUS : 0;
 }
 

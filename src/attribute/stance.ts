@@ -12,6 +12,8 @@ import { readAttributionData, regularForms } from './lexicon.js';
 export interface StanceLexiconData {
   verbs: Record<string, string[]>;
   irregular: Record<string, string[]>;
+  /** Finding verbs and the document nouns that must be their subject ("the poll shows X"). */
+  evidence?: { verbs: string[]; nouns: string[] };
 }
 
 /** What a stance verb with a subject adds to the cue model's score (chosen on dev's first half: 4, 8, 12, 20). */
@@ -20,6 +22,10 @@ export const STANCE_BONUS = 8;
 export interface StanceLexicon {
   /** Verb form → class ("backed" → "support"). */
   verbs: ReadonlyMap<string, string>;
+  /** Forms of the finding verbs ("shows", "found"). */
+  evidenceVerbs: ReadonlySet<string>;
+  /** Nouns that name a document, count or study ("poll", "records"). */
+  evidenceNouns: ReadonlySet<string>;
 }
 
 /** Builds the lookup table: every verb's forms (regular unless listed under `irregular`). */
@@ -28,7 +34,9 @@ export function compileStance(data: StanceLexiconData): StanceLexicon {
   for (const [cls, list] of Object.entries(data.verbs)) {
     for (const v of list) for (const f of data.irregular[v] ?? regularForms(v)) if (!verbs.has(f)) verbs.set(f, cls);
   }
-  return { verbs };
+  const evidenceVerbs = new Set<string>();
+  for (const v of data.evidence?.verbs ?? []) for (const f of data.irregular[v] ?? regularForms(v)) evidenceVerbs.add(f);
+  return { verbs, evidenceVerbs, evidenceNouns: new Set(data.evidence?.nouns ?? []) };
 }
 
 let cached: StanceLexicon | null = null;

@@ -241,6 +241,20 @@ describe('stance verbs (the stance lexicon)', () => {
     expect(stanceBonus(cueContext(d3, lex)!, idx(d3, 'support'))).toBe(0);
   });
 
+  it.skipIf(!haveModels)('adds to a finding verb only when a document, count or study reports it', () => {
+    const lex = defaultLexicon();
+    const st = defaultStance();
+    expect(st.evidenceVerbs.has('showed')).toBe(true);
+    expect(st.evidenceNouns.has('poll')).toBe(true);
+    const d1 = parsed('Recent polls showing a tight race worried the campaign.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d1, lex)!, idx(d1, 'showing'))).toBe(STANCE_BONUS);
+    const d2 = parsed('The farmer shows his cattle at the county fair.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d2, lex)!, idx(d2, 'shows'))).toBe(0);
+    // a participle that only places the noun is no finding
+    const d3 = parsed('Court records found in the archive describe the sale.\n', createAttributionStage({ cueModel: null }));
+    expect(stanceBonus(cueContext(d3, lex)!, idx(d3, 'found'))).toBe(0);
+  });
+
   it.skipIf(!haveCue)('reads "X implored Y to …" and "X backed Y" as attributions of a stance', () => {
     const doc = parsed('The fishing lobby implored the minister to reopen the harbour.\n');
     expect(doc.attributions.map((a) => [a.source?.text, a.cue?.text])).toEqual([['The fishing lobby', 'implored']]);
