@@ -42,6 +42,8 @@ const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'media', 'mana
 /** Forms of "read" that report a document's words after a quote ("…,” the note reads). */
 const READ_FORMS = new Set(['read', 'reads']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+/** Forms of "have", which introduce no quote before a colon ("Her answer has:"). */
+const HAVE_FORMS = new Set(['have', 'has', 'had', 'having']);
 /** Words that open a relative clause describing a speaker ("X, who chairs the panel, said"). */
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'which']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -785,6 +787,11 @@ class Finder {
       if (!startsSentence || !endsSentence) continue;
       const prev = [...this.out].filter((c) => c.content.start < this.quotes[qk].open && c.source).sort((a, b) => b.content.start - a.content.start)[0];
       this.usedQuote.add(qk);
+      const intro = this.colonIntro(q.start);
+      if (intro) {
+        this.push(this.directCandidate([...this.quotes[qk].paragraphs], intro.source, intro.cue, 'rule/direct-colon-intro'));
+        continue;
+      }
       const cand = this.directCandidate([...this.quotes[qk].paragraphs], null, null, 'rule/direct-standalone');
       if (prev && prev.source && this.quotes[qk].open - prev.content.end < 1500) {
         cand.source = prev.source;
@@ -792,6 +799,43 @@ class Finder {
       }
       this.push(cand);
     }
+  }
+
+  /**
+   * A clause that ends in a colon right before a quote standing alone introduces it, whatever
+   * its verb ("A teacher from the town echoed:", "The mayor notes:"): the clause's last verb,
+   * at most six tokens before the colon with no comma or quote between, is the cue, and its
+   * subject (from the parse) the speaker. Forms of "be" and "have" introduce no one ("The
+   * answer is:"). Null where the parse gives no subject before the verb.
+   */
+  colonIntro(qs: number): { source: { start: number; end: number }; cue: Cue } | null {
+    const c = qs - 1;
+    const heads = this.doc.heads, rels = this.doc.deprels;
+    if (c < 1 || this.low[c] !== ':' || this.quoteOf[c] >= 0 || !heads || !rels || !this.pos) return null;
+    const sent = this.sentence(c - 1);
+    if (!sent) return null;
+    for (let v = c - 1; v >= Math.max(sent.tokenStart, c - 6); v--) {
+      if (this.quoteOf[v] >= 0 || [',', ';', ':', '(', ')'].includes(this.low[v])) return null;
+      if (!this.pos[v].startsWith('VB')) continue;
+      if (this.lex.beForms.has(this.low[v]) || HAVE_FORMS.has(this.low[v])) return null;
+      // a passive subject only where no passive auxiliary makes it one (the parser reads
+      // "A fisherman echoed:" as a participle with a passive subject)
+      const passive = heads.some((h, k) => h === v && rels[k] === 'aux:pass');
+      let subj = -1;
+      for (let k = sent.tokenStart; k < v; k++) if (heads[k] === v && (rels[k] === 'nsubj' || (rels[k] === 'nsubj:pass' && !passive))) subj = k;
+      if (subj < 0) return null;
+      const np = this.npLeft(subj, sent.tokenStart);
+      if (!np) return null;
+      // the subject's own modifiers after its head ("A teacher from the town")
+      let end = np.end;
+      for (let k = subj + 1; k < v; k++) {
+        let a = k;
+        for (let d = 0; d < 20 && a >= 0 && a !== subj; d++) a = heads[a];
+        if (a === subj) end = k + 1;
+      }
+      return { source: { start: np.start, end }, cue: { start: v, end: v + 1, cls: 'speech', lemma: this.low[v] } };
+    }
+    return null;
   }
 
   useCue(c: Cue) { for (let i = c.start; i < c.end; i++) this.usedCue.add(i); }

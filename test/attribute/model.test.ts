@@ -363,3 +363,22 @@ describe('a quoted fragment in a free relative ("what it calls “…”")', () 
     expect(src('The mayor urged residents to read what she called the council’s “shameful little report.”')).toEqual(['The mayor']);
   });
 });
+
+describe('a clause ending in a colon before a quote that stands alone', () => {
+  it.skipIf(!haveModels)('takes the clause’s last verb as cue and its subject as speaker, whatever the verb', () => {
+    const text = 'The harbour master spoke first at the meeting.\n\n'
+      + 'A fisherman from the north shore echoed:\n\n'
+      + '“We have waited three winters for this wall and we will not wait a fourth one.”\n';
+    const doc = parsed(text);
+    const a = doc.attributions.find((x) => x.content.text.startsWith('We have waited'));
+    expect(a && [a.by?.split('+')[0], a.source?.text, a.cue?.text]).toEqual(['rule/direct-colon-intro', 'A fisherman from the north shore', 'echoed']);
+  });
+
+  it.skipIf(!haveModels)('reads no speaker from a form of "be" before the colon', () => {
+    const text = 'The harbour master spoke first at the meeting.\n\n'
+      + 'The question now is:\n\n'
+      + '“Who will pay for the new wall when the money from the state runs out next year?”\n';
+    const doc = parsed(text);
+    expect(doc.attributions.some((x) => (x.by ?? '').startsWith('rule/direct-colon-intro'))).toBe(false);
+  });
+});
