@@ -23,6 +23,8 @@ export interface CueLexiconData {
   irregular: Record<string, string[]>;
   addresseeVerbs: string[];
   quoteOnlyVerbs: string[];
+  /** Cue phrases added after the cue model was trained: its lexicon-class feature leaves them out. */
+  unseenByModel?: string[];
   beliefAdjectives: string[];
   beForms: string[];
   prepositionalCues: string[];
@@ -44,6 +46,8 @@ export interface CueLexicon {
   addressee: ReadonlySet<string>;
   /** Cues that introduce words only before a colon, "that" or a quote ("continued:"). */
   quoteOnly: ReadonlySet<string>;
+  /** Cue phrases the cue model's lexicon-class feature leaves out (added after it was trained). */
+  unseenByModel: ReadonlySet<string>;
   beliefAdjectives: ReadonlySet<string>;
   beForms: ReadonlySet<string>;
   prepositional: string[][];
@@ -97,6 +101,7 @@ export function compileLexicon(data: CueLexiconData): CueLexicon {
     lemmaOf,
     addressee: new Set(data.addresseeVerbs),
     quoteOnly: new Set(data.quoteOnlyVerbs ?? []),
+    unseenByModel: new Set(data.unseenByModel ?? []),
     beliefAdjectives: new Set(data.beliefAdjectives),
     beForms: new Set(data.beForms),
     prepositional: data.prepositionalCues.map((p) => p.split(' ')),

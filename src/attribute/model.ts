@@ -176,7 +176,9 @@ export function lexClass(ctx: CueContext, w: string): string {
   let c = cache.get(w);
   if (c === undefined) {
     const e = ctx.lex.byFirst.get(w);
-    c = e ? [...new Set(e.map((x) => x.cls))].sort().join('|') : '-';
+    // phrases added after the model was trained do not change what it saw ("put it")
+    const seen = e?.filter((x) => !ctx.lex.unseenByModel.has(x.lemma));
+    c = seen?.length ? [...new Set(seen.map((x) => x.cls))].sort().join('|') : '-';
     cache.set(w, c);
   }
   return c;

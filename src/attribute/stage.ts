@@ -71,7 +71,48 @@ export function attributionCandidates(doc: WorkingDoc, lex: CueLexicon, model: C
   const found = findAttributions(doc, lex);
   if (model) found.push(...modelCandidates(doc, lex, model, found));
   sourcesFromParse(doc, lex, found);
+  namesBeforeApposition(doc, found);
   return found;
+}
+
+/**
+ * A rule's cue still without a source after a name and its comma-set apposition ("Tom Ridge,
+ * a former governor, put it: “…”", "As Ann Lee, a tax lawyer, recently put it, “…”"): the name
+ * speaks. The name opens the sentence (or follows "As") and is tagged as a proper noun; the
+ * apposition holds no verb; only adverbs stand between its closing comma and the cue; "Or, as"
+ * may open the sentence. For the
+ * parser's misreadings of such clauses ("put" as an imperative with the name as its object).
+ */
+const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet']);
+
+function namesBeforeApposition(doc: WorkingDoc, found: Candidate[]): void {
+  const tokAt = (offset: number) => doc.tokens.findIndex((t) => t.end > offset);
+  const pos = doc.pos;
+  if (!pos) return;
+  for (const c of found) {
+    if (c.source || !c.cue || c.by.startsWith('model/')) continue;
+    const a = tokAt(c.cue.start);
+    if (a < 1) continue;
+    const sent = doc.sentences.find((st) => st.tokenStart <= a && a < st.tokenEnd);
+    if (!sent) continue;
+    let k = a - 1;
+    while (k > sent.tokenStart && pos[k].startsWith('RB')) k--;
+    if (doc.tokens[k].text !== ',') continue;
+    let j = k - 1;
+    while (j > sent.tokenStart && doc.tokens[j].text !== ',' && !pos[j].startsWith('VB') && k - j < 15) j--;
+    if (doc.tokens[j].text !== ',' || j === k - 1) continue;
+    // "Or, as Tom Ridge, …": a conjunction and its comma, then "as", may open the sentence
+    let n = sent.tokenStart;
+    if (LEADING_CONJUNCTIONS.has(doc.tokens[n].text.toLowerCase())) n += doc.tokens[n + 1]?.text === ',' ? 2 : 1;
+    if (doc.tokens[n].text.toLowerCase() === 'as') n++;
+    if (j - n < 1 || j - n > 5) continue;
+    let names = true;
+    for (let i = n; i < j; i++) if (!pos[i].startsWith('NNP')) names = false;
+    if (!names) continue;
+    const start = doc.tokens[n].start, end = doc.tokens[j - 1].end;
+    c.source = { start, end, text: doc.text.slice(start, end) };
+    c.by += '+source/apposition';
+  }
 }
 
 /** The default attribution stage (bundled lexicon). */

@@ -382,3 +382,21 @@ describe('a clause ending in a colon before a quote that stands alone', () => {
     expect(doc.attributions.some((x) => (x.by ?? '').startsWith('rule/direct-colon-intro'))).toBe(false);
   });
 });
+
+describe('"as X put it" and a name before its apposition', () => {
+  it.skipIf(!haveModels)('reads "put it" as a cue before a colon or a quote, with the name before the apposition as speaker', () => {
+    const doc = parsed('Or, as Mara Lind, a retired harbour pilot, put it: “The tide does not wait for the council.”');
+    expect(doc.attributions.map((a) => [a.by?.split('+')[0], a.source?.text, a.cue?.text, a.content.text])).toEqual([
+      ['rule/direct-before', 'Mara Lind', 'put it', 'The tide does not wait for the council.'],
+    ]);
+  });
+
+  it.skipIf(!haveModels)('leaves "put it" with no quote, colon or "that" after it alone', () => {
+    const doc = parsed('The clerk put it on the shelf behind the counter.', createAttributionStage({ cueModel: null }));
+    expect(doc.attributions).toHaveLength(0);
+  });
+
+  it('keeps phrases added after the cue model was trained out of its lexicon-class feature', () => {
+    expect(defaultLexicon().unseenByModel.has('put it')).toBe(true);
+  });
+});
