@@ -624,7 +624,11 @@ class Finder {
       const sent = this.sentence(q.start);
       if (!after && !before && speechLike && this.low[colon] === ':' && sent && !this.breakAfter(colon)) {
         const np = this.npLeft(this.skipAdjunctsLeft(colon - 1, sent.tokenStart), sent.tokenStart);
-        if (np && np.start === sent.tokenStart && np.end - np.start <= 6) {
+        // a digest's items run on in one paragraph: "… all along - More from Ann Lee: “…”"
+        let lead = np ? np.start : -1;
+        if (lead >= sent.tokenStart + 2 && this.low[lead - 1] === 'from' && this.low[lead - 2] === 'more') lead -= 2;
+        const afterDash = lead > sent.tokenStart && DASHES.has(this.low[lead - 1]);
+        if (np && (np.start === sent.tokenStart || afterDash) && np.end - np.start <= 6) {
           this.usedQuote.add(qk);
           this.push(this.directCandidate([...quote.paragraphs], np, { start: colon, end: colon + 1, cls: 'speech', lemma: ':' }, 'rule/direct-colon'));
           continue;

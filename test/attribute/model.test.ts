@@ -400,3 +400,11 @@ describe('"as X put it" and a name before its apposition', () => {
     expect(defaultLexicon().unseenByModel.has('put it')).toBe(true);
   });
 });
+
+describe('a digest item after a dash: "- Name: “…”"', () => {
+  it.skipIf(!haveModels)('reads the name before the colon as speaker when a dash opens the item inside a paragraph', () => {
+    const doc = parsed('Turnout fell in the river towns - Mara Lind: “Nobody came out because the ferry was not running that day.”');
+    const a = doc.attributions.find((x) => x.content.text.startsWith('Nobody came out'));
+    expect(a && [a.by?.split('+')[0], a.source?.text, a.cue?.text]).toEqual(['rule/direct-colon', 'Mara Lind', ':']);
+  });
+});
