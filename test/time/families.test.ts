@@ -5,26 +5,9 @@
  * sentences, explicit document dates, negative cases beside the positive ones.
  */
 import { describe, it, expect } from 'vitest';
-import { createEngine } from '../../src/engine.js';
-import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
-import { createTimeStage } from '../../src/time/index.js';
-import type { AnalysisTime } from '../../src/types.js';
 import { governingTense } from '../../src/time/tense.js';
-import { loadTimeLexicon } from '../../src/time/lexicon.js';
+import { cues, tagged, times } from './helpers.js';
 
-const lexicon = loadTimeLexicon();
-const cues = { future: new Set(lexicon.futureCues), planned: new Set(lexicon.plannedCues ?? []), pastIrregular: new Set(lexicon.pastIrregular) };
-/** Tokens and Penn tags from "word/TAG word/TAG …". */
-function tagged(pairs: string) {
-  const ws = pairs.split(' ').map((p) => p.split('/'));
-  let at = 0;
-  const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-  return { tokens, pos: ws.map(([, t]) => t) };
-}
-
-const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
-const times = (text: string, date: string | null): AnalysisTime[] =>
-  engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: date, dateline: null, language: 'en', text }).times;
 /** "text|TYPE|value[|mod]" for each time found, in order. */
 const found = (text: string, date: string | null): string[] => times(text, date).map((t) => `${t.text}|${t.type}|${t.value}${t.mod ? `|${t.mod}` : ''}`);
 

@@ -1,28 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { createEngine } from '../../src/engine.js';
-import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
-import { createTimeStage, timeForSpan } from '../../src/time/index.js';
-import type { AnalysisTime } from '../../src/types.js';
+import { timeForSpan } from '../../src/time/index.js';
 import { governingTense } from '../../src/time/tense.js';
-import { loadTimeLexicon } from '../../src/time/lexicon.js';
+import { cues, tagged, times, engine } from './helpers.js';
 
-/** The time lexicon's tense cues, as the tagger builds them. */
-const timeLexicon = loadTimeLexicon();
-const cues = { future: new Set(timeLexicon.futureCues), planned: new Set(timeLexicon.plannedCues ?? []), pastIrregular: new Set(timeLexicon.pastIrregular) };
-
-/** Tokens and Penn tags from "word/TAG word/TAG …", one space between tokens. */
-function tagged(pairs: string) {
-  const ws = pairs.split(' ').map((p) => p.split('/'));
-  let at = 0;
-  const tokens = ws.map(([w]) => { const t = { start: at, end: at + w.length, text: w }; at += w.length + 1; return t; });
-  return { tokens, pos: ws.map(([, t]) => t) };
-}
-
-const engine = createEngine({ stages: [tokenizeStage, sentenceStage, createTimeStage()] });
-/** All times of `text` read on `date` (null: a document without a date). */
-const times = (text: string, date: string | null): AnalysisTime[] =>
-  engine.process({ id: 't', hash: 'h', title: null, url: null, source: null, published: date, dateline: null, language: 'en', text }).times;
 /** The one time whose text is `expr`. */
 const one = (text: string, date: string | null, expr: string) => times(text, date).find((t) => t.text === expr);
 const value = (text: string, date: string | null, expr: string) => one(text, date, expr)?.value;
