@@ -15,7 +15,7 @@ import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
-import { refineContentEnds, refineContentStarts, type EndModel } from './extent.js';
+import { refineContentEnds, refineContentStarts, tokenAt, type EndModel } from './extent.js';
 import { shippedRankingModel } from './ranker.js';
 import { chooseSources, type SourceModel } from './source.js';
 
@@ -86,13 +86,12 @@ export function attributionCandidates(doc: WorkingDoc, lex: CueLexicon, model: C
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet']);
 
 function namesBeforeApposition(doc: WorkingDoc, found: Candidate[]): void {
-  const tokAt = (offset: number) => doc.tokens.findIndex((t) => t.end > offset);
   const pos = doc.pos;
   if (!pos) return;
   for (const c of found) {
     if (c.source || !c.cue || c.by.startsWith('model/')) continue;
-    const a = tokAt(c.cue.start);
-    if (a < 1) continue;
+    const a = tokenAt(doc, c.cue.start);
+    if (a < 1 || a >= doc.tokens.length) continue;
     const sent = doc.sentences.find((st) => st.tokenStart <= a && a < st.tokenEnd);
     if (!sent) continue;
     let k = a - 1;
@@ -125,11 +124,10 @@ export const attributionStage: Stage = createAttributionStage();
 function sourcesFromParse(doc: WorkingDoc, lex: CueLexicon, found: Candidate[]): void {
   const ctx = cueContext(doc, lex);
   if (!ctx) return;
-  const tokAt = (offset: number) => doc.tokens.findIndex((t) => t.end > offset);
   for (const c of found) {
     if (c.source || !c.cue || c.cls === 'phrase' || c.by.startsWith('model/')) continue;
-    const a = tokAt(c.cue.start);
-    if (a < 0) continue;
+    const a = tokenAt(doc, c.cue.start);
+    if (a >= doc.tokens.length) continue;
     // the cue's head word: a verb inside the cue whose head lies outside it
     let head = -1;
     for (let i = a; i < doc.tokens.length && doc.tokens[i].start < c.cue.end; i++) {
