@@ -14,6 +14,7 @@
 import type { Span, Token, WorkingDoc } from '../types.js';
 import type { CueClass, CueLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
+import { dominates } from '../nlp/parse/tree.js';
 
 /** A found attribution before ids, nesting and entity resolution. */
 export interface Candidate {
@@ -832,11 +833,7 @@ class Finder {
       if (!np) return null;
       // the subject's own modifiers after its head ("A teacher from the town")
       let end = np.end;
-      for (let k = subj + 1; k < v; k++) {
-        let a = k;
-        for (let d = 0; d < 20 && a >= 0 && a !== subj; d++) a = heads[a];
-        if (a === subj) end = k + 1;
-      }
+      for (let k = subj + 1; k < v; k++) if (dominates(this.doc, subj, k)) end = k + 1;
       return { source: { start: np.start, end }, cue: { start: v, end: v + 1, cls: 'speech', lemma: this.low[v] } };
     }
     return null;
@@ -1241,9 +1238,7 @@ class Finder {
         const rels = this.doc.deprels!;
         for (let k = h + 1; k < r.end; k++) {
           if ([',', 'that'].includes(this.low[k]) || /^(acl|ccomp|advcl|parataxis)/.test(rels[k])) break;
-          let a = heads[k];
-          for (let step = 0; step < 20 && a >= 0 && a !== h; step++) a = heads[a];
-          if (a === h) e = k; else break;
+          if (dominates(this.doc, h, k)) e = k; else break;
         }
         let st = e + 1;
         while (st < r.end && [',', 'that'].includes(this.low[st])) st++;

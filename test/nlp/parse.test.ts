@@ -7,7 +7,7 @@ import { findModelFile } from '../../src/nlp/pos/model.js';
 import { readConllu } from '../../src/nlp/parse/conllu.js';
 import { mixModels, projectivize } from '../../src/nlp/parse/parser.js';
 import { CompactModel } from '../../src/nlp/pos/perceptron.js';
-import { children, dependentsByRel, headVerbOf, relMatches, rootOf, subtreeSpan } from '../../src/nlp/parse/tree.js';
+import { children, dependentsByRel, dominates, headVerbOf, relMatches, rootOf, subtreeSpan } from '../../src/nlp/parse/tree.js';
 import type { DocumentMeta, WorkingDoc } from '../../src/types.js';
 
 const meta = (text: string): DocumentMeta => ({
@@ -179,10 +179,21 @@ describe('parse: negative cases', () => {
     expect(dependentsByRel(doc, 0, 'nsubj')).toEqual([]);
     expect(headVerbOf(doc, 0)).toBe(-1);
     expect(rootOf(doc, 0)).toBe(-1);
+    expect(dominates(doc, 0, 0)).toBe(false);
   });
 });
 
 describe('parse: helpers', () => {
+  it('tells whether one token is another or one of its ancestors', () => {
+    // "A teacher from the town echoed": teacher → echoed, from → town → teacher, the → town
+    const doc = { tokens: ['A', 'teacher', 'from', 'the', 'town', 'echoed'].map((text, i) => ({ start: i * 8, end: i * 8 + text.length, text })), heads: Int32Array.from([1, 5, 4, 4, 1, -1]), deprels: ['det', 'nsubj', 'case', 'det', 'nmod', 'root'] };
+    expect(dominates(doc, 1, 4)).toBe(true);
+    expect(dominates(doc, 1, 2)).toBe(true);
+    expect(dominates(doc, 5, 3)).toBe(true);
+    expect(dominates(doc, 4, 4)).toBe(true);
+    expect(dominates(doc, 4, 1)).toBe(false);
+    expect(dominates(doc, 0, 3)).toBe(false);
+  });
   it('matches relations with and without subtypes', () => {
     expect(relMatches('nsubj:pass', 'nsubj')).toBe(true);
     expect(relMatches('nsubj', 'nsubj:pass')).toBe(false);

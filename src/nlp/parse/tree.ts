@@ -133,6 +133,25 @@ export function rootOf(doc: ParsedDoc, i: number): number {
   return -1;
 }
 
+/**
+ * Whether token `a` is token `k` or one of its ancestors (following heads up from `k`).
+ * False without a parse.
+ *
+ * @example
+ * // "A teacher from the town echoed:"
+ * dominates(doc, teacher, town) // true
+ * dominates(doc, town, teacher) // false
+ */
+export function dominates(doc: ParsedDoc, a: number, k: number): boolean {
+  const heads = doc.heads;
+  if (!heads || a < 0 || k < 0 || k >= heads.length) return false;
+  for (let steps = 0; steps <= heads.length && k >= 0; steps++) {
+    if (k === a) return true;
+    k = heads[k];
+  }
+  return false;
+}
+
 /** Whether token `i` heads a clause: a verb, or a predicate with a copula ("is president"). */
 function headsClause(doc: ParsedDoc, i: number): boolean {
   const tag = doc.pos?.[i];
