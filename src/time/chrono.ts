@@ -14,6 +14,7 @@
 import * as chrono from 'chrono-node';
 import type { Candidate, ResolveEnv, Resolved } from './candidate.js';
 import { dayValue, monthValue, toDays, weekdayNear, type Ymd } from './calendar.js';
+import { alternation, type TimeLexicon } from './lexicon.js';
 
 /** The chrono parsers we use, by class name (chrono's English casual configuration has more). */
 const KEEP_PARSERS = new Set([
@@ -32,8 +33,11 @@ const CLOCK = /\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b|noon|midnight|o['’]clock/i;
 /** chrono merges "night of Oct. 23" into one result that holds no certain day; TimeML tags the date. */
 const DAYPART_OF = /^(?:this\s+)?(?:morning|afternoon|evening|night)(?:\s*,\s*|\s+)(?:(?:of|on)\s+)?(?=\S)/i;
 /** Words that, capitalised after a weekday, make it part of a name ("the Sunday Times", "the
- *  Sunday Morning Herald", "Saturday Night Live", "Monday Night Football"). */
-const NAMED_AFTER_WEEKDAY = /^\s+(?:(?:Morning|Night)\s+)?(?:Times|Telegraph|Express|Mirror|Herald|Post|Independent|Mail|Star|Age|Tribune|Observer|Sport|Business\s+Post|Football|Live|Night\s+Live)\b/;
+ *  Sunday Morning Herald", "Saturday Night Live", "Monday Night Football"): the lexicon's
+ *  `weekdayNameWords`, compiled once per chrono instance. */
+function weekdayNamePattern(names: TimeLexicon['weekdayNameWords']): RegExp {
+  return new RegExp(`^\\s+(?:(?:${alternation(names.lead)})\\s+)?(?:${alternation(names.words)})\\b`);
+}
 /** "ahead of (the vote on)", "in the run-up to", "in advance of": a preposition placing what
  *  follows after the clause's event, with at most a short noun phrase between it and the time
  *  (not the comparative "well ahead of Friday's close"). */
@@ -47,52 +51,55 @@ const PREFIX = /^(at|on|in|by|from|since|until|till|around|about|this|the)\s+/i;
  * they are verbs and nouns: "may", "march", "sun"), bare abbreviations, fractions read as
  * dates, and numbers read as clock times without a clock ("at 5").
  */
-export const timemlFilterRefiner: chrono.Refiner = {
-  refine(context, results) {
-    return results.filter((r) => {
-      const text = r.text.replace(PREFIX, '');
-      const tags = r.tags();
-      const start = r.start;
-      const hasDate = start.isCertain('weekday') || start.isCertain('day') || start.isCertain('month');
-      if (DAYPART_OF.test(text)) return true; // "night of Oct. 23": re-read without the day part below
-      // ("5 a.m. this morning": a clock time merged with a casual part of the day is kept)
-      if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text) && !(start.isCertain('hour') && CLOCK.test(text))) return false;
-      if (start.isCertain('weekday')) {
-        const w = WEEKDAY_WORD.exec(text);
-        if (w && !/^[A-Z]/.test(w[0])) return false;
-        // "the Sunday Times", "Monday Night Football": a weekday opening the name of a paper or
-        // a programme
-        if (w && !start.isCertain('day')) {
-          const at = r.index + (r.text.length - text.length) + w.index + w[0].length;
-          if (NAMED_AFTER_WEEKDAY.test(context.text.slice(at, at + 32))) return false;
+export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
+  return {
+    refine(context, results) {
+      return results.filter((r) => {
+        const text = r.text.replace(PREFIX, '');
+        const tags = r.tags();
+        const start = r.start;
+        const hasDate = start.isCertain('weekday') || start.isCertain('day') || start.isCertain('month');
+        if (DAYPART_OF.test(text)) return true; // "night of Oct. 23": re-read without the day part below
+        // ("5 a.m. this morning": a clock time merged with a casual part of the day is kept)
+        if (tags.has('parser/ENCasualTimeParser') && !hasDate && !/noon|midnight/i.test(text) && !(start.isCertain('hour') && CLOCK.test(text))) return false;
+        if (start.isCertain('weekday')) {
+          const w = WEEKDAY_WORD.exec(text);
+          if (w && !/^[A-Z]/.test(w[0])) return false;
+          // "the Sunday Times", "Monday Night Football": a weekday opening the name of a paper or
+          // a programme
+          if (w && !start.isCertain('day')) {
+            const at = r.index + (r.text.length - text.length) + w.index + w[0].length;
+            if (namedAfterWeekday.test(context.text.slice(at, at + 32))) return false;
+          }
+          if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
         }
-        if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
-      }
-      if (start.isCertain('month')) {
-        const mw = MONTH_WORD.exec(text);
-        if (mw && !/^[A-Z]/.test(mw[0])) return false;
-      }
-      if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
-      // "High Noon" (the film), "high noon comes today": the idiom for a showdown, no clock time
-      if (/^noon\b/i.test(text) && /\bhigh\s+$/i.test(context.text.slice(Math.max(0, r.index - 6), r.index))) return false;
-      if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o['’]clock/i.test(text)) return false;
-      return true;
-    });
-  },
-};
+        if (start.isCertain('month')) {
+          const mw = MONTH_WORD.exec(text);
+          if (mw && !/^[A-Z]/.test(mw[0])) return false;
+        }
+        if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
+        // "High Noon" (the film), "high noon comes today": the idiom for a showdown, no clock time
+        if (/^noon\b/i.test(text) && /\bhigh\s+$/i.test(context.text.slice(Math.max(0, r.index - 6), r.index))) return false;
+        if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o['’]clock/i.test(text)) return false;
+        return true;
+      });
+    },
+  };
+}
 
 /**
- * A chrono instance for TimeML (one per tagger; chrono instances are not shared).
+ * A chrono instance for TimeML (one per tagger; chrono instances are not shared), with the
+ * lexicon's `weekdayNameWords` for the filter.
  *
  * @example
- * const c = createTimemlChrono();
+ * const c = createTimemlChrono(loadTimeLexicon());
  * c.parse('on Nov. 4, 1998', new Date(1998, 0, 20, 12))[0].text // 'Nov. 4, 1998'
  */
-export function createTimemlChrono(): chrono.Chrono {
+export function createTimemlChrono(lex: Pick<TimeLexicon, 'weekdayNameWords'>): chrono.Chrono {
   const base = chrono.casual.clone();
   const parsers = base.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
   const refiners = base.refiners.filter((r) => !DROP_REFINERS.has(r.constructor.name));
-  return new chrono.Chrono({ parsers, refiners: [...refiners, timemlFilterRefiner] });
+  return new chrono.Chrono({ parsers, refiners: [...refiners, timemlFilterRefiner(weekdayNamePattern(lex.weekdayNameWords))] });
 }
 
 /** The month-day's year nearest the anchor (within six months either side). */

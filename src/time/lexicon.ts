@@ -33,6 +33,25 @@ export interface TimeLexicon {
   /** Words that point ahead after a present "is/are" ("is scheduled to"), back after "was/had been". */
   plannedCues: string[];
   pastIrregular: string[];
+  /** Tokens that join two clauses ("and", "but", "or", ";"), matched in any case. */
+  coordinators: string[];
+  /** Verbs of a reporting clause ("…, officials said"; "…, according to the ministry"), any case. */
+  reportingVerbs: string[];
+  /** Verbs (and "is/are/am") whose "to"-infinitive points ahead ("plans to meet Monday"). */
+  intentVerbs: string[];
+  /** Base forms of scheduled-event verbs, trusted after a plural subject ("ministers meet Monday"). */
+  scheduledBase: string[];
+  /** Third-person forms of scheduled-event verbs the untagged check trusts ("the trial opens Tuesday"). */
+  scheduledFinite: string[];
+  /** Simple-present forms (VBZ/VBP) of scheduled-event verbs: in news they tell of a plan. */
+  scheduledPresent: string[];
+  /** -ing forms of scheduled-event verbs: after a present "be" they tell of a plan. */
+  scheduledIng: string[];
+  /** Prepositions that place an event noun before the clause's own event ("comes after talks"), any case. */
+  precedingPreps: string[];
+  /** Capitalised words that, after a weekday, make it part of a name ("the Sunday Times",
+   *  "Monday Night Football"): `words` may follow one of the `lead` words ("Sunday Morning Herald"). */
+  weekdayNameWords: { lead: string[]; words: string[] };
 }
 
 /** Finds `data/time/lexicon.json` from here upwards (works from `src/` and from `dist/`). */

@@ -15,7 +15,7 @@ import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
 import { buildRules, findRuleCandidates, lastCompletedQuarter } from './rules.js';
-import { governingTense, type Tense, type TenseCues } from './tense.js';
+import { governingTense, tenseCues, type Tense } from './tense.js';
 
 /** What the tagger reads: the text, the anchor, and the earlier layers it may use. */
 export interface TagInput {
@@ -61,8 +61,8 @@ export function selectLongest(cands: Candidate[]): Candidate[] {
 export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
   const lex = options.lexicon ?? loadTimeLexicon();
   const rules = buildRules(lex);
-  const chronoInstance = options.chrono === false ? null : createTimemlChrono();
-  const cues: TenseCues = { future: new Set(lex.futureCues), planned: new Set(lex.plannedCues ?? []), pastIrregular: new Set(lex.pastIrregular) };
+  const chronoInstance = options.chrono === false ? null : createTimemlChrono(lex);
+  const cues = tenseCues(lex);
   // ("late on Tuesday", "early on Monday": the wires' way of saying "late Tuesday")
   const pointMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.pointMods))})(?:\\s+|-|(?<=(?:early|late|earlier|later))\\s+on\\s+)$`, 'iu');
   const quantMod = new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.quantityMods))})\\s+$`, 'iu');

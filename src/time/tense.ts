@@ -8,6 +8,7 @@
  * nearest verb group is "will resume", so Monday is ahead).
  */
 import type { Token } from '../types.js';
+import { alternation, type TimeLexicon } from './lexicon.js';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -21,15 +22,54 @@ export interface TenseInput {
   to: number;
 }
 
+/** The lexicon's word lists the tense check reads (see `data/time/README.md`), compiled once by {@link tenseCues}. */
 export interface TenseCues {
   future: ReadonlySet<string>;
   planned: ReadonlySet<string>;
   pastIrregular: ReadonlySet<string>;
+  /** A token that joins two clauses ("and", "but", "or", ";"), in any case. */
+  coordinator: RegExp;
+  /** A verb of a reporting clause ("…, officials said"; "…, according to the ministry"), in any case. */
+  reporting: RegExp;
+  /** Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks Friday"). */
+  intent: ReadonlySet<string>;
+  /** Base forms of scheduled-event verbs, trusted after a plural pronoun or a name ("Netanyahu and Arafat meet Monday"). */
+  scheduledBase: ReadonlySet<string>;
+  /** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
+  scheduledFinite: ReadonlySet<string>;
+  /** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
+  scheduledPresent: ReadonlySet<string>;
+  /** The -ing forms of scheduled-event verbs: after a present "be" they tell of a plan. */
+  scheduledIng: ReadonlySet<string>;
+  /** A preposition that places an event noun before the clause's own event, in any case. */
+  preceding: RegExp;
 }
 
-const COORDINATOR = /^(?:and|but|or|;)$/i;
-/** Verbs of a reporting clause ("…, officials said"; "…, according to the ministry"). */
-const REPORTING = /^(?:said|says|say|told|tells|added|adds|reported|reports|announced|stated|according|warned|noted|explained|insisted|confirmed)$/i;
+/** A case-insensitive whole-token match of any of `words`. */
+const anyCase = (words: readonly string[]) => new RegExp(`^(?:${alternation(words)})$`, 'i');
+
+/**
+ * The tense cues from the time lexicon, compiled once (the tagger builds them when it is created).
+ *
+ * @example
+ * const cues = tenseCues(loadTimeLexicon());
+ * cues.scheduledPresent.has('meets') // true
+ */
+export function tenseCues(lex: TimeLexicon): TenseCues {
+  return {
+    future: new Set(lex.futureCues),
+    planned: new Set(lex.plannedCues ?? []),
+    pastIrregular: new Set(lex.pastIrregular),
+    coordinator: anyCase(lex.coordinators),
+    reporting: anyCase(lex.reportingVerbs),
+    intent: new Set(lex.intentVerbs),
+    scheduledBase: new Set(lex.scheduledBase),
+    scheduledFinite: new Set(lex.scheduledFinite),
+    scheduledPresent: new Set(lex.scheduledPresent),
+    scheduledIng: new Set(lex.scheduledIng),
+    preceding: anyCase(lex.precedingPreps),
+  };
+}
 
 /** Whether some token left of the expression in its sentence has a tense of its own. */
 function leftHasVerb(input: TenseInput, startTok: number, cues: TenseCues): boolean {
@@ -49,27 +89,14 @@ const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'need', 'speed', 'se
 // Adverbs that sit inside a verb group ("will still be held", "has already left"); the
 // auxiliary scan steps over them. With POS tags any RB does.
 const INNER_ADVERBS = new Set(['not', "n't", 'still', 'also', 'already', 'just', 'now', 'probably', 'likely', 'almost', 'never', 'soon', 'then', 'again', 'only', 'even', 'really', 'reportedly', 'actually', 'finally', 'formally', 'officially', 'certainly', 'definitely', 'eventually', 'quickly', 'first']);
-// Verbs whose "to"-infinitive points ahead ("plans to meet Monday", "agreed to resume talks
-// Friday").
-const INTENT = /^(?:plan|plans|planned|planning|expect|expects|expected|hope|hopes|hoped|hoping|aimed|sought|intending|forecast|forecasted|predicted|projected|tipped|intend|intends|intended|want|wants|aim|aims|seek|seeks|agree|agrees|agreed|prepare|prepares|prepared|prepared|schedule|scheduled|slated|due|set|going|poised|likely|ready|about|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|threaten|threatens|threatened|decide|decided|decides|want|wanted|is|are|am)$/;
 
 /** Words that open a noun phrase: an -ed word after them is an adjective, and no verb follows "to" + them. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each', 'all', 'both', 'another', 'such']);
 /** Words after "to" that are no infinitive (pronouns, numbers, places' first words). */
 const NOT_INFINITIVES = new Set(['him', 'them', 'us', 'me', 'it', 'you', 'her', 'about', 'more', 'less', 'date', 'be', 'have']);
-/** Finite forms of scheduled-event verbs that the lexical check trusts without tags. */
-/** Their base forms, trusted after a plural pronoun or a name ("Netanyahu and Arafat meet Monday"). */
-const LEXICAL_SCHEDULED_BASE = /^(?:meet|begin|resume|continue|convene|reconvene|testify|depart|arrive|gather|vote|travel|visit|go|return|open|start|head|fly|leave)$/;
-/** A plural noun that can be the subject of such a base form ("lawmakers vote", "ministers
+/** A plural noun that can be the subject of a scheduled-event base form ("lawmakers vote", "ministers
  *  gather"); not the -s words that are verbs or determiners themselves. */
 const PLURAL_SUBJECT = /^(?![a-z]*(?:ss|us|is)$)(?!(?:has|was|does|says|this|its|his|hers|yours|ours|theirs|as|us|plus|thus|less|across|perhaps|always|sometimes)$)[a-z]{3,}s$/;
-const LEXICAL_SCHEDULED = /^(?:meets|runs|begins|resumes|continues|arrives|convenes|reconvenes|testifies|departs|expires|opens|comes|faces|holds|hosts|launches|visits|travels|heads|votes|plays|takes|starts|ends|closes|leaves|returns|flies|goes)$/;
-
-/** Verbs of scheduled events, whose simple present in news tells of a plan ("meet Monday"). */
-const SCHEDULED_PRESENT = /^(?:meets?|runs|comes?|faces?|holds?|takes?|begins?|starts?|ends?|opens?|closes?|resumes?|continues?|arrives?|leaves?|travels?|visits?|votes?|plays?|returns?|heads?|flies|fly|goes|go|expires?|convenes?|gathers?|testif(?:y|ies)|debates?|hosts?|kicks?|launch(?:es)?|departs?|reconvenes?|sails?|retires?|steps?)$/;
-
-/** The -ing forms of scheduled-event verbs: after a present "be" they tell of a plan. */
-const SCHEDULED_ING = /^(?:meeting|holding|visiting|travell?ing|voting|leaving|returning|flying|heading|hosting|opening|starting|beginning|launching|resuming|convening|reconvening|arriving|departing|playing|facing|testifying|sailing|gathering|debating|unveiling)$/;
 
 /** Whether a VBZ/VBP token at i is a plural noun the tagger misread (see tokenTense). */
 function nounSlip(input: TenseInput, i: number): boolean {
@@ -121,7 +148,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     let j = toIndex - 1;
     while (j >= input.from && isAdverb(j)) j--;
     const gov = wordAt(j);
-    if (!INTENT.test(gov) && !cues.planned.has(gov)) return null; // "extended its offer to acquire …": no tense of its own
+    if (!cues.intent.has(gov) && !cues.planned.has(gov)) return null; // "extended its offer to acquire …": no tense of its own
     // a plan told in the past ("were planning to drive … Monday") still mostly lies ahead of
     // the report; one in the past perfect ("had been due to expire Friday") was overtaken
     for (let k = j - 1, n = 0; k >= input.from && n < 3; k--, n++) if (wordAt(k) === 'had' || wordAt(k) === "'d") return 'past';
@@ -145,7 +172,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   };
   // the present progressive of a scheduled event is a plan ("Officials are meeting on Thursday",
   // "The team is flying to Paris on Friday"); "were meeting" tells of the past
-  if (SCHEDULED_ING.test(word)) {
+  if (cues.scheduledIng.has(word)) {
     let j = i - 1;
     while (j >= input.from && isAdverb(j)) j--;
     const b = wordAt(j);
@@ -179,7 +206,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     if (!tag.startsWith('VB')) return null;
     // a present intention before its infinitive ("On Tuesday, the league plans to hold a news
     // conference") places the time ahead, as "plans to meet Tuesday" does
-    if ((tag === 'VBZ' || tag === 'VBP') && wordAt(i + 1) === 'to' && INTENT.test(word) && !['is', 'are', 'am'].includes(word)) {
+    if ((tag === 'VBZ' || tag === 'VBP') && wordAt(i + 1) === 'to' && cues.intent.has(word) && !['is', 'are', 'am'].includes(word)) {
       const t = infinitive(i + 1);
       if (t) return t;
     }
@@ -197,7 +224,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     if (tag === 'VBN') return 'past';
     // the "scheduled present" of news: "Arafat and Netanyahu meet Monday", "the trial opens
     // Tuesday" tell of a fixed plan, which lies ahead
-    if ((tag === 'VBZ' || tag === 'VBP') && (SCHEDULED_PRESENT.test(word) || appearsIn())) return 'future';
+    if ((tag === 'VBZ' || tag === 'VBP') && (cues.scheduledPresent.has(word) || appearsIn())) return 'future';
     if (tag === 'VBZ' || tag === 'VBP') return 'present';
     return null;
   }
@@ -225,8 +252,8 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   if (PRESENT.has(word)) return 'present';
   // the scheduled present without tags: a verb form of a scheduled event, not after a
   // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
-  if (LEXICAL_SCHEDULED_BASE.test(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')) || PLURAL_SUBJECT.test(wordAt(d)))) return 'future';
-  if ((LEXICAL_SCHEDULED.test(word) || (word === 'appears' && appearsIn())) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
+  if (cues.scheduledBase.has(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')) || PLURAL_SUBJECT.test(wordAt(d)))) return 'future';
+  if ((cues.scheduledFinite.has(word) || (word === 'appears' && appearsIn())) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
   // an infinitive after a verb of intention: "plans to meet Monday", "agreed to purchase the
   // line in February" (infinitive() checks the governor, so "due to the strike" has none)
   if (/^[a-z]+$/.test(word) && wordAt(i - 1) === 'to' && !DETERMINERS.has(word) && !NOT_INFINITIVES.has(word)) {
@@ -234,9 +261,6 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   }
   return null;
 }
-
-/** Prepositions that place an event noun before the clause's own event. */
-const PRECEDING = /^(?:after|following|amid)$/i;
 
 /**
  * Whether the time at startTok hangs on an event noun that a simple-present verb at `verb`
@@ -255,7 +279,7 @@ function precededEvent(input: TenseInput, verb: number, startTok: number, cues: 
   let after = false;
   for (let j = verb + 1; j < startTok; j++) {
     const t = input.tokens[j].text;
-    if (PRECEDING.test(t)) after = true;
+    if (cues.preceding.test(t)) after = true;
     else if (/^[,;:]$/.test(t) || /^(?:that|which|who|when|as|and|but)$/i.test(t)) return false;
     else if (after && tokenTense(input, j, cues)) return false;
   }
@@ -283,7 +307,7 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     if (input.tokens[j].text !== ',') continue;
     let reporting = false;
     for (let k = j + 1; k < Math.min(rightEnd, j + 6); k++) {
-      if (REPORTING.test(input.tokens[k].text)) {
+      if (cues.reporting.test(input.tokens[k].text)) {
         // the reporting clause ends the sentence or its clause ("…, officials said.", "…, the
         // ministry said on Monday", "…, according to …"); one with an object of its own ("On
         // Tuesday, the government announced a panel") is the clause the time belongs to
@@ -330,7 +354,7 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     if (left < leftEnd && right >= rightEnd) break;
     // a coordinating conjunction to the right opens another clause ("planned a demonstration on
     // Saturday and were planning to drive …"): its verb governs the time only when none is left
-    if (right < rightEnd && COORDINATOR.test(input.tokens[right].text) && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
+    if (right < rightEnd && cues.coordinator.test(input.tokens[right].text) && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= leftEnd) {
       const t = tokenTense(input, left, cues);

@@ -7,10 +7,11 @@ import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { createTimeStage } from '../../src/time/index.js';
 import type { AnalysisTime } from '../../src/types.js';
 import { loadTimeLexicon } from '../../src/time/lexicon.js';
+import { tenseCues } from '../../src/time/tense.js';
 
 /** The time lexicon's tense cues, as the tagger builds them. */
 const timeLexicon = loadTimeLexicon();
-export const cues = { future: new Set(timeLexicon.futureCues), planned: new Set(timeLexicon.plannedCues ?? []), pastIrregular: new Set(timeLexicon.pastIrregular) };
+export const cues = tenseCues(timeLexicon);
 
 /** Tokens and Penn tags from "word/TAG word/TAG …", one space between tokens. */
 export function tagged(pairs: string) {
