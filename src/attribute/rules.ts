@@ -287,6 +287,24 @@ class Finder {
     return { start, end: last + 1 };
   }
 
+  /**
+   * The bare speaker of a digest item ending at token `last` (inclusive): the noun phrase
+   * there, begun after a dash the walk crossed ("late - More from the audit") and after a
+   * leading "More from" / "From" ("the audit").
+   */
+  itemSpeaker(last: number, limit: number): { start: number; end: number } | null {
+    const np = this.npLeft(this.skipAdjunctsLeft(last, limit), limit);
+    if (!np) return null;
+    let start = np.start;
+    // (not a hyphen inside a word, "a 30-minute spree")
+    const hyphen = (k: number) => k > 0 && this.toks[k - 1].end === this.toks[k].start && this.toks[k + 1]?.start === this.toks[k].end;
+    for (let k = np.end - 1; k >= start; k--) if (DASHES.has(this.low[k]) && !hyphen(k)) { start = k + 1; break; }
+    if (this.low[start] === 'more' && this.low[start + 1] === 'from') start += 2;
+    else if (this.low[start] === 'from') start += 1;
+    if (start >= np.end || !this.headLike(start, np.end)) return null;
+    return { start, end: np.end };
+  }
+
   /** The noun phrase starting at token `first`, up to `limit` (exclusive). */
   npRight(first: number, limit: number): { start: number; end: number } | null {
     let j = first;
@@ -624,12 +642,19 @@ class Finder {
       const colon = q.start - 1;
       const sent = this.sentence(q.start);
       if (!after && !before && speechLike && this.low[colon] === ':' && sent && !this.breakAfter(colon)) {
-        const np = this.npLeft(this.skipAdjunctsLeft(colon - 1, sent.tokenStart), sent.tokenStart);
-        // a digest's items run on in one paragraph: "… all along - More from Ann Lee: “…”"
+        let np = this.itemSpeaker(colon - 1, sent.tokenStart);
+        // "Ann Lee and Bo Park: “…”": a pair of speakers, each a phrase of its own
+        if (np && np.start >= sent.tokenStart + 2 && this.low[np.start - 1] === 'and') {
+          const first = this.itemSpeaker(np.start - 2, sent.tokenStart);
+          if (first && first.end === np.start - 1) np = { start: first.start, end: np.end };
+        }
+        // a digest's items run on in one paragraph: "… all along - More from Ann Lee: “…”",
+        // "From the report: “…”"
         let lead = np ? np.start : -1;
         if (lead >= sent.tokenStart + 2 && this.low[lead - 1] === 'from' && this.low[lead - 2] === 'more') lead -= 2;
+        else if (lead >= sent.tokenStart + 1 && this.low[lead - 1] === 'from' && (lead - 1 === sent.tokenStart || DASHES.has(this.low[lead - 2]))) lead -= 1;
         const afterDash = lead > sent.tokenStart && DASHES.has(this.low[lead - 1]);
-        if (np && (np.start === sent.tokenStart || afterDash) && np.end - np.start <= 6) {
+        if (np && (lead === sent.tokenStart || afterDash) && np.end - np.start <= 8) {
           this.usedQuote.add(qk);
           this.push(this.directCandidate([...quote.paragraphs], np, { start: colon, end: colon + 1, cls: 'speech', lemma: ':' }, 'rule/direct-colon'));
           continue;

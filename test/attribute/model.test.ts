@@ -407,4 +407,19 @@ describe('a digest item after a dash: "- Name: “…”"', () => {
     const a = doc.attributions.find((x) => x.content.text.startsWith('Nobody came out'));
     expect(a && [a.by?.split('+')[0], a.source?.text, a.cue?.text]).toEqual(['rule/direct-colon', 'Mara Lind', ':']);
   });
+  it.skipIf(!haveModels)('reads a coordinated pair and a document after "More from" or "From" as the speaker', () => {
+    const pair = parsed('Turnout fell in the river towns - More from Lind and Ortez: “Nobody came out because the ferry was not running that day.”');
+    const a = pair.attributions.find((x) => x.content.text.startsWith('Nobody came out'));
+    expect(a && [a.by?.split('+')[0], a.source?.text, a.cue?.text]).toEqual(['rule/direct-colon', 'Lind and Ortez', ':']);
+    const caps = parsed('TURNOUT FELL IN THE RIVER TOWNS - Mara Lind and Tom Ortez: “Nobody came out because the ferry was not running that day.”');
+    expect(caps.attributions.find((x) => x.content.text.startsWith('Nobody came out'))?.source?.text).toBe('Mara Lind and Tom Ortez');
+    const more = parsed('The ferries ran late - More from the audit: “Older boats ran late more often than the new ones did.”');
+    expect(more.attributions.find((x) => x.content.text.startsWith('Older boats'))?.source?.text).toBe('the audit');
+    const from = parsed('Not all ferries are equal. From the audit: “In general, the older boats ran late more often.”');
+    expect(from.attributions.find((x) => x.content.text.startsWith('In general'))?.source?.text).toBe('the audit');
+  });
+  it.skipIf(!haveModels)('does not start an item at a hyphen inside a word', () => {
+    const doc = parsed('The paper counts how many boats sank in a 30-minute storm: “In losing nine boats in half an hour, the fleet showed how weak the old hulls were.”');
+    expect(doc.attributions.some((x) => x.by?.startsWith('rule/direct-colon') && x.source?.text === 'minute storm')).toBe(false);
+  });
 });
