@@ -47,6 +47,9 @@ export interface TimeLexicon {
   scheduledPresent: string[];
   /** -ing forms of scheduled-event verbs: after a present "be" they tell of a plan. */
   scheduledIng: string[];
+  /** Present forms of verbs of forecast ("Analysts expect a recovery in the second half"): what
+   *  they govern lies ahead. Optional (an older lexicon without it has none). */
+  forecastPresent?: string[];
   /** Prepositions that place an event noun before the clause's own event ("comes after talks"), any case. */
   precedingPreps: string[];
   /** Capitalised words that, after a weekday, make it part of a name ("the Sunday Times",

@@ -36,6 +36,13 @@ const E = String.raw`(?![\p{L}\p{N}])`;
 /** Words that, right before a number-less "a year", make it a rate ("$5 a year") → SET. */
 const RATE_BEFORE = /(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bhours|\bmiles|\btons|\bbarrels|\bunits|\bpeople|\bmillion|\bbillion)\s*$/i;
 /** Words that, right before a number-less "a year", make it a duration ("for a year"). */
+/**
+ * Words before "over" that make it "more than" ("for over a week", "just over an hour", "took
+ * over three years", at a clause's start: "Over 20 years, …" is read as the amount). After
+ * anything else, a verb or a noun, "over" is the preposition spreading an event across the
+ * stretch ("cut 1,000 jobs over three years", "can be used over three years"): no mod.
+ */
+export const OVER_AS_MORE_THAN = /(?:^|[.,;:!?()—–-]\s*|(?:^|[^\p{L}])(?:for|in|of|after|within|than|just|well|slightly|little|spent|spend|spends|spending|took|take|takes|taking|taken|lasted|last|lasts|lasting|waited|wait|waits|waiting|been|be|is|are|was|were|since|at|by|during)\s+)$/iu;
 const DURATION_BEFORE = /\b(?:for|in|within|than|after|over|about|nearly|almost|least|of|by|past|only|just|barely|spent|spend|spends|spending|took|take|takes|taking|lasted|last|lasts|lasting|waited|long\s+as|another|half|through|during|around|up to|roughly|some)\s+$/i;
 /** Year numbers are only years when the words around them say so (not "2000 people"). */
 const YEAR_PREV_OK = /(?:['’]s\s+|\b(?:its|his|their|our|that|in|of|since|until|till|by|before|after|during|from|through|to|for|between|and|or|the|fiscal|year|than|around|about|circa|early|late|mid|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|end|start|beginning|middle)\s+|[(,;:—–-]\s*|^\s*|\n\s*)$/i;
@@ -227,6 +234,11 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // measured in time, not a stretch of time
       if (!suffixKind && /^\s+of\s+(?:\p{L}+\s+)?(?:pay|salary|salaries|wages|income|rent|severance|supply|supplies|production|output|imports|exports|sales|revenue|earnings)\b/iu.test(text.slice(end, end + 40))) return null;
       if (single && unit === 'Q' && !suffixKind) return null; // "a quarter of the vote"
+      // "for a second straight day", "a second time", "a second term": the ordinal, not one
+      // second (a second is a time only before a signal or the clause's end: "A second later",
+      // "Wait a second.", "for a second, he hesitated")
+      if (single && unit === 'S' && /^second$/i.test(unitS) && !suffix && /^\s+\p{L}/u.test(text.slice(end, end + 3))
+        && !/^\s+(?:or|and|of|too|longer|more|before|after|later|earlier|ago|until|when|while|then|in|on|at|to|he|she|it|they|we|i)\b/i.test(text.slice(end, end + 12))) return null;
       if (!modq && !det && !adj && !suffixKind && !signalled && single) {
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         if (RATE_BEFORE.test(before)) return null; // a SET rule takes "$5 a year"
@@ -239,7 +251,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       // "over the past two weeks": "over" is a preposition there, not "more than"
       // and after an amount ("raise $500 billion over 10 years", "rose 8% over three years"): it
       // spreads the amount across the stretch
-      const prepOver = !!modq && /^over$/i.test(modq) && (!!det || /(?:\d|%|\bpercent|\bmillion|\bbillion|\btrillion)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)));
+      const prepOver = !!modq && /^over$/i.test(modq) && (!!det || /(?:\d|%|\bpercent|\bmillion|\bbillion|\btrillion)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))
+        || (!suffixKind && !OVER_AS_MORE_THAN.test(text.slice(Math.max(0, m.index - 16), m.index))));
       // "expected to last several weeks", "will last a year": "last" is the verb, not "the last"
       // (a bare "last two days" after anything but a preposition is the verb: "start on April 2
       // and last two days")
@@ -695,7 +708,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/quarter',
     reason: 'financial news names quarters and halves; without a year they are the reported ones',
-    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|the\\s+(${YEAR}))\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:(?:(?<=quarter|half)\\s+|\\s+of\\s+)(?:fiscal\\s+)?(${YEAR})|(?:(?<=quarter|half)\\s+of)?\\s+(last\\s+year|this\\s+year|next\\s+year)|\\s+of\\s+(the|this)\\s+year)?${E}`),
+    pattern: re(`${B}(?:(the|its|their|a|this\\s+year's|last\\s+year's|next\\s+year's|(?:the\\s+|(?:fiscal\\s+)?(?=\\d{4}['’]s\\s))(${YEAR})(?:['’]s)?)\\s+)?((?:${QUAL}[- ]){0,3})(?:(${ORD})[- ](?:fiscal[- ])?)?(quarter|half|period)(?!-)(?:(?:(?<=quarter|half)\\s+|\\s+of\\s+)(?:fiscal\\s+)?(${YEAR})|(?:(?<=quarter|half)\\s+of)?\\s+(last\\s+year|this\\s+year|next\\s+year)|\\s+of\\s+(the|this)\\s+year)?${E}`),
     make(m, text) {
       const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
       const detYear = m[2] ? +m[2] : null;
@@ -726,6 +739,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const dropDet = det === 'a' || det === 'its' || det === 'their' || (det === 'the' && adjective);
       const qStart = dropDet ? m.index + m[0].indexOf(m[1]) + m[1].length + (/^\s+/.exec(m[0].slice(m[0].indexOf(m[1]) + m[1].length))?.[0].length ?? 0) : m.index;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      // the term of a comparison ("expect this quarter to be better than the fourth quarter")
+      // is a quarter already reported, whatever the forecast around it
+      const compared = /(?:^|[^\p{L}])(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+$/iu.test(text.slice(Math.max(0, m.index - 16), m.index));
+      const ahead = (env: ResolveEnv) => !compared && env.tense() === 'future';
       // a quarter with its end date: the year is the end date's (fiscal quarters are not the
       // calendar's: "its fourth quarter ended June 30")
       const ended = kind === 'quarter' && n != null ? ENDED_DATE.exec(after) : null;
@@ -762,7 +779,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (kind === 'half') {
           // a second half still ahead of the report is the year before's, unless the clause looks
           // ahead ("expects to close the deal in the second half of the year" in a March report)
-          if (y == null) { y = dct ? dct.y - (dct.m <= 6 && n === 2 && env.tense() !== 'future' ? 1 : 0) : null; inferred.push('year'); }
+          if (y == null) { y = dct ? dct.y - (dct.m <= 6 && n === 2 && !ahead(env) ? 1 : 0) : null; inferred.push('year'); }
           if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
           if (yearAgo && y != null) y -= 1;
           return res('DATE', `${yearValue(y)}-H${n}`, [...stated, 'half'], inferred, dct ? 'dct' : null);
@@ -785,7 +802,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (det === "this year's" || relYear === 'this year') y = dct?.y ?? null;
           else if (det === "next year's" || relYear === 'next year') y = dct ? dct.y + 1 : null;
           else if (yearAgo && env.quarterRef) y = env.quarterRef.y;
-          else if (dct) y = q > quarterOf(dct.m) && env.tense() !== 'future' ? dct.y - 1 : dct.y;
+          else if (dct) y = q > quarterOf(dct.m) && !ahead(env) ? dct.y - 1 : dct.y;
           inferred.push('year');
         }
         if (yearAgo && y != null && det !== "last year's" && relYear !== 'last year') {
@@ -1403,12 +1420,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/set',
     reason: 'frequencies are SETs',
-    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|quarterly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|${SEASON}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
+    pattern: re(`${B}(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semi-?annually|bi-?annually|quarterly)|(every|each|per|a)\\s+(other\\s+)?(${UNIT_SING}|${WEEKDAY_FULL}|${MONTH_FULL}|${SEASON}|morning|afternoon|evening)|(${WEEKDAY_FULL})s)${E}`),
     make(m, text) {
       const start = m.index;
       const end = m.index + m[0].length;
       if (m[1]) {
-        const w = m[1].toLowerCase();
+        // ("semi-annually", "bi-annually": twice a year, as "biannual" is)
+        const w = m[1].toLowerCase().replace(/^(semi|bi)-/, '$1').replace(/^biannually$/, 'semiannually');
         const value: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', nightly: 'P1D', biweekly: 'P2W', semiannually: 'P6M' };
         const before = text.slice(Math.max(0, start - 12), start);
         // "the Communist Party daily Granma": a newspaper; "average daily volume": a statistic

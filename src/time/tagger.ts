@@ -14,7 +14,7 @@ import { addDays, dayValue, parseYmd, weekValue, type Ymd } from './calendar.js'
 import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
-import { buildRules, findRuleCandidates, lastCompletedQuarter } from './rules.js';
+import { buildRules, findRuleCandidates, lastCompletedQuarter, OVER_AS_MORE_THAN } from './rules.js';
 import { governingTense, tenseCues, type Tense } from './tense.js';
 
 /** What the tagger reads: the text, the anchor, and the earlier layers it may use. */
@@ -91,6 +91,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       // years", "rose 8 percent over three years"): a preposition spreading the amount across
       // the stretch, not "more than"
       const overThe = qm && /^over$/i.test(qm[1]) && (/^(?:the|its|their)\s/i.test(span)
+        || (isDuration && !OVER_AS_MORE_THAN.test(text.slice(Math.max(0, c.start - before2.length + qm.index - 16), c.start - before2.length + qm.index)))
         || /(?:\d|%|\bpercent|\bmillion|\bbillion|\btrillion)\s*$/i.test(text.slice(Math.max(0, c.start - before2.length + qm.index - 12), c.start - before2.length + qm.index)));
       // "get around Wednesday's ruling": before a possessive the word is a preposition of the
       // noun phrase, not an approximation of the time
@@ -264,7 +265,10 @@ function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
     const bare = (t: AnalysisTime) => t.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(t.value) && !!t.stated?.includes('weekday') && !t.stated?.includes('day');
     if (!bare(a) || !bare(b)) continue;
     const joint = text.slice(a.end, b.start);
-    if (!/^\s*(?:-|–|through|thru|to|until|till)\s*$/i.test(joint)) continue;
+    // ("begins on Monday and ends on Thursday", "opens Monday and runs through Friday": the
+    // second end of an event's run, said with a verb of ending, is not before the first)
+    const ending = /^\s*,?\s*(?:and|,)\s+(?:(?:will|is\s+to|is\s+due\s+to|should)\s+)?(?:ends?|ending|runs?|running|lasts?|lasting|continues?|continuing|closes?|closing|concludes?|concluding|finish(?:es)?|finishing|wraps?\s+up|wrapping\s+up)(?:\s+(?:on|through|thru|until|till|to))?\s*$/i.test(joint);
+    if (!ending && !/^\s*(?:-|–|through|thru|to|until|till)\s*$/i.test(joint)) continue;
     // "to" joins a range only after "from" ("from Monday to Friday"; not "moved Monday to Friday")
     if (/^\s*to\s*$/i.test(joint) && !/\bfrom\s+$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) continue;
     const pa = parseYmd(a.value);

@@ -43,6 +43,8 @@ export interface TenseCues {
   scheduledIng: ReadonlySet<string>;
   /** A preposition that places an event noun before the clause's own event, in any case. */
   preceding: RegExp;
+  /** Present forms of verbs of forecast: their object or infinitive lies ahead. */
+  forecast: ReadonlySet<string>;
 }
 
 /** A case-insensitive whole-token match of any of `words`. */
@@ -68,6 +70,7 @@ export function tenseCues(lex: TimeLexicon): TenseCues {
     scheduledPresent: new Set(lex.scheduledPresent),
     scheduledIng: new Set(lex.scheduledIng),
     preceding: anyCase(lex.precedingPreps),
+    forecast: new Set(lex.forecastPresent ?? []),
   };
 }
 
@@ -222,6 +225,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     // a participle with no auxiliary: the tagger often gives VBN for a simple past
     // ("announced Friday"), so it counts as past
     if (tag === 'VBN') return 'past';
+    // a present forecast ("Analysts expect a recovery in the second half", "The company expects
+    // profit to rise in the third quarter") governs what lies ahead
+    if ((tag === 'VBZ' || tag === 'VBP') && cues.forecast.has(word)) return 'future';
     // the "scheduled present" of news: "Arafat and Netanyahu meet Monday", "the trial opens
     // Tuesday" tell of a fixed plan, which lies ahead
     if ((tag === 'VBZ' || tag === 'VBP') && (cues.scheduledPresent.has(word) || appearsIn())) return 'future';
@@ -250,6 +256,7 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     return 'past';
   }
   if (PRESENT.has(word)) return 'present';
+  if (cues.forecast.has(word) && !afterDeterminer && wordAt(i - 1) !== 'to' && !/^['’]s$/.test(wordAt(i - 1))) return 'future';
   // the scheduled present without tags: a verb form of a scheduled event, not after a
   // determiner or "to" ("Arafat and Netanyahu meet Monday", but not "the meets", "to meet")
   if (cues.scheduledBase.has(word) && (/^(?:they|we)$/.test(wordAt(d)) || (d > input.from && /^\p{Lu}/u.test(input.tokens[d]?.text ?? '')) || PLURAL_SUBJECT.test(wordAt(d)))) return 'future';

@@ -263,3 +263,81 @@ describe('"this Monday", "this coming Monday", "this past Monday"', () => {
     expect(found('They met this past Monday.', d)).toEqual(['this past Monday|DATE|2014-03-10']);
   });
 });
+
+// Seventh round: families of 2010s wire copy (our own sentences; 2014-03-12 is a Wednesday).
+
+describe('"a second" the ordinal', () => {
+  it('"a second straight day", "a second time", "a second term" are no durations', () => {
+    expect(found('Stocks rose for a second straight day.', d)).toEqual([]);
+    expect(found('He was elected for a second time.', d)).toEqual([]);
+    expect(found('She ran for a second term in 2010.', d)).toEqual(['2010|DATE|2010']);
+    expect(found('The court agreed to take a second look.', d)).toEqual([]);
+  });
+  it('one second before a signal or the end of the clause is still a duration', () => {
+    expect(found('A second later, the bomb exploded.', d)).toEqual(['A second|DURATION|PT1S']);
+    expect(found('He paused for a second, then spoke.', d)).toEqual(['a second|DURATION|PT1S']);
+  });
+});
+
+describe('"over" before a quantity of time', () => {
+  it('after a verb or noun it is the preposition spreading an amount or an act across the stretch', () => {
+    expect(found('The company plans to cut 1,000 jobs over three years.', d)).toEqual(['three years|DURATION|P3Y']);
+    expect(found('The debt will be rescheduled over 14 years.', d)).toEqual(['14 years|DURATION|P14Y']);
+    expect(found('The wage would climb gradually over six years.', d)).toEqual(['six years|DURATION|P6Y']);
+  });
+  it('after "for", "just", "a little", a verb of lasting, or opening a clause it is "more than"', () => {
+    expect(found('He has lived there for over three years.', d)).toEqual(['over three years|DURATION|P3Y|MORE_THAN']);
+    expect(found('The strike lasted over a week.', d)).toEqual(['over a week|DURATION|P1W|MORE_THAN']);
+    expect(found('The meeting lasted a little over two hours.', d)).toEqual(['over two hours|DURATION|PT2H|MORE_THAN']);
+    expect(found('It took over a decade.', d)).toEqual(['over a decade|DURATION|P10Y|MORE_THAN']);
+    expect(found('He was jailed over two years ago.', d)).toEqual(['over two years ago|DATE|2012|MORE_THAN']);
+  });
+});
+
+describe('a present forecast looks ahead', () => {
+  it('"expect(s)", "predict(s)" put a yearless quarter, half or weekday ahead', () => {
+    expect(found('Analysts expect a recovery in the second half.', d)).toEqual(['the second half|DATE|2014-H2']);
+    expect(found('The company expects profit to rise in the third quarter.', d)).toEqual(['the third quarter|DATE|2014-Q3']);
+    expect(found('Economists predict a rebound in the fourth quarter.', d)).toEqual(['the fourth quarter|DATE|2014-Q4']);
+    expect(found('The exchange expects approval at the agency\'s Tuesday meeting.', d)).toEqual(['Tuesday|DATE|2014-03-18']);
+  });
+  it('the same with Penn tags (the POS road)', () => {
+    const a = tagged('Analysts/NNS expect/VBP a/DT recovery/NN in/IN the/DT second/JJ half/NN ./.');
+    expect(governingTense({ ...a, from: 0, to: a.tokens.length }, 5, 8, cues)).toBe('future');
+    const b = tagged('Analysts/NNS expected/VBD a/DT recovery/NN in/IN the/DT second/JJ half/NN ./.');
+    expect(governingTense({ ...b, from: 0, to: b.tokens.length }, 5, 8, cues)).toBe('past');
+  });
+  it('the past form, a noun "forecast", or the term of a comparison does not', () => {
+    expect(found('Profit rose in the third quarter.', d)).toEqual(['the third quarter|DATE|2013-Q3']);
+    expect(found('Growth was below the forecast in December.', d)).toEqual(['December|DATE|2013-12']);
+    expect(found('We expect this quarter to be better than the fourth quarter.', d)).toEqual(['this quarter|DATE|2014-Q1', 'the fourth quarter|DATE|2013-Q4']);
+  });
+});
+
+describe('a year\'s quarter', () => {
+  it('"1986\'s fourth quarter", "fiscal 1987\'s third quarter" are one quarter of that year', () => {
+    expect(found('It expects its results for 2013\'s fourth quarter to be lower.', d)).toEqual(['2013\'s fourth quarter|DATE|2013-Q4']);
+    expect(found('Net fell from 19 cents in fiscal 2012\'s third quarter.', d)).toEqual(['fiscal 2012\'s third quarter|DATE|2012-Q3']);
+  });
+});
+
+describe('the end of an event\'s run', () => {
+  it('"begins Monday and ends Thursday": the second weekday is not before the first', () => {
+    expect(found('The talks begin on Monday and end on Thursday.', d)).toEqual(['Monday|DATE|2014-03-17', 'Thursday|DATE|2014-03-20']);
+    expect(found('The conference opens on Monday and runs through Thursday.', d)).toEqual(['Monday|DATE|2014-03-17', 'Thursday|DATE|2014-03-20']);
+  });
+  it('two events told apart keep their own days', () => {
+    expect(found('The talks begin on Monday and officials met on Tuesday.', d)).toEqual(['Monday|DATE|2014-03-17', 'Tuesday|DATE|2014-03-11']);
+  });
+});
+
+describe('shopping days and twice-yearly sets', () => {
+  it('"Black Friday" follows Thanksgiving, "Cyber Monday" the Monday after; no plain weekday', () => {
+    expect(found('Shoppers flocked to stores on Black Friday.', '2013-12-03')).toEqual(['Black Friday|DATE|2013-11-29']);
+    expect(found('Online sales rose on Cyber Monday.', '2013-12-03')).toEqual(['Cyber Monday|DATE|2013-12-02']);
+  });
+  it('"semi-annually", "bi-annually" are SETs of six months', () => {
+    expect(found('Interest is paid semi-annually.', d)).toEqual(['semi-annually|SET|P6M']);
+    expect(found('The semi-annual report was released.', d)).toEqual([]);
+  });
+});
