@@ -242,7 +242,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (!modq && !det && !adj && !suffixKind && !signalled && single) {
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         if (RATE_BEFORE.test(before)) return null; // a SET rule takes "$5 a year"
-        if (!DURATION_BEFORE.test(before)) return null;
+        // ("The vote is a week away": the stretch still to run)
+        if (!DURATION_BEFORE.test(before) && !/^\s+away\b/i.test(text.slice(end, end + 8))) return null;
       }
       if (numL === 'some' && !suffixKind && !det) {
         // "some days" is too vague to be an annotator's duration unless it is plural
@@ -318,10 +319,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/bare-plural-ago',
     reason: 'a bare plural unit before "ago" is a DURATION of unknown length (PXY)',
-    pattern: re(`(?=(?:years|months|weeks|days|decades)\\s+ago)(?<![\\p{L}\\p{N}'’-]|(?:the|these|those|some|many|few|several|of|recent|past|\\d|${alternation(numWords)})\\s+)(years|months|weeks|days|decades)\\s+ago${E}`),
+    // ("just days away", "months away": the stretch still to run, without "away" in the extent)
+    pattern: re(`(?=(?:years|months|weeks|days|decades)\\s+(?:ago|away))(?<![\\p{L}\\p{N}'’-]|(?:the|these|those|some|many|few|several|of|recent|past|\\d|${alternation(numWords)})\\s+)(years|months|weeks|days|decades)\\s+(ago|away)${E}`),
     make(m) {
       const unit = unitOf(m[1]);
-      return cand(m.index, m.index + m[0].length, 'rule/bare-plural-ago', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
+      const end = m[2].toLowerCase() === 'away' ? m.index + m[1].length : m.index + m[0].length;
+      return cand(m.index, end, 'rule/bare-plural-ago', () => res('DURATION', durationValue(null, unit), ['unit'], [], null), 1);
     },
   });
 
@@ -1118,6 +1121,45 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           }
         }
         return res('DATE', monthValue(y, month), yS ? ['month', 'year'] : ['month'], yS ? [] : ['year'], 'dct', mod);
+      }, 1);
+    },
+  });
+
+  // "January-March", "the April-June quarter": a hyphenated pair of months is two months (the
+  // hyphen hides the second from the month rule), and one that spans a calendar quarter before
+  // "quarter" or "period" is that quarter
+  rules.push({
+    name: 'rule/month-hyphen-range',
+    reason: 'a hyphenated month range names two months; before "quarter" the calendar quarter they span',
+    pattern: re(`(?=\\p{Lu})${B}(?:(the|its|their)\\s+)?(${MONTH_FULL})\\s*[-–]\\s*(${MONTH_FULL})(?:,?\\s+(${YEAR}))?(\\s+(?:quarter|period)(?:\\s+of\\s+(${YEAR}))?)?${E}`),
+    make(m) {
+      const [all, det, m1w, m2w, yS0, unitS, yOf] = m;
+      const yS = yS0 ?? yOf;
+      const m1 = lex.months[m1w.toLowerCase()];
+      const m2 = lex.months[m2w.toLowerCase()];
+      if (!/^\p{Lu}/u.test(m1w) || !/^\p{Lu}/u.test(m2w) || m1 === m2) return null;
+      const named = yS ? +yS : null;
+      if (unitS && m2 - m1 === 2 && m1 % 3 === 1) {
+        const q = (m1 + 2) / 3;
+        // (the article belongs to the time, as in "the third quarter"; a possessive does not)
+        const start = det && det.toLowerCase() !== 'the' ? m.index + det.length + 1 : m.index;
+        return cand(start, m.index + all.length, 'rule/month-hyphen-quarter', (env) => {
+          const dct = env.dct;
+          if (named != null) return res('DATE', quarterValue(named, q), ['month', 'year'], [], null);
+          if (!dct) return res('DATE', `XXXX-Q${q}`, ['month'], [], null);
+          // a quarter not yet begun is last year's unless the clause looks ahead
+          const y = m1 > dct.m && env.tense() !== 'future' ? dct.y - 1 : dct.y;
+          return res('DATE', quarterValue(y, q), ['month'], ['year'], 'dct');
+        }, 2);
+      }
+      // the second month alone ("January-March 2012": with the year; the month rule gives the
+      // first its year from the pair): it follows the first, in its year or the next
+      const at = m.index + all.lastIndexOf(m2w);
+      if (named != null && !unitS) return cand(at, m.index + all.length, 'rule/month-hyphen-range', () => res('DATE', monthValue(named, m2), ['month', 'year'], [], null), 1);
+      return cand(at, at + m2w.length, 'rule/month-hyphen-range', (env) => {
+        const first = env.last.month;
+        if (!first) return res('DATE', monthValue(env.dct?.y ?? null, m2), ['month'], ['year'], env.dct ? 'dct' : null);
+        return res('DATE', monthValue(first.y + (m2 < first.m ? 1 : 0), m2), ['month'], ['year'], first.id);
       }, 1);
     },
   });

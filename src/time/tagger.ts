@@ -10,7 +10,7 @@
  * 3. resolve each, in order, against the document date, the tense, and earlier dates.
  */
 import type { AnalysisTime, Sentence, Token } from '../types.js';
-import { addDays, dayValue, parseYmd, weekValue, type Ymd } from './calendar.js';
+import { addDays, dayValue, parseYmd, toDays, weekValue, type Ymd } from './calendar.js';
 import type { Candidate, Mentioned, ResolveEnv } from './candidate.js';
 import { chronoCandidates, createTimemlChrono } from './chrono.js';
 import { alternation, loadTimeLexicon, type TimeLexicon } from './lexicon.js';
@@ -98,7 +98,11 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
       // "over at least five years": the span has its own modifier; "over" is a preposition
       const hasOwn = quantStart.test(span);
-      if (qm && !overThe && !possessive && !hasOwn && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly|circa)$/i.test(qm[1]))) {
+      // "worried about the future", "talking about now", "thought about every day": before a
+      // vague reference or a set, "about"/"around" is a preposition, never an approximation
+      const prepAbout = qm && !isDuration && !isAgo && /^(?:about|around)$/i.test(qm[1])
+        && /^(?:(?:the\s+)?(?:future|past|present|long|short|near)\b|now|today|tonight|tomorrow|yesterday|these\s+days|then|recent|every|each)/i.test(span);
+      if (qm && !overThe && !possessive && !hasOwn && !prepAbout && !c.mod && (isDuration || isAgo || /^(?:about|around|approximately|roughly|circa)$/i.test(qm[1]))) {
         c.mod = lex.quantityMods[qm[1].toLowerCase().replace(/\s+/g, ' ')];
         c.start = c.start - before2.length + qm.index + qm[0].toLowerCase().indexOf(qm[1].toLowerCase());
       }
@@ -262,7 +266,8 @@ function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i];
     const b = out[i + 1];
-    const bare = (t: AnalysisTime) => t.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(t.value) && !!t.stated?.includes('weekday') && !t.stated?.includes('day');
+    // (a weekday with a clock, "from 10 p.m. Friday until 4 a.m. Saturday", counts too)
+    const bare = (t: AnalysisTime) => (t.type === 'DATE' || t.type === 'TIME') && /^\d{4}-\d\d-\d\d(?:T|$)/.test(t.value) && !!t.stated?.includes('weekday') && !t.stated?.includes('day');
     if (!bare(a) || !bare(b)) continue;
     const joint = text.slice(a.end, b.start);
     // ("begins on Monday and ends on Thursday", "opens Monday and runs through Friday": the
@@ -271,10 +276,16 @@ function weekdayRangeInOrder(text: string, out: AnalysisTime[]): void {
     if (!ending && !/^\s*(?:-|–|through|thru|to|until|till)\s*$/i.test(joint)) continue;
     // "to" joins a range only after "from" ("from Monday to Friday"; not "moved Monday to Friday")
     if (/^\s*to\s*$/i.test(joint) && !/\bfrom\s+$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) continue;
-    const pa = parseYmd(a.value);
-    const pb = parseYmd(b.value);
-    if (!pa || !pb || b.value >= a.value) continue;
-    out[i + 1] = { ...b, value: dayValue(addDays(pb, 7)), anchor: a.id };
+    const pa = parseYmd(a.value.slice(0, 10));
+    const pb = parseYmd(b.value.slice(0, 10));
+    if (!pa || !pb) continue;
+    const gap = toDays(pb) - toDays(pa);
+    // the end before the start goes a week on; in a plain range ("from 10 p.m. Friday until 4
+    // a.m. Saturday"), an end more than six days after the start a week back ("opened Friday
+    // and runs through Sunday" is a run still going on: the end stays ahead)
+    const shift = gap < 0 ? 7 : gap > 6 && !ending ? -7 : 0;
+    if (!shift) continue;
+    out[i + 1] = { ...b, value: dayValue(addDays(pb, shift)) + b.value.slice(10), anchor: a.id };
   }
 }
 

@@ -122,6 +122,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
     ? (input.pos[i] === 'JJ' && /ed$/.test(word) && i > input.from && /^(?:WDT|WP)$/.test(input.pos[i - 1]) ? 'VBD' : input.pos[i])
     : null;
   const wordAt = (j: number) => (j >= input.from ? input.tokens[j].text.toLowerCase() : '');
+  // ", compared with 497,000 a year ago", "compared to last year": a preposition of comparison,
+  // not the clause's verb
+  if (word === 'compared' && i + 1 < input.to && /^(?:with|to)$/.test(wordAt(i + 1))) return null;
   const isAdverb = (j: number) => INNER_ADVERBS.has(wordAt(j)) || (!!input.pos && j >= input.from && /^RB/.test(input.pos[j]) && !/^(?:ago|later|earlier)$/.test(wordAt(j)));
   /** The auxiliaries before token i (adverbs stepped over), nearest first. */
   const auxes = (): string[] => {

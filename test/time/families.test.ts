@@ -341,3 +341,49 @@ describe('shopping days and twice-yearly sets', () => {
     expect(found('The semi-annual report was released.', d)).toEqual([]);
   });
 });
+
+describe('hyphenated month ranges', () => {
+  it('"January-March" is two months; the second follows the first, with the year written after it', () => {
+    expect(found('The figures for January-March showed growth.', d)).toEqual(['January|DATE|2014-01', 'March|DATE|2014-03']);
+    expect(found('Sales fell in November-January.', d)).toEqual(['November|DATE|2013-11', 'January|DATE|2014-01']);
+    expect(found('Sales fell in January-March 2012.', d)).toEqual(['January|DATE|2012-01', 'March 2012|DATE|2012-03']);
+  });
+  it('before "quarter" or "period", a range spanning a calendar quarter is that quarter', () => {
+    expect(found('Data for the January-March quarter showed growth.', d)).toEqual(['the January-March quarter|DATE|2014-Q1']);
+    expect(found('Output fell in the July-September quarter of 2012.', d)).toEqual(['the July-September quarter of 2012|DATE|2012-Q3']);
+    expect(found('The April-June quarter was weak.', d)).toEqual(['The April-June quarter|DATE|2013-Q2']);
+    expect(found('Ford plans to build 485,000 cars in the April-June period, compared with 497,000 a year ago.', d))
+      .toEqual(['the April-June period|DATE|2014-Q2', 'a year ago|DATE|2013-Q2']);
+  });
+  it('a range that is no calendar quarter stays two months', () => {
+    expect(found('The February-April period was dry.', d)).toEqual(['February|DATE|2014-02', 'April|DATE|2014-04']);
+  });
+});
+
+describe('"about" and "around" before vague references', () => {
+  it('are prepositions there, not approximations', () => {
+    expect(found('Investors are worried about the future.', d)).toEqual(['the future|DATE|FUTURE_REF']);
+    expect(found('What he is talking about now is mainstream.', d)).toEqual(['now|DATE|PRESENT_REF']);
+    expect(found('It is all we thought about every day.', d)).toEqual(['every day|SET|P1D']);
+  });
+  it('before a date or a clock they approximate it', () => {
+    expect(found('The blast happened at about 3 p.m.', d)).toEqual(['about 3 p.m.|TIME|2014-03-12T15:00|APPROX']);
+    expect(found('He transferred the shares on or about December 23, 1985.', d)).toEqual(['about December 23, 1985|DATE|1985-12-23|APPROX']);
+  });
+});
+
+describe('"a week away", "just days away"', () => {
+  it('the stretch still to run is a duration, without "away"', () => {
+    expect(found('The vote is a week away.', d)).toEqual(['a week|DURATION|P1W']);
+    expect(found('The election is just days away.', d)).toEqual(['days|DURATION|PXD']);
+    expect(found('He gave away days of his time.', d)).toEqual([]);
+  });
+});
+
+describe('a run of weekdays with clocks', () => {
+  it('the end goes back a week when its own verb put it more than six days after the start', () => {
+    expect(found('The operation lasted from 10 p.m. Friday until 4 a.m. Saturday.', d))
+      .toEqual(['10 p.m. Friday|TIME|2014-03-07T22:00', '4 a.m. Saturday|TIME|2014-03-08T04:00']);
+    expect(found('The festival runs from Thursday through Sunday.', d)).toEqual(['Thursday|DATE|2014-03-13', 'Sunday|DATE|2014-03-16']);
+  });
+});
