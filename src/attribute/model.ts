@@ -513,6 +513,12 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       const [ta, tb] = trimRange(ctx, Math.max(a, sent.tokenStart), Math.min(b + 1, c));
       if (tb > ta) return [ta, tb];
     }
+    // "The bill, opposed by House Republicans, …", "a view echoed by every expert": a passive
+    // participle set after a noun, with an agent and nothing after it, attributes that noun
+    if (reducedPassive(ctx, c) >= 0) {
+      const [ta, tb] = sourceRange(ctx, ctx.doc.heads![c], c);
+      if (tb > ta) return [ta, tb];
+    }
     const before = contentBefore(ctx, c, subj, sent.tokenStart);
     if (before) return before;
     // "responded to X", "pointed to X", "seized on X": a verb whose one oblique after it
@@ -551,6 +557,18 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
   else if (lo < hi && rels[lo] === 'mark' && PREPOSITION_MARKS.has(ctx.low[lo]) && ctx.doc.pos![ctx.doc.heads![lo]] === 'VBG') lo++;
   const [a, b] = trimRange(ctx, lo, hi + 1);
   return b > a ? [a, b] : null;
+}
+
+/**
+ * A passive participle c set after the noun it describes, with a "by" agent ("The bill,
+ * opposed by House Republicans, …", "a view echoed by every expert"): its agent token, else -1.
+ * The noun is what the agent holds a view of (the content), the agent who holds it.
+ */
+export function reducedPassive(ctx: CueContext, c: number): number {
+  const { doc } = ctx;
+  const h = doc.heads![c];
+  if (doc.deprels![c] !== 'acl' || doc.pos![c] !== 'VBN' || h < 0 || h >= c || ctx.sentOf[h] !== ctx.sentOf[c] || !/^(NN|PRP|CD)/.test(doc.pos![h])) return -1;
+  return children(doc, c).find((k) => k > c && isAgent(ctx, c, k)) ?? -1;
 }
 
 /**
@@ -722,6 +740,14 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
       source = tokSpan(doc, ps.source[0], ps.source[1]);
       if (ps.ref) sourceRef = tokSpan(doc, ps.ref[0], ps.ref[1]);
     }
+    // "The bill, opposed by House Republicans": the agent, without its "by", is the source,
+    // which the source chooser (trained before this reading) leaves as it is
+    const agent = !cr || cr[1] > i ? -1 : reducedPassive(ctx, i);
+    if (agent >= 0) {
+      const [a, b] = sourceRange(ctx, agent, -1);
+      const a2 = doc.pos![a] === 'IN' ? a + 1 : a;
+      if (b > a2) source = tokSpan(doc, a2, b);
+    }
     const hasQuote = /["“”«»„]/.test(content.text);
     out.push({
       kind: hasQuote ? 'mixed' : 'indirect',
@@ -731,6 +757,7 @@ export function modelCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueMode
       ...(parts ? { parts } : {}),
       by: 'model/attribution-cue@2',
       ...(sourceRef ? { sourceRef } : {}),
+      ...(agent >= 0 ? { sourceFixed: true } : {}),
     });
   }
   return out;

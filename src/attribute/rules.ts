@@ -33,6 +33,8 @@ export interface Candidate {
   sourceRef?: Span;
   /** Relay cues ("as per a report in X") whose content holds the rest of their sentence. */
   relay?: boolean;
+  /** A model cue whose source the construction names plainly (a passive participle's agent): the source chooser leaves it. */
+  sourceFixed?: boolean;
 }
 
 interface Cue { start: number; end: number; cls: CueClass; lemma: string }

@@ -54,7 +54,7 @@ const NON_SOURCE_TAG = /^(IN|TO|CC|DT|RB|WRB|CD|\W)/;
  * sourceChoice(ctx, candidate) // { cue: 8, content: [9, 14], options: [{ kind: 'parse', … }, { kind: 'none', … }] }
  */
 export function sourceChoice(ctx: CueContext, c: Candidate): SourceChoice | null {
-  if (!c.by.startsWith('model/') || !c.cue) return null;
+  if (!c.by.startsWith('model/') || !c.cue || c.sourceFixed) return null;
   const { doc } = ctx;
   const rels = doc.deprels!;
   const heads = doc.heads!;

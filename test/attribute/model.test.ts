@@ -9,7 +9,7 @@ import { createAttributionStage, attributionStage } from '../../src/attribute/st
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
 import { cueContext, cueFeatures, cueFeatureIds, cueModelFromFile, defaultCueModel, featureBucket, featureWeight, scoreFeatures, spansForCue } from '../../src/attribute/model.js';
 import { defaultStance, STANCE_BONUS } from '../../src/attribute/stance.js';
-import { stanceBonus, anaphoricAct } from '../../src/attribute/model.js';
+import { stanceBonus, anaphoricAct, reducedPassive } from '../../src/attribute/model.js';
 import type { WorkingDoc } from '../../src/types.js';
 
 const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
@@ -41,6 +41,30 @@ describe('parse-derived spans', () => {
     // negative: without an agent the subject is no content of its own
     const d2 = parsed('The new tax plan was endorsed.', createAttributionStage({ cueModel: null }));
     expect(words(d2, spansForCue(cueContext(d2, defaultLexicon())!, idx(d2, 'endorsed')).content)).not.toBe('The new tax plan');
+  });
+
+  it.skipIf(!haveModels)('a passive participle after a noun, with an agent, attributes that noun; the agent is the source', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const doc = parsed('The harbor tax, opposed by the fishing unions, was dropped on Monday.', createAttributionStage({ cueModel: null }));
+    const ctx = cueContext(doc, defaultLexicon())!;
+    const i = idx(doc, 'opposed');
+    expect(reducedPassive(ctx, i)).toBeGreaterThan(i);
+    expect(words(doc, spansForCue(ctx, i).content)).toBe('The harbor tax');
+    // negative: a participle with no agent ("the fish caught in the bay") attributes nothing
+    const d2 = parsed('The fish caught in the bay were sold on Monday.', createAttributionStage({ cueModel: null }));
+    const c2 = cueContext(d2, defaultLexicon())!;
+    expect(reducedPassive(c2, idx(d2, 'caught'))).toBe(-1);
+    // negative: a finite passive is read by its subject, not as a participle after a noun
+    const d3 = parsed('The harbor tax was opposed by the fishing unions.', createAttributionStage({ cueModel: null }));
+    expect(reducedPassive(cueContext(d3, defaultLexicon())!, idx(d3, 'opposed'))).toBe(-1);
+  });
+
+  it.skipIf(!haveCue)('the stage gives a reduced passive the agent as source, without its "by"', () => {
+    const doc = parsed('The levy, opposed by the fishing unions, was dropped on Monday.');
+    const a = doc.attributions.find((x) => x.cue?.text === 'opposed');
+    expect(a?.source?.text).toBe('the fishing unions');
+    expect(a?.content.text).toBe('The levy');
+    expect(doc.attributions.every((x) => !x.source || !/^by /.test(x.source.text))).toBe(true);
   });
 
   it.skipIf(!haveModels)('a verb with nothing but an oblique under a phrasal preposition is about that oblique ("responded to X")', () => {
