@@ -100,3 +100,55 @@ export class HashIndex {
     for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i], oldRows[i]);
   }
 }
+
+/**
+ * A frozen open-addressing key set whose slot number is the row: the weights of key `k` sit at
+ * row `get(k)` of arrays sized `capacity` rows. A lookup reads only the key array (4 bytes a
+ * slot, so the probe stays in one cache line and the whole key array in the core's L2), and
+ * the weight row's address is known as soon as the key matches, instead of after a second
+ * load of the row number (`HashIndex`'s two dependent loads per hit). Filled up to 80 %.
+ */
+export class SlotTable {
+  /** keys by slot (0: empty), as int32 for the probe */
+  readonly keys32: Int32Array;
+  /** `HashIndex`-style views: the key and row (= slot) of every occupied slot */
+  readonly keys: Uint32Array;
+  readonly rows: Int32Array;
+  readonly mask: number;
+  readonly size: number;
+
+  constructor(keys: ArrayLike<number>) {
+    let cap = 16;
+    while (cap * 0.8 < keys.length) cap <<= 1;
+    this.keys32 = new Int32Array(cap);
+    this.keys = new Uint32Array(this.keys32.buffer);
+    this.rows = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    let n = 0;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j] | 0;
+      if (key === 0) continue;
+      let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+      while (this.keys32[i] !== 0 && this.keys32[i] !== key) i = (i + 1) & this.mask;
+      if (this.keys32[i] === 0) { this.keys32[i] = key; this.rows[i] = i; n++; }
+    }
+    this.size = n;
+  }
+
+  /** Number of slots (rows of the weight arrays). */
+  get capacity(): number { return this.mask + 1; }
+
+  /** The slot (row) of `key`, or -1. */
+  get(key: number): number {
+    const keys = this.keys32;
+    const mask = this.mask;
+    const k32 = key | 0;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === k32) return i;
+      if (k === 0) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+}

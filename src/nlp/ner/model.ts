@@ -7,7 +7,7 @@
  * one Float32Array, one weight per class per feature row (the IOB2 classes of `tags.ts`); rows
  * are found through an open-addressing index keyed by the 32-bit feature hash.
  */
-import { HashIndex, mix } from './hash.js';
+import { HashIndex, SlotTable, mix } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
 import { BOS, EOS, type FeatureExtractor, type PreparedDoc, type WordEntry } from './features.js';
 import { ALLOWED, CLASSES, END_OK, INSIDE, INSIDE_B, NC, NPREV, OPENING, OUTSIDE, SCHEME, START, typeOfClass } from './tags.js';
@@ -21,6 +21,9 @@ const P1SH_SEED = Array.from({ length: NPREV }, (_, p) => mix(T_P1SH, p));
 /** Offset of previous tag p's transition row in a word's score cache: `TR + p * NC`. */
 const TR = NC * 5;
 let nextUid = 1;
+/** IOB2's fixed layout (`stepIob2`): O and B-X follow anything, I-X only B-X or I-X. */
+const IOB2_FAST = SCHEME === 'IOB2' && NC === 9 && OUTSIDE.length === 9 && OUTSIDE.every((c, i) => c === i)
+  && OPENING.join() === '0,1,3,5,7' && INSIDE.join() === '2,4,6,8' && INSIDE_B.join() === '1,3,5,7';
 
 /** Position features added on top of a prepared document (the stacked pass's). */
 export interface ExtraFeats { feats: Uint32Array; off: Int32Array }
@@ -52,7 +55,8 @@ function collectFeatures(
 }
 
 export class PerceptronModel {
-  index: HashIndex;
+  /** feature hash → row (a `SlotTable` once `shareRows` has merged two frozen models) */
+  index: HashIndex | SlotTable;
   /** which slot of a word entry's score cache this model uses (0 first pass, 1 second) */
   slot = 0;
   /**
@@ -86,7 +90,7 @@ export class PerceptronModel {
       const W2 = new Float32Array(this.W.length * 2); W2.set(this.W); this.W = W2;
       const U2 = new Float64Array(this.W.length); U2.set(this.U!); this.U = U2;
     }
-    this.index.set(h, r);
+    (this.index as HashIndex).set(h, r);
     return r;
   }
 
@@ -103,6 +107,21 @@ export class PerceptronModel {
 
   /** `add` into `scores[so … so + NC)`. */
   private addAt(scores: Float32Array, so: number, feats: Uint32Array, from: number, to: number): void {
+    const tb = this.table;
+    if (tb) {
+      // this model's half of the interleaved rows, found by the slot table (see `shareRows`)
+      const keys = tb.keys; const mask = tb.mask; const B = tb.both; const o = tb.off;
+      for (let j = from; j < to; j++) {
+        const h = feats[j] | 0;
+        let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+        let k = keys[i];
+        while (k !== h && k !== 0) { i = (i + 1) & mask; k = keys[i]; }
+        if (k === 0) continue;
+        const b = i * 2 * NC + o;
+        for (let c = 0; c < NC; c++) scores[so + c] += B[b + c];
+      }
+      return;
+    }
     const W = this.W;
     const index = this.index;
     for (let j = from; j < to; j++) {
@@ -242,6 +261,7 @@ export class PerceptronModel {
     for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
     const nOut = OUTSIDE.length; const nOpen = OPENING.length; const nIn = INSIDE.length;
     for (let t = 1; t < len; t++) {
+      if (IOB2_FAST) { this.stepIob2(rows[t], t * NC, delta, back, base); continue; }
       const A = rows[t];
       const cur = t * NC;
       const prev = cur - NC;
@@ -269,6 +289,43 @@ export class PerceptronModel {
     const last = (len - 1) * NC;
     for (let c = 0; c < NC; c++) if (END_OK[c] && delta[last + c] > best) { best = delta[last + c]; k = c; }
     for (let t = len - 1; t >= 0; t--) { out[s + t] = k; k = back[t * NC + k]; }
+  }
+
+  /**
+   * One Viterbi step of `viterbiFrozen` for IOB2 (classes O, B-PER, I-PER, B-ORG, …): the
+   * same sums and comparisons in the same order (previous tags ascending, a later one kept
+   * only when strictly better), with the previous tag as the outer loop so that the word's
+   * transition rows are read in order and the five running maxima stay in registers.
+   */
+  private stepIob2(A: Float32Array, cur: number, delta: Float32Array, back: Int8Array, base: Float32Array): void {
+    const prev = cur - 9;
+    let m0 = -Infinity, m1 = -Infinity, m3 = -Infinity, m5 = -Infinity, m7 = -Infinity;
+    let p0 = 0, p1 = 0, p3 = 0, p5 = 0, p7 = 0;
+    for (let p = 0; p < 9; p++) {
+      const d = delta[prev + p];
+      const r = TR + p * 9;
+      let v = d + A[r];
+      if (v > m0) { m0 = v; p0 = p; }
+      v = d + A[r + 1];
+      if (v > m1) { m1 = v; p1 = p; }
+      v = d + A[r + 3];
+      if (v > m3) { m3 = v; p3 = p; }
+      v = d + A[r + 5];
+      if (v > m5) { m5 = v; p5 = p; }
+      v = d + A[r + 7];
+      if (v > m7) { m7 = v; p7 = p; }
+    }
+    delta[cur] = m0 + base[cur]; back[cur] = p0;
+    delta[cur + 1] = m1 + base[cur + 1]; back[cur + 1] = p1;
+    delta[cur + 3] = m3 + base[cur + 3]; back[cur + 3] = p3;
+    delta[cur + 5] = m5 + base[cur + 5]; back[cur + 5] = p5;
+    delta[cur + 7] = m7 + base[cur + 7]; back[cur + 7] = p7;
+    // I-X only after B-X (class k - 1) or I-X (k)
+    for (let k = 2; k < 9; k += 2) {
+      const vB = delta[prev + k - 1] + A[TR + (k - 1) * 9 + k];
+      const vI = delta[prev + k] + A[TR + k * 9 + k];
+      if (vI > vB) { delta[cur + k] = vI + base[cur + k]; back[cur + k] = k; } else { delta[cur + k] = vB + base[cur + k]; back[cur + k] = k - 1; }
+    }
   }
 
   /** Viterbi decoding per sentence (see `viterbi`); with `gold`, one structured-perceptron pass. */
@@ -410,14 +467,19 @@ export class PerceptronModel {
   private addBoth(scores: Float32Array, so: number, W2: Float32Array, sums: Float32Array, at: number, feats: Uint32Array, from: number, to: number): void {
     const index = this.index;
     for (let k = 0; k < NC; k++) sums[at + k] = 0;
-    const B = this.both;
-    if (B && this.bothOther === W2) {
-      // both rows side by side (see `shareRows`): one cache miss where two arrays cost two
+    const tb = this.table;
+    if (tb && tb.off === 0 && this.bothOther === W2) {
+      // both rows side by side (see `shareRows`), at the key's slot: one cache miss for the
+      // key array (small) and one for the two rows, whose address needs no second load
+      const keys = tb.keys; const mask = tb.mask; const B = tb.both;
       for (let j = from; j < to; j++) {
-        const r = index.get(feats[j]);
-        if (r < 0) continue;
-        const b = r * 2 * NC;
-        for (let k = 0; k < NC; k++) { scores[so + k] += B[b + k]; sums[at + k] += B[b + NC + k]; }
+        const h = feats[j] | 0;
+        let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+        let k = keys[i];
+        while (k !== h && k !== 0) { i = (i + 1) & mask; k = keys[i]; }
+        if (k === 0) continue;
+        const b = i * 2 * NC;
+        for (let c = 0; c < NC; c++) { scores[so + c] += B[b + c]; sums[at + c] += B[b + NC + c]; }
       }
       return;
     }
@@ -430,8 +492,12 @@ export class PerceptronModel {
     }
   }
 
-  /** This model's rows and `bothOther`'s, interleaved row by row (set by `shareRows`). */
-  private both: Float32Array | null = null;
+  /**
+   * Set by `shareRows`: the shared slot table's keys, both models' rows interleaved slot by
+   * slot (first pass, then second), and where this model's half of a row starts (0 or NC).
+   */
+  private table: { keys: Int32Array; mask: number; both: Float32Array; off: number } | null = null;
+  /** the other model's weights, when `table` holds them beside this model's */
   private bothOther: Float32Array | null = null;
 
   /**
@@ -439,12 +505,10 @@ export class PerceptronModel {
    * model lacks one), so that the second pass can reuse the first pass's lookups.
    */
   static shareRows(a: PerceptronModel, b: PerceptronModel): void {
-    const index = new HashIndex(a.nRows + b.nRows);
-    let n = 0;
-    for (const m of [a, b]) {
-      const keys = m.index.keys;
-      for (let i = 0; i < keys.length; i++) if (keys[i] && index.get(keys[i]) < 0) index.set(keys[i], n++);
-    }
+    const all: number[] = [];
+    for (const m of [a, b]) for (const k of m.index.keys) if (k) all.push(k);
+    const index = new SlotTable(all);
+    const n = index.capacity; // rows are slots (empty slots: zero rows nothing reads)
     for (const m of [a, b]) {
       const W = new Float32Array(n * NC);
       const keys = m.index.keys;
@@ -459,10 +523,13 @@ export class PerceptronModel {
     }
     const both = new Float32Array(n * 2 * NC);
     for (let r = 0; r < n; r++) {
+      if (index.rows[r] < 0) continue;
       both.set(a.W.subarray(r * NC, r * NC + NC), r * 2 * NC);
       both.set(b.W.subarray(r * NC, r * NC + NC), r * 2 * NC + NC);
     }
-    a.both = both; a.bothOther = b.W;
+    a.table = { keys: index.keys32, mask: index.mask, both, off: 0 };
+    a.bothOther = b.W;
+    b.table = { keys: index.keys32, mask: index.mask, both, off: NC };
   }
 
   private readonly scratch = new Float32Array(NC);
