@@ -78,6 +78,9 @@ export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
           if (mw && !/^[A-Z]/.test(mw[0])) return false;
         }
         if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
+        // chrono reads "weekend" as its Saturday; TIMEX3 writes the weekend as a week's WE, which
+        // rule/weekend gives
+        if (/^(?:the\s+)?weekend$/i.test(text)) return false;
         // "High Noon" (the film), "high noon comes today": the idiom for a showdown, no clock time
         if (/^noon\b/i.test(text) && /\bhigh\s+$/i.test(context.text.slice(Math.max(0, r.index - 6), r.index))) return false;
         if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !/[:.]\d\d|[ap]\.?m\b|noon|midnight|o['’]clock/i.test(text)) return false;

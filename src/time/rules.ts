@@ -484,8 +484,13 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/weekend',
     reason: '"the weekend" in news is the nearest weekend, the past one when told in the past tense',
-    pattern: re(`${B}the\\s+weekend${E}`),
+    // (a bare "weekend" before a noun, "Weekend talks failed", "weekend violence", is the same
+    // weekend; not after a word that makes it another one, "a weekend trip", "every weekend")
+    pattern: re(`${B}(?:the\\s+weekend|weekend(?=\\s+\\p{Ll}))${E}`),
     make(m, text) {
+      if (!/^the/i.test(m[0]) && /(?:^|[^\p{L}])(?:a|an|one|every|each|per)\s+(?:[\p{L}-]+\s+)?$|(?:^|[^\p{L}])(?:this|that|last|next|of|and|or)\s+$|['’]s\s+$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+      // "The Weekend Edition", "Weekend Update": a programme's name
+      if (/Weekend$/.test(m[0]) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       // "since the weekend" looks back whatever the verb
       const since = /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
       return cand(m.index, m.index + m[0].length, 'rule/weekend', (env) => {

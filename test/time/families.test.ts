@@ -387,3 +387,17 @@ describe('a run of weekdays with clocks', () => {
     expect(found('The festival runs from Thursday through Sunday.', d)).toEqual(['Thursday|DATE|2014-03-13', 'Sunday|DATE|2014-03-16']);
   });
 });
+
+describe('"weekend" before a noun', () => {
+  // 2013-03-11 is a Monday
+  it('"Weekend talks", "his weekend outburst" are the weekend the report tells of, as "the weekend" is', () => {
+    expect(found('Weekend talks failed.', '2013-03-11')).toEqual(['Weekend|DATE|2013-W10-WE']);
+    expect(found('Police said weekend clashes killed five.', '2013-03-11')).toEqual(['weekend|DATE|2013-W10-WE']);
+    expect(found('He will hold weekend meetings.', '2013-03-14')).toEqual(['weekend|DATE|2013-W11-WE']);
+  });
+  it('"a weekend trip", "every weekend", a programme\'s name are no such weekend (chrono\'s Saturday is dropped)', () => {
+    expect(found('He told a weekend conference that prices would rise.', '2013-03-11')).toEqual([]);
+    expect(found('The Weekend Edition aired.', '2013-03-11')).toEqual([]);
+    expect(found('He works every weekend.', '2013-03-11')).toEqual(['every weekend|SET|P1WE']);
+  });
+});
