@@ -519,6 +519,15 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       const [ta, tb] = sourceRange(ctx, ctx.doc.heads![c], c);
       if (tb > ta) return [ta, tb];
     }
+    // "an approach several candidates have embraced", "a rate which Senator Lee proposed": a
+    // relative clause whose object is the gap is about the noun it describes (or, as PolNeAR
+    // marks it, the relative pronoun that stands for it)
+    const rel = objectRelative(ctx, c);
+    if (rel >= 0) {
+      if (rel !== c) return [rel, rel + 1];
+      const [ta, tb] = sourceRange(ctx, ctx.doc.heads![c], c);
+      if (tb > ta) return [ta, tb];
+    }
     const before = contentBefore(ctx, c, subj, sent.tokenStart);
     if (before) return before;
     // "responded to X", "pointed to X", "seized on X": a verb whose one oblique after it
@@ -569,6 +578,28 @@ export function reducedPassive(ctx: CueContext, c: number): number {
   const h = doc.heads![c];
   if (doc.deprels![c] !== 'acl' || doc.pos![c] !== 'VBN' || h < 0 || h >= c || ctx.sentOf[h] !== ctx.sentOf[c] || !/^(NN|PRP|CD)/.test(doc.pos![h])) return -1;
   return children(doc, c).find((k) => k > c && isAgent(ctx, c, k)) ?? -1;
+}
+
+/**
+ * A relative clause verb c whose object is the gap ("the plan several senators have backed",
+ * "a rate which Senator Lee proposed"; not "the senator who backed it"): the relative pronoun
+ * that is its object, c itself when the clause has none, else -1. Called only for a cue with
+ * no content after it.
+ */
+export function objectRelative(ctx: CueContext, c: number): number {
+  const { doc } = ctx;
+  const h = doc.heads![c];
+  if (doc.deprels![c] !== 'acl:relcl' || !doc.pos![c].startsWith('VB') || h < 0 || h >= c || ctx.sentOf[h] !== ctx.sentOf[c] || !/^(NN|PRP|CD|DT)/.test(doc.pos![h])) return -1;
+  if (ctx.inQuote[h]) return -1;
+  const kids = children(doc, c);
+  // a subject relative ("who backed it") or a clause with no subject of its own
+  if (!kids.some((k) => k < c && /^(nsubj|csubj)/.test(doc.deprels![k]) && !RELATIVE.has(ctx.low[k]))) return -1;
+  // the clause ends with the cue ("… the party warned about in 2013" has its content after it)
+  if (kids.some((k) => k > c && /^(obl|obj|iobj|ccomp|xcomp|advcl|compound:prt)$/.test(doc.deprels![k].replace(/:(?!prt).*$/, '')))) return -1;
+  const obj = kids.find((k) => k < c && doc.deprels![k] === 'obj' && RELATIVE.has(ctx.low[k]));
+  // "the things that X has said": a bare "that" is no content in Contract 1 (it opens clauses)
+  if (obj !== undefined && ctx.low[obj] === 'that') return -1;
+  return obj ?? c;
 }
 
 /**

@@ -9,7 +9,7 @@ import { createAttributionStage, attributionStage } from '../../src/attribute/st
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
 import { cueContext, cueFeatures, cueFeatureIds, cueModelFromFile, defaultCueModel, featureBucket, featureWeight, scoreFeatures, spansForCue } from '../../src/attribute/model.js';
 import { defaultStance, STANCE_BONUS } from '../../src/attribute/stance.js';
-import { stanceBonus, anaphoricAct, reducedPassive } from '../../src/attribute/model.js';
+import { stanceBonus, anaphoricAct, reducedPassive, objectRelative } from '../../src/attribute/model.js';
 import type { WorkingDoc } from '../../src/types.js';
 
 const haveModels = ['models/pos/pos.bin', 'models/parser/parser.bin'].every((f) => existsSync(f));
@@ -65,6 +65,30 @@ describe('parse-derived spans', () => {
     expect(a?.source?.text).toBe('the fishing unions');
     expect(a?.content.text).toBe('The levy');
     expect(doc.attributions.every((x) => !x.source || !/^by /.test(x.source.text))).toBe(true);
+  });
+
+  it.skipIf(!haveModels)('a relative clause with its object as the gap is about the noun it describes, or the relative pronoun', () => {
+    const words = (doc: WorkingDoc, r: [number, number] | null) => r && doc.tokens.slice(r[0], r[1]).map((t) => t.text).join(' ');
+    const at = (text: string) => { const doc = parsed(text, createAttributionStage({ cueModel: null })); const ctx = cueContext(doc, defaultLexicon())!; const i = idx(doc, 'championed'); return { doc, ctx, i }; };
+    let t = at('Voters rejected the toll plan the mayor had championed.');
+    expect(objectRelative(t.ctx, t.i)).toBe(t.i);
+    expect(words(t.doc, spansForCue(t.ctx, t.i).content)).toBe('the toll plan');
+    t = at('The board kept the old rate, which the mayor had championed.');
+    expect(words(t.doc, spansForCue(t.ctx, t.i).content)).toBe('which');
+    // negatives: a subject relative, a clause that goes on after its verb, a bare "that"
+    t = at('Voters rejected the mayor who had championed the toll plan.');
+    expect(objectRelative(t.ctx, t.i)).toBe(-1);
+    t = at('Voters rejected the toll plan the mayor championed in the council.');
+    expect(objectRelative(t.ctx, t.i)).toBe(-1);
+    t = at('Voters rejected the toll plan that the mayor had championed.');
+    expect(objectRelative(t.ctx, t.i)).toBe(-1);
+  });
+
+  it.skipIf(!haveCue)('the stage reads "X, which the mayor had championed" with the relative pronoun as content', () => {
+    const doc = parsed('The board kept the old rate, which the mayor had championed.');
+    const a = doc.attributions.find((x) => x.cue?.text === 'championed');
+    expect(a?.content.text).toBe('which');
+    expect(a?.source?.text).toBe('the mayor');
   });
 
   it.skipIf(!haveModels)('a verb with nothing but an oblique under a phrasal preposition is about that oblique ("responded to X")', () => {
