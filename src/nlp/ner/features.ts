@@ -30,6 +30,8 @@ export const EOS = '\u0003</S>';
 /** Everything about one distinct word string the tagger needs. */
 export interface WordEntry {
   word: string;
+  /** this entry's number in its `FeatureExtractor` (`byId`), for models' per-word tables */
+  id: number;
   key: number; // strHash(normKey(word))
   shape: number; // hash of the short shape
   cluster: number;
@@ -110,16 +112,24 @@ const CL_LENS = [4, 6, 10, 14];
 /** Builds and caches `WordEntry`s; one per model (the lexicon is fixed). */
 export class FeatureExtractor {
   private cache = new Map<string, WordEntry>();
+  /** the cached entries by `id` */
+  readonly byId: WordEntry[] = [];
+  /**
+   * Bumped when the cache is cleared (ids start again from 0): a model's tables keyed by
+   * entry id are valid for one generation.
+   */
+  generation = 0;
   constructor(readonly lexicon: Lexicon) {}
 
   get cacheSize(): number { return this.cache.size; }
-  clearCache(): void { this.cache.clear(); }
+  clearCache(): void { this.cache.clear(); this.byId.length = 0; this.generation++; }
 
   entry(word: string): WordEntry {
     let e = this.cache.get(word);
     if (e) return e;
     e = this.build(word);
-    if (this.cache.size > 300_000) this.cache.clear(); // bound memory on very long inputs
+    e.id = this.byId.length;
+    this.byId.push(e);
     this.cache.set(word, e);
     return e;
   }
@@ -161,7 +171,7 @@ export class FeatureExtractor {
       } else if (xclass) f.push(mix(T.CTX_XC + j, xclass >>> 12));
       ctx.push(Uint32Array.from(f));
     }
-    return { word, key, shape, cluster, xclass, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
+    return { word, id: -1, key, shape, cluster, xclass, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
   }
 }
 
@@ -179,6 +189,12 @@ export interface PreparedDoc {
   wid: Int32Array;
   /** number of distinct word keys in the document */
   nWords: number;
+  /** per token: its entry's id (`WordEntry.id`, valid for `gen`) */
+  eid: Int32Array;
+  /** per token: the case class when the same-word history feature applies (a capitalised word with a letter), else -1 */
+  hc: Int8Array;
+  /** the extractor's `generation` when the document was prepared */
+  gen: number;
 }
 
 const isSentenceInitialPunct = (w: string) => w === '"' || w === "'" || w === '(' || w === '``' || w === '-' || w === '--';
@@ -206,8 +222,18 @@ let widIds = new Int32Array(0);
  */
 export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sentences: readonly (readonly [number, number])[], gazKeep: number = GAZ_MASK): PreparedDoc {
   const n = words.length;
+  // bound memory on very long inputs: the cache is cleared between documents, never inside
+  // one (entry ids must stay valid while the document is tagged)
+  if (fx.cacheSize > 300_000) fx.clearCache();
   const entries = new Array<WordEntry>(n);
-  for (let i = 0; i < n; i++) entries[i] = fx.entry(words[i]);
+  const eid = new Int32Array(n);
+  const hc = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = fx.entry(words[i]);
+    entries[i] = e;
+    eid[i] = e.id;
+    hc[i] = e.caseClass >= 2 && e.hasLetter ? e.caseClass : -1;
+  }
   const bos = fx.entry(BOS);
   const eos = fx.entry(EOS);
   const lex = fx.lexicon;
@@ -317,7 +343,7 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   off[n] = featBuf.n;
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) flags[i] = firstOfSentence[i] | (headline[i] << 1);
-  return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off, flags, wid, nWords };
+  return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off, flags, wid, nWords, eid, hc, gen: fx.generation };
 }
 
 const S = {

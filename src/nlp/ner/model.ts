@@ -248,21 +248,19 @@ export class PerceptronModel {
   private vDelta = new Float32Array(0);
   private vBack = new Int8Array(0);
   private vFeats: number[][] = [];
-  private vRows: Float32Array[] = [];
 
   /**
    * Viterbi for a frozen model: emissions in `vBase`, transitions read from each word's score
    * cache (`rows[t]`, previous-tag slots, forbidden moves already at -1e30).
    */
-  private viterbiFrozen(len: number, rows: Float32Array[], s: number, out: Int8Array): void {
+  private viterbiFrozen(len: number, A: Float32Array, at: Int32Array, s: number, out: Int8Array): void {
     const base = this.vBase; const delta = this.vDelta; const back = this.vBack;
-    const a0 = rows[0];
-    const st = TR + START * NC;
-    for (let k = 0; k < NC; k++) { delta[k] = base[k] + a0[st + k]; back[k] = START; }
+    const st = at[0] + TR + START * NC;
+    for (let k = 0; k < NC; k++) { delta[k] = base[k] + A[st + k]; back[k] = START; }
     const nOut = OUTSIDE.length; const nOpen = OPENING.length; const nIn = INSIDE.length;
     for (let t = 1; t < len; t++) {
-      if (IOB2_FAST) { this.stepIob2(rows[t], t * NC, delta, back, base); continue; }
-      const A = rows[t];
+      if (IOB2_FAST) { this.stepIob2(A, at[t] + TR, t * NC, delta, back, base); continue; }
+      const tr = at[t] + TR;
       const cur = t * NC;
       const prev = cur - NC;
       // O and B-X (and U-X) follow any tag in IOB2, only O, L-X and U-X in BILOU
@@ -271,7 +269,7 @@ export class PerceptronModel {
         let best = -Infinity; let bp = 0;
         for (let q = 0; q < nOut; q++) {
           const p = OUTSIDE[q];
-          const v = delta[prev + p] + A[TR + p * NC + k];
+          const v = delta[prev + p] + A[tr + p * NC + k];
           if (v > best) { best = v; bp = p; }
         }
         delta[cur + k] = best + base[cur + k];
@@ -280,8 +278,8 @@ export class PerceptronModel {
       // I-X (and L-X) only after B-X or I-X of its type
       for (let j = 0; j < nIn; j++) {
         const k = INSIDE[j]; const b = INSIDE_B[j];
-        const vB = delta[prev + b] + A[TR + b * NC + k];
-        const vI = delta[prev + b + 1] + A[TR + (b + 1) * NC + k];
+        const vB = delta[prev + b] + A[tr + b * NC + k];
+        const vI = delta[prev + b + 1] + A[tr + (b + 1) * NC + k];
         if (vI > vB) { delta[cur + k] = vI + base[cur + k]; back[cur + k] = b + 1; } else { delta[cur + k] = vB + base[cur + k]; back[cur + k] = b; }
       }
     }
@@ -297,13 +295,13 @@ export class PerceptronModel {
    * only when strictly better), with the previous tag as the outer loop so that the word's
    * transition rows are read in order and the five running maxima stay in registers.
    */
-  private stepIob2(A: Float32Array, cur: number, delta: Float32Array, back: Int8Array, base: Float32Array): void {
+  private stepIob2(A: Float32Array, tr: number, cur: number, delta: Float32Array, back: Int8Array, base: Float32Array): void {
     const prev = cur - 9;
     let m0 = -Infinity, m1 = -Infinity, m3 = -Infinity, m5 = -Infinity, m7 = -Infinity;
     let p0 = 0, p1 = 0, p3 = 0, p5 = 0, p7 = 0;
     for (let p = 0; p < 9; p++) {
       const d = delta[prev + p];
-      const r = TR + p * 9;
+      const r = tr + p * 9;
       let v = d + A[r];
       if (v > m0) { m0 = v; p0 = p; }
       v = d + A[r + 1];
@@ -322,10 +320,124 @@ export class PerceptronModel {
     delta[cur + 7] = m7 + base[cur + 7]; back[cur + 7] = p7;
     // I-X only after B-X (class k - 1) or I-X (k)
     for (let k = 2; k < 9; k += 2) {
-      const vB = delta[prev + k - 1] + A[TR + (k - 1) * 9 + k];
-      const vI = delta[prev + k] + A[TR + k * 9 + k];
+      const vB = delta[prev + k - 1] + A[tr + (k - 1) * 9 + k];
+      const vI = delta[prev + k] + A[tr + k * 9 + k];
       if (vI > vB) { delta[cur + k] = vI + base[cur + k]; back[cur + k] = k; } else { delta[cur + k] = vB + base[cur + k]; back[cur + k] = k - 1; }
     }
+  }
+
+  /**
+   * Frozen Viterbi models keep each word's cached sums (`wordScores`' layout: 9 for the word,
+   * 9 per neighbour offset, then the previous-tag rows) in one arena, at `arenaAt[entry id]`,
+   * with the previous-tag rows filled so far in `arenaPw[entry id]`: the decoder reads the
+   * sums by offset from one typed array instead of through each word's entry object.
+   */
+  private arena = new Float32Array(0);
+  private arenaN = 0;
+  private arenaAt = new Int32Array(0);
+  private arenaPw = new Uint16Array(0);
+  private arenaGen = -1;
+  private vAt = new Int32Array(0);
+  private readonly scratch3 = new Float32Array(NC);
+
+  /** The arena offset of entry `id`'s cached sums, computed on first use. */
+  private cacheAt(id: number): number {
+    if (id >= this.arenaAt.length) {
+      const at = new Int32Array(Math.max(1024, (id + 1) * 2)).fill(-1); at.set(this.arenaAt); this.arenaAt = at;
+      const pw = new Uint16Array(at.length); pw.set(this.arenaPw); this.arenaPw = pw;
+    }
+    let o = this.arenaAt[id];
+    if (o >= 0) return o;
+    const size = NC * (5 + NPREV);
+    if (this.arenaN + size > this.arena.length) {
+      const a = new Float32Array(Math.max(size * 1024, this.arena.length * 2)); a.set(this.arena.subarray(0, this.arenaN)); this.arena = a;
+    }
+    o = this.arenaN;
+    this.arenaN += size;
+    const e = this.fx.byId[id];
+    const A = this.arena;
+    const tmp = this.scratch3;
+    tmp.fill(0);
+    this.add(tmp, e.intr);
+    A.set(tmp, o);
+    for (let j = 0; j < 4; j++) { tmp.fill(0); this.add(tmp, e.ctx[j]); A.set(tmp, o + NC * (j + 1)); }
+    this.arenaAt[id] = o;
+    this.arenaPw[id] = 0;
+    return o;
+  }
+
+  /** `fillPrevWord` into the arena. */
+  private fillPrevAt(id: number, o: number, p1: number): void {
+    const e = this.fx.byId[id];
+    const tmp = this.scratch2;
+    const dense = (this.dense ??= this.buildDense());
+    tmp.set(dense.table.subarray(p1 * NC, p1 * NC + NC));
+    this.addOne(tmp, mix(P1W_SEED[p1], e.key));
+    this.addOne(tmp, mix(P1SH_SEED[p1], e.shape));
+    for (let k = 0; k < NC; k++) if (!ALLOWED[p1 * NC + k]) tmp[k] = -1e30;
+    this.arena.set(tmp, o + TR + p1 * NC);
+    this.arenaPw[id] |= 1 << p1;
+  }
+
+  /** One sentence [s, e) of a frozen Viterbi model: emissions from the arena, then Viterbi. */
+  private tagSentenceFrozen(doc: PreparedDoc, s: number, e: number, history: Int8Array, out: Int8Array, extra?: ExtraFeats, shared?: SharedPos): void {
+    const { feats, off, wid, hc } = doc;
+    let eid = doc.eid;
+    if (doc.gen !== this.fx.generation) {
+      // prepared before the extractor's cache was cleared: look the words up again
+      eid = Int32Array.from(doc.entries, (w) => this.fx.entry(w.word).id);
+      doc.eid = eid; doc.gen = this.fx.generation;
+    }
+    if (this.arenaGen !== this.fx.generation) {
+      this.arenaAt.fill(-1); this.arenaN = 0; this.arenaGen = this.fx.generation;
+    }
+    const len = e - s;
+    if (this.vAt.length < len) this.vAt = new Int32Array(len * 2);
+    const at = this.vAt;
+    // each word's cached sums looked up once per sentence (not once per window it is in)
+    for (let i = s; i < e; i++) at[i - s] = this.cacheAt(eid[i]);
+    const bosAt = this.cacheAt(this.fx.entry(BOS).id);
+    const eosAt = this.cacheAt(this.fx.entry(EOS).id);
+    const pw = this.arenaPw;
+    // transition scores stay in the word's cache (previous-tag slots), read in place
+    for (let i = s; i < e; i++) {
+      const t = i - s;
+      const id = eid[i];
+      const need = t === 0 ? 1 << START : (1 << NC) - 1;
+      if ((pw[id] & need) !== need) {
+        for (let p = t === 0 ? START : 0; p < (t === 0 ? NPREV : NC); p++) if (!(pw[id] & (1 << p))) this.fillPrevAt(id, at[t], p);
+      }
+    }
+    const A = this.arena; // no more growth below
+    const base = this.vBase;
+    const dense = (this.dense ??= this.buildDense());
+    const D = dense.table;
+    const histOff = dense.histOff;
+    for (let i = s; i < e; i++) {
+      const t = i - s;
+      const c = hc[i];
+      const hist = c >= 0 ? history[wid[i]] : -1;
+      const a = at[t];
+      const b2 = (t >= 2 ? at[t - 2] : bosAt) + NC, b1 = (t >= 1 ? at[t - 1] : bosAt) + 2 * NC;
+      const c1 = (i + 1 < e ? at[t + 1] : eosAt) + 3 * NC, c2 = (i + 2 < e ? at[t + 2] : eosAt) + 4 * NC;
+      const dh = hist >= 0 ? histOff + (hist * 8 + c) * NC : -1;
+      // the emission sums go straight into `base` (a Float32Array like the scratch row
+      // they went through before, so every partial sum is rounded the same way)
+      const bt = t * NC;
+      for (let k = 0; k < NC; k++) base[bt + k] = A[a + k] + A[b2 + k] + A[b1 + k] + A[c1 + k] + A[c2 + k];
+      if (dh >= 0) for (let k = 0; k < NC; k++) base[bt + k] += D[dh + k];
+      if (shared?.read) {
+        const P = shared.sums;
+        for (let k = 0; k < NC; k++) base[bt + k] += P[i * NC + k];
+      } else if (shared) {
+        this.addBoth(base, bt, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
+      } else {
+        this.addAt(base, bt, feats, off[i], off[i + 1]);
+      }
+      if (extra) this.addAt(base, bt, extra.feats, extra.off[i], extra.off[i + 1]);
+    }
+    this.viterbiFrozen(len, A, at, s, out);
+    for (let i = s; i < e; i++) if (hc[i] >= 0) history[wid[i]] = typeOfClass(out[i]);
   }
 
   /** Viterbi decoding per sentence (see `viterbi`); with `gold`, one structured-perceptron pass. */
@@ -352,11 +464,7 @@ export class PerceptronModel {
         this.vBack = new Int8Array(len * NC * 2);
       }
       const base = this.vBase; const trans = this.vTrans; const delta = this.vDelta; const back = this.vBack;
-      const rows = this.vRows;
-      // each word's cached scores looked up once per sentence (not once per window it is in)
-      if (frozen) for (let i = s; i < e; i++) rows[i - s] = this.wordScores(entries[i]);
-      const bosS = frozen ? this.wordScores(bos) : null;
-      const eosS = frozen ? this.wordScores(eos) : null;
+      if (frozen) { this.tagSentenceFrozen(doc, s, e, history, out, extra, shared); continue; }
       for (let i = s; i < e; i++) {
         const t = i - s;
         const w = entries[i];
@@ -377,34 +485,9 @@ export class PerceptronModel {
             this.addOne(tmp, mix(T_P1, p)); this.addOne(tmp, mix(mix(T_P1W, p), w.key)); this.addOne(tmp, mix(mix(T_P1SH, p), w.shape));
             trans.set(tmp, (t * NPREV + p) * NC);
           }
-        } else {
-          const a = rows[t];
-          const b2 = t >= 2 ? rows[t - 2] : bosS!, b1 = t >= 1 ? rows[t - 1] : bosS!;
-          const c1 = i + 1 < e ? rows[t + 1] : eosS!, c2 = i + 2 < e ? rows[t + 2] : eosS!;
-          const D = dense!.table;
-          const dh = hist >= 0 ? dense!.histOff + (hist * 8 + w.caseClass) * NC : -1;
-          // the emission sums go straight into `base` (a Float32Array like the scratch row
-          // they went through before, so every partial sum is rounded the same way)
-          const bt = t * NC;
-          for (let k = 0; k < NC; k++) base[bt + k] = a[k] + b2[NC + k] + b1[2 * NC + k] + c1[3 * NC + k] + c2[4 * NC + k];
-          if (dh >= 0) for (let k = 0; k < NC; k++) base[bt + k] += D[dh + k];
-          if (shared?.read) {
-            const P = shared.sums;
-            for (let k = 0; k < NC; k++) base[bt + k] += P[i * NC + k];
-          } else if (shared) {
-            this.addBoth(base, bt, shared.other.W, shared.sums, i * NC, feats, off[i], off[i + 1]);
-          } else {
-            this.addAt(base, bt, feats, off[i], off[i + 1]);
-          }
-          if (extra) this.addAt(base, bt, extra.feats, extra.off[i], extra.off[i + 1]);
-          // transition scores stay in the word's cache (previous-tag slots), read in place
-          const need = t === 0 ? 1 << START : (1 << NC) - 1;
-          if ((w.pwDone[this.slot] & need) !== need) {
-            for (let p = t === 0 ? START : 0; p < (t === 0 ? NPREV : NC); p++) if (!(w.pwDone[this.slot] & (1 << p))) this.fillPrevWord(w, a, p);
-          }
         }
       }
-      if (frozen) { this.viterbiFrozen(len, rows, s, out); } else {
+      {
         // Viterbi over the sentence
         for (let k = 0; k < NC; k++) {
           delta[k] = ALLOWED[START * NC + k] ? base[k] + trans[START * NC + k] : -Infinity;
