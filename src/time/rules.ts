@@ -739,7 +739,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       if (kind === 'quarter' && !det && !qual && n == null) return null;
       if (det === 'a' && n == null && !qual) return null;
       if (kind === 'period' && n != null) return null;
-      const yearAgo = /year-ago|year-earlier|comparable|corresponding/.test(qual) || det === "last year's" || relYear === 'last year';
+      // "the same period a year earlier", "the same quarter last year": the year-ago one
+      const sameYearAgo = /same/.test(qual) && /^\s+(?:a|one)\s+year\s+(?:earlier|ago|before)\b|^\s+(?:of\s+)?last\s+year\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      const yearAgo0 = /year-ago|year-earlier|comparable|corresponding/.test(qual) || det === "last year's" || relYear === 'last year';
       // The article and possessive belong to the noun phrase, not to the time: TimeBank tags
       // "a third-quarter loss" and "its fourth quarter" without them; a hyphenated quarter
       // used as an adjective ("the third-quarter results") leaves out "the" as well.
@@ -762,6 +764,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const apposEnded = appos ? ENDED_DATE.exec(after.slice(appos[0].length)) : null;
       return cand(qStart, m.index + m[0].length, 'rule/quarter', (env) => {
         const dct = env.dct;
+        // (only once the report has named a quarter: "the same period a year ago" after "the
+        // four weeks ended February 27" is no quarter at all)
+        const yearAgo = yearAgo0 || (sameYearAgo && env.quarterRef != null);
         if (ended && ofYear == null && detYear == null && !relYear && !det?.includes('year')) {
           const ey = endYear(ended, dct);
           if (ey != null) return res('DATE', quarterValue(ey, n!), ['unit', 'quarter', 'end'], ['year'], dct ? 'dct' : null);
@@ -1327,6 +1332,12 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
           if (unit === 'year' && ty?.stated && recent(ty.si) && ty.y < d.y) return res('DATE', yearValue(ty.y), ['unit'], ['calendar'], ty.id);
           const tm = env.last.month;
           if (unit === 'month' && tm && recent(tm.si) && tm.y * 12 + tm.m < d.y * 12 + d.m) return res('DATE', monthValue(tm.y, tm.m), ['unit'], ['calendar'], tm.id);
+        }
+        // "For the full year, profit rose" in a February report on the fourth quarter: the
+        // year the reported quarter closed, not the report's
+        const q4 = env.quarterRef;
+        if (forTheYear && d && q4 && q4.q === 4 && q4.y === d.y - 1 && env.tense() !== 'future') {
+          return res('DATE', yearValue(q4.y), ['unit'], ['calendar'], q4.id);
         }
         const value = unit === 'year' ? yearValue(d?.y ?? null) : unit === 'month' ? (d ? monthValue(d.y, d.m) : 'XXXX-XX') : unit === 'week' ? weekValue(d)
           // "by the end of the decade", "the middle of the century": the current one

@@ -401,3 +401,24 @@ describe('"weekend" before a noun', () => {
     expect(found('He works every weekend.', '2013-03-11')).toEqual(['every weekend|SET|P1WE']);
   });
 });
+
+describe('earnings reports early in the year', () => {
+  // 2013-02-14: a report on the fourth quarter of 2012
+  it('"for the (full) year" after the fourth quarter is that quarter\'s year, not the report\'s', () => {
+    expect(found('Profit fell 10 percent in the fourth quarter. For the full year, profit rose 3 percent.', '2013-02-14'))
+      .toEqual(['the fourth quarter|DATE|2012-Q4', 'the full year|DATE|2012']);
+    expect(found('Profit fell in the fourth quarter. Sales for the year rose 4 percent.', '2013-02-14'))
+      .toEqual(['the fourth quarter|DATE|2012-Q4', 'the year|DATE|2012']);
+  });
+  it('a forecast for the year, or no quarter named, keeps the report\'s year', () => {
+    expect(found('Profit fell in the fourth quarter. The company expects sales for the year to rise.', '2013-02-14'))
+      .toEqual(['the fourth quarter|DATE|2012-Q4', 'the year|DATE|2013']);
+    expect(found('For the full year, profit rose 3 percent.', '2013-02-14')).toEqual(['the full year|DATE|2013']);
+  });
+  it('"the same period a year earlier", "the same quarter last year" are the year-ago quarter', () => {
+    expect(found('Profit fell 10 percent in the fourth quarter from the same period a year earlier.', '2013-02-14'))
+      .toEqual(['the fourth quarter|DATE|2012-Q4', 'the same period|DATE|2011-Q4', 'a year earlier|DATE|2011-Q4']);
+    expect(found('Profit fell in the fourth quarter. In the same period, costs rose.', '2013-02-14'))
+      .toEqual(['the fourth quarter|DATE|2012-Q4', 'the same period|DATE|2012-Q4']);
+  });
+});
