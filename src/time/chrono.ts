@@ -202,7 +202,8 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       const w = WEEKDAY_WORD.exec(t) ?? MONTH_WORD.exec(t);
       if (!w || (!s.isCertain('weekday') && !s.isCertain('month'))) continue;
       if (w.index > 0) { start += w.index; t = t.slice(w.index); }
-      const cut = /(?:\s*,?\s*(?:at\s+)?\d{1,2}(?:\.\d\d)?)$/.exec(t);
+      // ("Oct. 17 after 16 days": the number and the preposition chrono read as a clock go)
+      const cut = /(?:\s*,?\s*(?:(?:at|after|before|by|until|till|from|around|about)\s+)?\d{1,2}(?:\.\d\d)?)$/.exec(t);
       if (cut && cut.index > 0 && !/\d{4}$/.test(t)) t = t.slice(0, cut.index);
       hour = null;
     }

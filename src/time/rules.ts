@@ -919,13 +919,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/year',
     reason: 'a four-digit number is a year only where the words around it say so',
-    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+)|(pre|post|end|start)-)?(${YEAR})(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
+    pattern: re(`${B}(?:(fiscal\\s+year|fiscal|calendar\\s+year|calendar|the\\s+year|model\\s+year)\\s+)?(?:(early|late|mid)(?:-|\\s+)|(pre|post|end|start)-)?(${YEAR}|1[0-4]\\d\\d)(?![\\p{L}\\p{N}]|,\\d|\\.\\d|-\\d|:\\d|/\\d)`),
     make(m, text) {
       const prefix = m[1];
       const pm = m[2]?.toLowerCase();
       const side = m[3]?.toLowerCase();
       const y = +m[4];
       const start = m.index;
+      if (y < 1500 && (prefix || pm || side)) return null;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 40);
@@ -946,6 +947,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const detNoun = /(?:\b(?:a|an|the|that|this|its|his|her|their|our)|\p{L}['’]s)\s+$/iu.test(before) && y >= 1900 && y <= 2039 && y % 100 !== 0;
         if (/^\s+[a-z]+/.test(after) && !detNoun && !nextOk && !/\b(?:in|since|until|till|by|before|after|during|from|through|of|early|late|mid)\s+$/i.test(before)) return null;
         if (y < 1800 && !/\b(?:in|since|until|by|before|after|from|of)\s+$/i.test(before)) return null;
+        // ("did so in 1415", "since 1066": before 1500 only after a preposition and at a clause's end)
+        if (y < 1500 && !/^\s*(?:[.,;:)!?]|$)|^\s+(?:and|when|until|to)\b/.test(after)) return null;
         // "a survey of 1709 schoolchildren", "of 1500 people": before 1900 and before a plural
         // noun a four-digit number is a count
         if (y < 1900 && /^\s+[a-z]+(?:s|ren|people)\b/.test(after) && !YEAR_NEXT_OK.test(after)) return null;

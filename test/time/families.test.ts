@@ -422,3 +422,21 @@ describe('earnings reports early in the year', () => {
       .toEqual(['the fourth quarter|DATE|2012-Q4', 'the same period|DATE|2012-Q4']);
   });
 });
+
+describe('a date before a preposition and a number', () => {
+  it('"Oct. 17 after 16 days", "January 31 from 9,000": the preposition chrono read into a clock stays out', () => {
+    expect(found('The government shutdown ended Oct. 17 after 16 days.', '2013-10-30')).toEqual(['Oct. 17|DATE|2013-10-17', '16 days|DURATION|P16D']);
+    expect(found('Deposits rose to 3 million dlrs on January 31 from 9,000 dlrs.', '2013-03-06')).toEqual(['January 31|DATE|2013-01-31']);
+  });
+});
+
+describe('years before 1500', () => {
+  it('are years after a preposition at a clause\'s end ("did so in 1415")', () => {
+    expect(found('The last pope to resign did so in 1415.', '2013-02-11')).toEqual(['1415|DATE|1415']);
+    expect(found('The abbey was founded in 1066, when the Normans came.', '2013-02-11')).toEqual(['1066|DATE|1066']);
+  });
+  it('are counts or clocks elsewhere', () => {
+    expect(found('It has 1200 employees.', d)).toEqual([]);
+    expect(found('The flight leaves at 1415.', d)).toEqual([]);
+  });
+});
