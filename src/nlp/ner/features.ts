@@ -43,6 +43,14 @@ export interface WordEntry {
   intr: Uint32Array;
   /** neighbour features for offsets -2, -1, +1, +2 */
   ctx: Uint32Array[];
+  /**
+   * The word's half of the position features it takes part in, mixed once: `mix(T.BI_L,
+   * key)` (as the left word of a bigram), `mix(T.BI_R, key)`, `mix(T.SH3, shape)`,
+   * `mix(T.SH_L, shape)`, `mix(T.SH_R, shape)`.
+   */
+  biL: number; biR: number; sh3: number; shL: number; shR: number;
+  /** the gazetteer bits of the word alone as a phrase (`GAZ_PREFIX` when longer phrases start with it) */
+  gaz1: number;
   /** cached scores per model slot (inference only): 9 for the word, then 9 per neighbour offset */
   scores: (Float32Array | null)[];
   /** which model (its uid) filled each slot of `scores` */
@@ -171,7 +179,12 @@ export class FeatureExtractor {
       } else if (xclass) f.push(mix(T.CTX_XC + j, xclass >>> 12));
       ctx.push(Uint32Array.from(f));
     }
-    return { word, id: -1, key, shape, cluster, xclass, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx, scores: [null, null], owner: [0, 0], pwDone: [0, 0] };
+    return {
+      word, id: -1, key, shape, cluster, xclass, caseClass, hasLetter: /\p{L}/u.test(word), intr: Uint32Array.from(intr), ctx,
+      biL: mix(T.BI_L, key), biR: mix(T.BI_R, key), sh3: mix(T.SH3, shape), shL: mix(T.SH_L, shape), shR: mix(T.SH_R, shape),
+      gaz1: this.lexicon.phraseOf(phraseStep(PHRASE_SEED, key)),
+      scores: [null, null], owner: [0, 0], pwDone: [0, 0],
+    };
   }
 }
 
@@ -290,8 +303,12 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   for (let k = 0; k < sentences.length; k++) {
     const e = sentences[k][1];
     for (let i = sentences[k][0]; i < e; i++) {
-      let h = PHRASE_SEED;
-      for (let L = 1; L <= lex.maxPhraseLen && i + L <= e; L++) {
+      // the one-word phrase's bits come from the word's entry (no lookup for most tokens)
+      const g1 = entries[i].gaz1;
+      if (g1 & gazKeep) { gazBuf.push(i); gazBuf.push(1); gazBuf.push(g1 & gazKeep); }
+      if (!(g1 & GAZ_PREFIX)) continue;
+      let h = phraseStep(PHRASE_SEED, entries[i].key);
+      for (let L = 2; L <= lex.maxPhraseLen && i + L <= e; L++) {
         h = phraseStep(h, entries[i + L - 1].key);
         const mask = lex.phraseOf(h);
         if (mask & gazKeep) { gazBuf.push(i); gazBuf.push(L); gazBuf.push(mask & gazKeep); }
@@ -313,11 +330,11 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
       const w = entries[i];
       const p = i > s ? entries[i - 1] : bos;
       const nx = i + 1 < e ? entries[i + 1] : eos;
-      featBuf.push(mix(mix(T.BI_L, p.key), w.key));
-      featBuf.push(mix(mix(T.BI_R, w.key), nx.key));
-      featBuf.push(mix(mix(mix(T.SH3, p.shape), w.shape), nx.shape));
-      featBuf.push(mix(mix(T.SH_L, p.shape), w.shape));
-      featBuf.push(mix(mix(T.SH_R, w.shape), nx.shape));
+      featBuf.push(mix(p.biL, w.key));
+      featBuf.push(mix(w.biR, nx.key));
+      featBuf.push(mix(mix(p.sh3, w.shape), nx.shape));
+      featBuf.push(mix(p.shL, w.shape));
+      featBuf.push(mix(w.shR, nx.shape));
       if (p.cluster && w.cluster) featBuf.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
       if (w.xclass) featBuf.push(mix(mix(T.X_BI, p.xclass & 0xfff), w.xclass & 0xfff));
       if (firstOfSentence[i]) { featBuf.push(mix(T.FIRST, w.shape)); featBuf.push(mix(T.FIRST + 100, w.key)); }
