@@ -70,6 +70,8 @@ export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
           if (w && !start.isCertain('day')) {
             const at = r.index + (r.text.length - text.length) + w.index + w[0].length;
             if (namedAfterWeekday.test(context.text.slice(at, at + 32))) return false;
+            // "the first Friday of each month": a weekday of a recurring set, no date
+            if (/^\s+of\s+(?:each|every)\s+(?:month|week|year|quarter)\b/i.test(context.text.slice(at, at + 32))) return false;
           }
           if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
         }

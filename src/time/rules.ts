@@ -1274,6 +1274,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         return cand(start, end, 'rule/the-unit', (env) => res('DATE', yearValue(env.dct?.y ?? null), ['unit'], ['year'], env.dct ? 'dct' : null, 'END'));
       }
       const unit = m[2].toLowerCase();
+      // "the Year of the Woman", "the Day of the Dead", "the Decade of Action": a capitalised unit
+      // inside a sentence names an occasion, not a calendar unit
+      if (/^\p{Lu}/u.test(m[2]) && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 12);
       const u = lex.units[unit];
@@ -1472,6 +1475,10 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       }
       const n = parseNum(m[3]);
       const u = unitOf(m[4]) ?? null;
+      // "every few minutes", "every several years": a SET of an unstated number of units
+      if (n == null && u && /^(?:a\s+)?(?:few|several)$/i.test(m[3]) && /s$/i.test(m[4])) {
+        return cand(m.index, m.index + m[0].length, 'rule/set-count', () => res('SET', durationValue(null, u), ['frequency'], [], null), 3);
+      }
       if (n == null || !u || !Number.isInteger(n) || n < 2) return null;
       return cand(m.index, m.index + m[0].length, 'rule/set-count', () => res('SET', durationValue(n, u), ['frequency'], [], null), 3);
     },

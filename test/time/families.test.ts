@@ -440,3 +440,18 @@ describe('years before 1500', () => {
     expect(found('The flight leaves at 1415.', d)).toEqual([]);
   });
 });
+
+describe('names of occasions and recurring weekdays', () => {
+  it('"the Year of the Woman" names an occasion, not the report\'s year', () => {
+    expect(found('In 1992, dubbed the Year of the Woman, four women were elected.', d)).toEqual(['1992|DATE|1992']);
+    expect(found('By the end of the year, four women were elected.', d)).toEqual(['the end of the year|DATE|2014|END']);
+  });
+  it('"every few minutes", "every several years" are SETs of an unstated number of units', () => {
+    expect(found('The index is updated every few minutes.', d)).toEqual(['every few minutes|SET|PTXM']);
+    expect(found('Every few years, the river floods.', d)).toEqual(['Every few years|SET|PXY']);
+  });
+  it('"the third Friday of every month" is no date', () => {
+    expect(found('Options expire on the third Friday of every month.', d)).toEqual(['every month|SET|P1M']);
+    expect(found('Options expired on Friday.', d)).toEqual(['Friday|DATE|2014-03-07']);
+  });
+});
