@@ -335,7 +335,7 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       ahead: /\bas\s+(?:soon|early)\s+as\s+$/i.test(text.slice(Math.max(0, start - 20), start)),
       // words right before a date that say which way it lies: "effective Feb. 1", "payable
       // Jan. 2" look ahead, "since Oct. 23" back
-      lean: /\b(?:effective|payable|due(?:\s+(?:out|back|in))?|starting|beginning|expiring|until|till)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) ? 'future'
+      lean: /\b(?:effective|payable|due(?:\s+(?:out|back|in))?|starting|beginning|expiring|until|till)\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 32), start)) ? 'future'
         // "ahead of Sunday's vote", "in the run-up to the election on Sunday": the event the
         // clause prepares for has not come yet (a weekday only: a yearless date's year is left to
         // the tense, "came under pressure ahead of the realignment on January 11" in March)

@@ -417,6 +417,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     make(m, text) {
       if (/^\p{Lu}/u.test(m[4])) return null; // "This Week With David Brinkley": a title
       const the = !!m[1];
+      // "the last decade of the 20th century", "the last week of the campaign", "the past year
+      // of his life": a part of something else named after "of", not the unit before the report
+      if (the && /^(?:last|past|final|first)$/i.test(m[2]) && /^\s+of\s+(?:the|his|her|its|their|this|that)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
       // "this quarter's loss" in an earnings report: the results are those of the quarter
       // reported, which is over
       const resultsOfThisQuarter = !m[1] && /^this$/i.test(m[2]) && /^quarter$/i.test(m[4]) && /^['’]s\s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
@@ -1444,7 +1447,7 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         // "the future of student loans", "the future of our peoples": a fate, not a time
         if (w === 'the future' && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         // "in the past nine elections", "the past few decisions": "past" the adjective of a count
-        if (w === 'the past' && /^\s+(?:\d|few|several|couple|many|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+        if (w === 'the past' && /^\s+(?:\d|few|several|couple|many|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|year|month|week|decade|century|day|quarter)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
         if (w === 'current') {
           // the adjective is a time only when it places a state at the present ("the current
           // weakness", "his current position"): not the accounting or electrical noun senses,

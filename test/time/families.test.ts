@@ -455,3 +455,17 @@ describe('names of occasions and recurring weekdays', () => {
     expect(found('Options expired on Friday.', d)).toEqual(['Friday|DATE|2014-03-07']);
   });
 });
+
+describe('limits and parts of other stretches', () => {
+  it('"delayed until at least Monday" is a limit ahead', () => {
+    expect(found('The vote was delayed until at least Monday.', d)).toEqual(['Monday|DATE|2014-03-17']);
+    expect(found('The vote was held on Monday.', d)).toEqual(['Monday|DATE|2014-03-10']);
+  });
+  it('"the last decade of the 20th century", "the last week of the campaign" are no unit before the report', () => {
+    expect(found('The last decade of the 20th century saw growth.', d)).toEqual(['the 20th century|DATE|19']);
+    expect(found('In the last week of the campaign, he surged.', d)).toEqual([]);
+    expect(found('He spent the past year of his life in Paris.', d)).toEqual([]);
+    expect(found('Prices rose in the last week of March.', d)).toEqual(['the last week of March|DATE|2014-W13']);
+    expect(found('The last week was busy.', d)).toEqual(['The last week|DATE|2014-W11']);
+  });
+});
