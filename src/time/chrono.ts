@@ -168,6 +168,9 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
     let t = r.text;
     const closed = /^([^()]*?)\s*\)/.exec(t);
     if (closed) t = closed[1];
+    // "tomorrow (Thursday)": chrono may start a result at the opening parenthesis
+    const opened = /^[([]\s*/.exec(t);
+    if (opened) { start += opened[0].length; t = t.slice(opened[0].length); }
     let pm: RegExpExecArray | null;
     while ((pm = PREFIX.exec(t)) && !/^this$/i.test(pm[1]) && !/^the$/i.test(pm[1])) {
       if (/around|about/i.test(pm[1])) mod = 'APPROX';

@@ -1414,6 +1414,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const gap = days(at(y)) - days(dct);
         if (dir === 'last') { if (gap >= 0) y -= 1; }
         else if (dir === 'next') { if (gap <= 0) y += 1; }
+        // ("As Election Day nears" in a February report of an election year: that year's; US
+        // federal elections fall in even years)
+        else if (dir !== 'this' && spec === '11-2-1@2' && gap > 0 && dct.y % 2 === 0 && env.tense() !== 'past') { /* this year's */ }
         else if (dir !== 'this' && Math.abs(gap) > 183) y += gap > 0 ? -1 : 1; // the nearest one
         else if (dir !== 'this' && Math.abs(gap) >= 60) {
           // the tense still turns one two months or more the wrong way round ("he died on

@@ -306,6 +306,20 @@ function weekdayFromParenthesis(text: string, out: AnalysisTime[]): void {
     if (n !== WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1) continue;
     out[i] = { ...a, value: b.value, anchor: b.id };
   }
+  // and the other way round: "tomorrow (Thursday)", "March 5 (Thursday)": the weekday restates
+  // the day just given
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (b.type !== 'DATE' || !b.stated?.includes('weekday') || b.stated.includes('day')) continue;
+    if (a.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(a.value) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
+    const pa = parseYmd(a.value);
+    const wd = WEEKDAY_NUMBER.exec(b.text);
+    if (!pa || !wd) continue;
+    const n = (new Date(Date.UTC(pa.y, pa.m - 1, pa.d)).getUTCDay() + 6) % 7 + 1;
+    if (n !== WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1) continue;
+    out[i + 1] = { ...b, value: a.value, anchor: a.id };
+  }
 }
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const WEEKDAY_NUMBER = /\b(mon|tue|wed|thu|fri|sat|sun)/i;

@@ -170,7 +170,9 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
       // the position of "to" before token i
       let j = i - 1;
       while (j >= input.from && wordAt(j) !== 'to') j--;
-      return infinitive(j);
+      // a passive infinitive after a noun ("an address to be delivered Wednesday", "a vote to be
+      // held Monday") tells of what is still to happen, whatever governs it
+      return infinitive(j) ?? (a.length === 2 && a[0] === 'be' && /ed$|^(?:held|made|given|taken|seen|shown|done|sent|put|set|paid)$/.test(word) ? 'future' : null);
     }
     if (a.some((w) => PAST_AUX.has(w))) return 'past';
     if (a.length) return a.some((w) => w === 'has' || w === 'have' || w === "'ve") ? 'past' : 'present';
@@ -245,7 +247,8 @@ function tokenTense(input: TenseInput, i: number, cues: TenseCues): Tense | null
   // an -ed word after a determiner is an adjective ("on a still unspecified date")
   let d = i - 1;
   while (d >= input.from && (INNER_ADVERBS.has(wordAt(d)) || /^[a-z]+ly$/.test(wordAt(d)))) d--;
-  const afterDeterminer = DETERMINERS.has(wordAt(d));
+  // (and after a preposition: "the number of undecided voters", "killed by unidentified gunmen")
+  const afterDeterminer = DETERMINERS.has(wordAt(d)) || (/ed$/.test(word) && /^(?:of|with|among|by|from|against|about|for)$/.test(wordAt(d)));
   // "has been", "have agreed": the present perfect tells of the past
   if ((word === 'has' || word === 'have' || word === "'ve") && (wordAt(i + 1) === 'been' || /^[a-z]{2,}ed$/.test(wordAt(i + 1)))) return 'past';
   const verbish = ((/^[a-z]{2,}ed$/.test(word) && !NOT_VERBS.has(word)) || cues.pastIrregular.has(word)) && !afterDeterminer;

@@ -469,3 +469,21 @@ describe('limits and parts of other stretches', () => {
     expect(found('The last week was busy.', d)).toEqual(['The last week|DATE|2014-W11']);
   });
 });
+
+describe('passive infinitives, election years, restated weekdays', () => {
+  // 2015-11-17 is a Tuesday
+  it('"an address to be delivered Wednesday", "a vote to be held Monday" lie ahead', () => {
+    expect(found('He will give an address on the military, to be delivered Wednesday at the Citadel.', '2015-11-17')).toEqual(['Wednesday|DATE|2015-11-18']);
+    expect(found('A vote to be held Monday will decide it.', '2015-11-17')).toEqual(['Monday|DATE|2015-11-23']);
+    expect(found('The address was delivered Wednesday.', '2015-11-17')).toEqual(['Wednesday|DATE|2015-11-11']);
+  });
+  it('"Election Day" early in an even year is that year\'s, unless told in the past', () => {
+    expect(found('As Election Day nears, the number of undecided voters falls.', '2016-02-18')).toEqual(['Election Day|DATE|2016-11-08']);
+    expect(found('Voters went to the polls on Election Day.', '2016-02-18')).toEqual(['Election Day|DATE|2015-11-03']);
+    expect(found('As Election Day nears, the number of undecided voters falls.', '2013-03-22')).toEqual(['Election Day|DATE|2012-11-06']);
+  });
+  it('"tomorrow (Thursday)": the weekday in parentheses restates the day, and the parenthesis stays out', () => {
+    expect(found('The vote is tomorrow (Thursday).', '2013-03-13')).toEqual(['tomorrow|DATE|2013-03-14', 'Thursday|DATE|2013-03-14']);
+    expect(found('Banks were shut yesterday (Tuesday).', '2013-03-13')).toEqual(['yesterday|DATE|2013-03-12', 'Tuesday|DATE|2013-03-12']);
+  });
+});
