@@ -361,13 +361,17 @@ export function governingTense(input: TenseInput, startTok: number, endTok: numb
     break;
   }
   let hasLeftVerb: boolean | undefined;
+  // "the contests between Monday and March 14 will award …": after "between" (or "from") the
+  // "and" joins the two ends of a stretch, not two clauses
+  const between = [1, 2].some((k) => startTok - k >= input.from && /^(?:between|from)$/i.test(input.tokens[startTok - k].text));
   for (let dist = 1; dist < input.to - input.from; dist++) {
     const left = startTok - dist;
     const right = endTok - 1 + dist;
     if (left < leftEnd && right >= rightEnd) break;
     // a coordinating conjunction to the right opens another clause ("planned a demonstration on
     // Saturday and were planning to drive …"): its verb governs the time only when none is left
-    if (right < rightEnd && cues.coordinator.test(input.tokens[right].text) && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
+    if (right < rightEnd && cues.coordinator.test(input.tokens[right].text) && !(between && /^and$/i.test(input.tokens[right].text) && right - endTok <= 1)
+      && (hasLeftVerb ??= leftHasVerb(input, startTok, cues))) rightEnd = right;
     // Left first: in English the governing verb more often precedes its time adjunct.
     if (left >= leftEnd) {
       const t = tokenTense(input, left, cues);

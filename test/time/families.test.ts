@@ -487,3 +487,12 @@ describe('passive infinitives, election years, restated weekdays', () => {
     expect(found('Banks were shut yesterday (Tuesday).', '2013-03-13')).toEqual(['yesterday|DATE|2013-03-12', 'Tuesday|DATE|2013-03-12']);
   });
 });
+
+describe('"between Monday and March 14"', () => {
+  it('"and" joins the two ends of a stretch, so the clause\'s verb after the second end governs the first', () => {
+    expect(found('The reason for optimism is that the contests between Monday and March 14 will award delegates.', '2016-01-31'))
+      .toEqual(['Monday|DATE|2016-02-01', 'March 14|DATE|2016-03-14']);
+    expect(found('The talks held between Monday and Wednesday were tense.', '2016-01-31'))
+      .toEqual(['Monday|DATE|2016-01-25', 'Wednesday|DATE|2016-01-27']);
+  });
+});
