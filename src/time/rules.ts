@@ -1447,6 +1447,8 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         if (m[1] === 'Now' && /^\s+for\b/.test(text.slice(m.index + 3, m.index + 8))) return null; // "Now for the weather": a broadcast's link
         // "every now and again", "now and then": a frequency idiom, not the present
         if (w === 'now' && (/^\s+and\s+(?:again|then)\b/i.test(text.slice(m.index + 3, m.index + 15)) || /\bevery\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index)))) return null;
+        // "Back to the Future", "Ghosts of the Past": a capitalised "Future"/"Past" inside a sentence is a title's
+        if ((w === 'the future' || w === 'the past') && /^[Tt]he\s+\p{Lu}/u.test(m[1]) && /\p{L}/u.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
         // "the future of student loans", "the future of our peoples": a fate, not a time
         if (w === 'the future' && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
         // "in the past nine elections", "the past few decisions": "past" the adjective of a count

@@ -496,3 +496,10 @@ describe('"between Monday and March 14"', () => {
       .toEqual(['Monday|DATE|2016-01-25', 'Wednesday|DATE|2016-01-27']);
   });
 });
+
+describe('titles with "the Future"', () => {
+  it('a capitalised "the Future" inside a sentence is a title, not FUTURE_REF', () => {
+    expect(found('They argued over a clip from Back to the Future.', d)).toEqual([]);
+    expect(found('Investors are worried about the future.', d)).toEqual(['the future|DATE|FUTURE_REF']);
+  });
+});
