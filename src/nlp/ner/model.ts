@@ -389,7 +389,10 @@ export class PerceptronModel {
       doc.eid = eid; doc.gen = this.fx.generation;
     }
     if (this.arenaGen !== this.fx.generation) {
-      this.arenaAt.fill(-1); this.arenaN = 0; this.arenaGen = this.fx.generation;
+      // the extractor dropped its words: so do the tables (released when they grew large)
+      this.arenaAt = new Int32Array(0); this.arenaPw = new Uint16Array(0);
+      if (this.arena.length > (1 << 22)) this.arena = new Float32Array(0);
+      this.arenaN = 0; this.arenaGen = this.fx.generation;
     }
     const len = e - s;
     if (this.vAt.length < len) this.vAt = new Int32Array(len * 2);
