@@ -93,7 +93,7 @@ function cueHead(doc: WorkingDoc, cue: Span): number {
 
 /** Whether a candidate's content end is the model's to choose: an indirect content after its cue, in one sentence. */
 function refinable(c: Candidate): boolean {
-  if (c.kind === 'direct' || !c.cue || c.relay) return false;
+  if (c.kind === 'direct' || !c.cue || c.relay || c.extentFixed) return false;
   if (c.content.start < c.cue.end) return false;
   // a content holding a quotation keeps the rules' end (the marks decide it)
   return !/["“”«»„]|''/.test(c.content.text);
@@ -314,7 +314,7 @@ const MAX_STARTS = 24;
  * startChoice(ctx, candidate) // { cue: 4, afterCue: 5, ruleStart: 7, starts: [5, 6, 7, 10] }
  */
 export function startChoice(ctx: CueContext, c: Candidate): StartChoice | null {
-  if (c.kind === 'direct' || !c.cue || c.relay || c.parts) return null;
+  if (c.kind === 'direct' || !c.cue || c.relay || c.parts || c.extentFixed) return null;
   if (c.content.start < c.cue.end) return null;
   const { doc, low } = ctx;
   const afterCue = tokenAt(doc, c.cue.end);

@@ -35,6 +35,8 @@ export interface Candidate {
   relay?: boolean;
   /** A model cue whose source the construction names plainly (a passive participle's agent): the source chooser leaves it. */
   sourceFixed?: boolean;
+  /** A content whose span the construction fixes (the clause after "In a poll, …"): the start and end choosers leave it. */
+  extentFixed?: boolean;
 }
 
 interface Cue { start: number; end: number; cls: CueClass; lemma: string }

@@ -18,6 +18,7 @@ import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueMode
 import { refineContentEnds, refineContentStarts, tokenAt, type EndModel } from './extent.js';
 import { shippedRankingModel } from './ranker.js';
 import { chooseSources, type SourceModel } from './source.js';
+import { pollCandidates } from './polls.js';
 
 export interface AttributionStageOptions {
   /** The cue lexicon; default: data/attribution/cues.json. */
@@ -69,6 +70,7 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
  */
 export function attributionCandidates(doc: WorkingDoc, lex: CueLexicon, model: CueModel | null): Candidate[] {
   const found = findAttributions(doc, lex);
+  found.push(...pollCandidates(doc, lex, found));
   if (model) found.push(...modelCandidates(doc, lex, model, found));
   sourcesFromParse(doc, lex, found);
   namesBeforeApposition(doc, found);

@@ -13,7 +13,7 @@ export interface StanceLexiconData {
   verbs: Record<string, string[]>;
   irregular: Record<string, string[]>;
   /** Finding verbs and the document nouns that must be their subject ("the poll shows X"). */
-  evidence?: { verbs: string[]; nouns: string[] };
+  evidence?: { verbs: string[]; nouns: string[]; pollNouns?: string[] };
 }
 
 /** What a stance verb with a subject adds to the cue model's score (chosen on dev's first half: 4, 8, 12, 20). */
@@ -26,6 +26,8 @@ export interface StanceLexicon {
   evidenceVerbs: ReadonlySet<string>;
   /** Nouns that name a document, count or study ("poll", "records"). */
   evidenceNouns: ReadonlySet<string>;
+  /** Nouns of opinion counts that findings are placed "in" ("In a CNN poll, …", polls.ts). */
+  pollNouns: ReadonlySet<string>;
 }
 
 /** Builds the lookup table: every verb's forms (regular unless listed under `irregular`). */
@@ -36,7 +38,12 @@ export function compileStance(data: StanceLexiconData): StanceLexicon {
   }
   const evidenceVerbs = new Set<string>();
   for (const v of data.evidence?.verbs ?? []) for (const f of data.irregular[v] ?? regularForms(v)) evidenceVerbs.add(f);
-  return { verbs, evidenceVerbs, evidenceNouns: new Set(data.evidence?.nouns ?? []) };
+  return {
+    verbs,
+    evidenceVerbs,
+    evidenceNouns: new Set(data.evidence?.nouns ?? []),
+    pollNouns: new Set(data.evidence?.pollNouns ?? []),
+  };
 }
 
 let cached: StanceLexicon | null = null;

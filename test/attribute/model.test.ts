@@ -471,3 +471,27 @@ describe('a digest item after a dash: "- Name: “…”"', () => {
     expect(doc.attributions.some((x) => x.by?.startsWith('rule/direct-colon') && x.source?.text === 'minute storm')).toBe(false);
   });
 });
+
+describe('a finding placed "in" a poll at the start of a sentence', () => {
+  const polls = (text: string) => parsed(text).attributions.filter((a) => (a.by ?? '').startsWith('rule/poll-in'));
+
+  it.skipIf(!haveModels)('reads "In a survey conducted last week, …" with the preposition as cue and the poll as source', () => {
+    const [a, ...rest] = polls('In a new harbor survey, 61 percent of fishers backed the levy.');
+    expect(rest).toEqual([]);
+    expect([a?.cue?.text, a?.source?.text, a?.content.text]).toEqual(['In', 'a new harbor survey', '61 percent of fishers backed the levy']);
+    const [c] = polls('In a harbor survey conducted last week, most fishers opposed the new levy.');
+    expect([c?.cue?.text, c?.source?.text, c?.content.text]).toEqual(['In', 'a harbor survey conducted last week', 'most fishers opposed the new levy']);
+    // after an opening conjunction, and with the average of several polls
+    const [b] = polls('But in the latest average of state polls, the mayor trails by four points.');
+    expect([b?.cue?.text, b?.source?.text, b?.content.text]).toEqual(['in', 'the latest average of state polls', 'the mayor trails by four points']);
+  });
+
+  it.skipIf(!haveModels)('leaves other "in" phrases alone', () => {
+    // a place, not a poll
+    expect(polls('In the harbor, 61 boats stayed moored on Monday.')).toEqual([]);
+    // a poll phrase after the clause: where a standing is measured
+    expect(polls('The mayor gained ground in the polls over the summer.')).toEqual([]);
+    // no comma after the phrase
+    expect(polls('In polls the mayor rarely leads.')).toEqual([]);
+  });
+});
