@@ -304,8 +304,9 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   // "for years", "within weeks", "for the first time in decades"
   rules.push({
     name: 'rule/bare-plural-duration',
+    // (and after a verb of lasting or spending: "could take years", "the trial could last weeks")
     reason: 'a bare plural unit after for/within/over/in/after is a DURATION of unknown length (PXY)',
-    pattern: re(`(?=years|months|weeks|days|decades|centuries|hours|minutes)(?<=${B}(?:for|within|over|in|after)\\s+)(years|months|weeks|days|decades|centuries|hours|minutes)(?:\\s+or\\s+(?:years|months|weeks|days))?(?![\\p{L}\\p{N}-])`),
+    pattern: re(`(?=years|months|weeks|days|decades|centuries|hours|minutes)(?<=${B}(?:for|within|over|in|after|(?:will|would|could|may|might|can|should|to)\\s+last|lasts|lasted|lasting|take|takes|took|taking|taken|spent|spend|spends|spending|waited|wait|waits|waiting)\\s+)(years|months|weeks|days|decades|centuries|hours|minutes)(?:\\s+or\\s+(?:years|months|weeks|days))?(?![\\p{L}\\p{N}-])`),
     make(m, text) {
       // "in days to come" and "over days of talks" read the same; "in hours" after a number is part of an amount
       if (/\d\s+(?:for|within|over|in|after)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;

@@ -503,3 +503,15 @@ describe('titles with "the Future"', () => {
     expect(found('Investors are worried about the future.', d)).toEqual(['the future|DATE|FUTURE_REF']);
   });
 });
+
+describe('a bare plural unit after a verb of lasting or spending', () => {
+  it('"could take years", "spent months", "could last weeks" are durations of unknown length', () => {
+    expect(found('It could take years.', d)).toEqual(['years|DURATION|PXY']);
+    expect(found('The committee spent months crafting a plan.', d)).toEqual(['months|DURATION|PXM']);
+    expect(found('The trial could last weeks.', d)).toEqual(['weeks|DURATION|PXW']);
+  });
+  it('"last" the adjective does not count ("against last years 2.1 per cent", "the last days")', () => {
+    expect(found('Growth was 2.7 percent against last years 2.1 percent.', d)).toEqual([]);
+    expect(found('The events of the last days proved it.', d)).toEqual([]);
+  });
+});
