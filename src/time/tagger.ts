@@ -216,6 +216,7 @@ export function createTimeTagger(options: TimeTaggerOptions = {}): TimeTagger {
       }
     }
     dateClockFromNextDay(text, out);
+    clockRangeOvernight(text, out);
     weekdayRangeInOrder(text, out);
     weekdayFromParenthesis(text, out);
     const withParts = clockInDayPart(text, out);
@@ -254,6 +255,27 @@ function dateClockFromNextDay(text: string, out: AnalysisTime[]): void {
     if (next.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(next.value)) continue;
     if (!CLOCK_TO_DAY.test(text.slice(t.end, next.start))) continue;
     out[i] = { ...t, value: next.value + clock[1], anchor: next.id };
+  }
+}
+
+/**
+ * "a curfew from 7pm to 6am", "from midnight until 06:00": a range of clock times whose end is
+ * earlier in the day than its start runs overnight, so its end is on the next day (when the text
+ * named no day for it).
+ */
+function clockRangeOvernight(text: string, out: AnalysisTime[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (a.type !== 'TIME' || b.type !== 'TIME' || b.stated?.includes('day') || b.stated?.includes('weekday')) continue;
+    if (!/^\s*(?:-|–|to|until|till|through)\s*$/i.test(text.slice(a.end, b.start))) continue;
+    const ca = /^(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?$/.exec(a.value);
+    const cb = /^(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?$/.exec(b.value);
+    if (!ca || !cb || ca[1] !== cb[1]) continue;
+    if (+cb[2] * 60 + +(cb[3] ?? 0) >= +ca[2] * 60 + +(ca[3] ?? 0)) continue;
+    const p = parseYmd(cb[1]);
+    if (!p) continue;
+    out[i + 1] = { ...b, value: dayValue(addDays(p, 1)) + b.value.slice(10), anchor: a.id };
   }
 }
 

@@ -515,3 +515,14 @@ describe('a bare plural unit after a verb of lasting or spending', () => {
     expect(found('The events of the last days proved it.', d)).toEqual([]);
   });
 });
+
+describe('overnight ranges of clock times', () => {
+  it('an end earlier in the day than the start is on the next day', () => {
+    expect(found('The curfew runs from 7pm to 6am.', '2013-03-22')).toEqual(['7pm|TIME|2013-03-22T19:00', '6am|TIME|2013-03-23T06:00']);
+    expect(found('The strike will last from midnight until 06:00.', '2013-03-22')).toEqual(['midnight|TIME|2013-03-22T24', '06:00|TIME|2013-03-23T06:00']);
+  });
+  it('a daytime range, or an end with its own day, stays as it is', () => {
+    expect(found('The office is open from 9 a.m. to 5 p.m.', '2013-03-22')).toEqual(['9 a.m.|TIME|2013-03-22T09:00', '5 p.m.|TIME|2013-03-22T17:00']);
+    expect(found('The curfew runs from 10 p.m. Friday to 6 a.m. Saturday.', '2013-03-22')).toEqual(['10 p.m. Friday|TIME|2013-03-22T22:00', '6 a.m. Saturday|TIME|2013-03-23T06:00']);
+  });
+});
