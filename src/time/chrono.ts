@@ -80,6 +80,8 @@ export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
           if (mw && !/^[A-Z]/.test(mw[0])) return false;
         }
         if (/^\d{1,2}\/\d{1,2}$/.test(text)) return false; // "1/2": a fraction or a score
+        // "Feb 48.7, March 13.2, Apr 10.0": a month before a decimal figure in a table, no date
+        if (/^\p{L}{3,9}\.?\s+\d{1,2}$/u.test(r.text) && /^\.\d/.test(context.text.slice(r.index + r.text.length, r.index + r.text.length + 2))) return false;
         // chrono reads "weekend" as its Saturday; TIMEX3 writes the weekend as a week's WE, which
         // rule/weekend gives
         if (/^(?:the\s+)?weekend$/i.test(text)) return false;
@@ -209,7 +211,9 @@ export function chronoCandidates(c: chrono.Chrono, text: string, dct: Ymd | null
       if (w.index > 0) { start += w.index; t = t.slice(w.index); }
       // ("Oct. 17 after 16 days": the number and the preposition chrono read as a clock go)
       const cut = /(?:\s*,?\s*(?:(?:at|after|before|by|until|till|from|around|about)\s+)?\d{1,2}(?:\.\d\d)?)$/.exec(t);
-      if (cut && cut.index > 0 && !/\d{4}$/.test(t)) t = t.slice(0, cut.index);
+      // (not the day of the month itself: "midday on February 27")
+      const dayItself = !!cut && s.isCertain('day') && dayOf != null && /^\s+\d{1,2}$/.test(cut[0]) && +cut[0] === dayOf && MONTH_WORD.test(t.slice(0, cut.index));
+      if (cut && cut.index > 0 && !/\d{4}$/.test(t) && !dayItself) t = t.slice(0, cut.index);
       hour = null;
     }
     const minute = get('minute') ?? 0;

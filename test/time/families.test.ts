@@ -526,3 +526,14 @@ describe('overnight ranges of clock times', () => {
     expect(found('The curfew runs from 10 p.m. Friday to 6 a.m. Saturday.', '2013-03-22')).toEqual(['10 p.m. Friday|TIME|2013-03-22T22:00', '6 a.m. Saturday|TIME|2013-03-23T06:00']);
   });
 });
+
+describe('a month and a day number in figures', () => {
+  it('"midday on February 27" keeps its day (chrono\'s "midday" hour had cut the 27)', () => {
+    expect(found('The carnival ends midday on February 27.', '1987-02-26')).toEqual(['February 27|DATE|1987-02-27']);
+    expect(found('Net rose in the year ended Jan. 1, 1990 at 1 cent a share.', '1989-11-02')).toEqual(['the year|DURATION|P1Y', 'Jan. 1, 1990|DATE|1990-01-01']);
+  });
+  it('"Feb 48.7, March 13.2": a month before a decimal figure in a table is no date', () => {
+    expect(found('Wheat prev 39.9, Feb 48.7, March 13.2, Apr 10.0, total 111.8.', '1987-02-26')).toEqual([]);
+    expect(found('Treasury balances rose on Feb 27 to 3.482 billion dlrs.', '1987-03-03')).toEqual(['Feb 27|DATE|1987-02-27']);
+  });
+});
