@@ -260,11 +260,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
       const verbLast = !!adj && adj.toLowerCase() === 'last' && !det && !modq
         && !/(?:^|[^\p{L}])(?:in|over|for|during|of|within|from|through|throughout|since|at|on|by|the|past|these|those)\s+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
         && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index));
+      // "a loan following five months of negotiations": without an article "following" (and
+      // "preceding") is the preposition, not the adjective of "the following five months"
+      const prepFollowing = !!adj && /^(?:following|preceding)$/i.test(adj) && !det && !modq;
       // a possessive belongs to the noun phrase, not to the time ("his seven and a half years in
       // office" is tagged "seven and a half years", as "its fourth quarter" is "fourth quarter")
       const possessive = !modq && !!det && /^(?:its|their|his|her|our)$/i.test(det);
       const start = prepOver ? m.index + modq!.length + (/^\s+/.exec(m[0].slice(modq!.length))?.[0].length ?? 0)
-        : verbLast ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
+        : verbLast || prepFollowing ? m.index + adj!.length + (/^\s+/.exec(m[0].slice(adj!.length))?.[0].length ?? 0)
         : possessive ? m.index + det!.length + (/^\s+/.exec(m[0].slice(det!.length))?.[0].length ?? 0)
         : m.index;
       const mod = modq && !prepOver ? lex.quantityMods[modq.toLowerCase().replace(/\s+/g, ' ')] : suffix === 'or so' ? 'APPROX' : null;
@@ -1508,6 +1511,14 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
         const before = text.slice(Math.max(0, start - 12), start);
         // "the Communist Party daily Granma": a newspaper; "average daily volume": a statistic
         if (/\p{Lu}\p{L}*\s+$|\baverage\s+$/u.test(before) && /^\s+\p{L}/u.test(text.slice(end, end + 3))) return null;
+        // "in today's Handelsblatt daily,": a paper's name before "daily" (not a weekday or a
+        // month: "said Thursday daily output …")
+        // (after an article or a possessive: "a Hong Kong daily", "The Milan daily", "today's
+        // Handelsblatt daily"; not "leave Heathrow daily")
+        const named = /(?:\b(?:a|an|the|The|A|An)|['’]s)\s+(?:\p{Lu}\p{L}+\s+){0,2}(\p{Lu}\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+        // ("The People's Daily", "China Daily": a capitalised "Daily" inside a sentence is a paper)
+        if (/^\p{Lu}/u.test(m[1]) && /\p{L}['’]?s?\s+$/u.test(text.slice(Math.max(0, start - 4), start)) && !/[.!?:"“]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+        if (w === 'daily' && named && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(named[1])) return null;
         // "to rise 8.5% annually", "10,000 units annually": a rate, which the corpora leave
         // untagged as they do "$5 a year"
         if ((w === 'annually' || w === 'yearly') && RATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;

@@ -537,3 +537,19 @@ describe('a month and a day number in figures', () => {
     expect(found('Treasury balances rose on Feb 27 to 3.482 billion dlrs.', '1987-03-03')).toEqual(['Feb 27|DATE|1987-02-27']);
   });
 });
+
+describe('papers named "Daily", and "following" the preposition', () => {
+  it('"the People\'s Daily", "the Weekly Standard", "a Hong Kong daily" are papers, not SETs', () => {
+    expect(found('The People\'s Daily said so.', d)).toEqual([]);
+    expect(found('Stephen Hayes of the Weekly Standard has waged a battle.', d)).toEqual([]);
+    expect(found('Wen Wei Po, a Hong Kong daily, said the drought was severe.', d)).toEqual([]);
+  });
+  it('a frequency is still a SET', () => {
+    expect(found('The airline will continue to leave Heathrow daily, but the new service starts.', d)).toEqual(['daily|SET|P1D']);
+    expect(found('Daily flights resume Monday.', d)).toEqual(['Daily|SET|P1D', 'Monday|DATE|2014-03-17']);
+  });
+  it('"following five months of negotiations": "following" without an article stays out of the duration', () => {
+    expect(found('It signed a loan following five months of negotiations.', d)).toEqual(['five months|DURATION|P5M']);
+    expect(found('The following five months were hard.', d)).toEqual(['The following five months|DURATION|P5M']);
+  });
+});
