@@ -111,6 +111,11 @@ function caseClassOf(w: string): number {
   return /^\P{L}*\p{Lu}/u.test(w) ? 2 : 1;
 }
 
+const isAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+};
+
 const clusterPrefix = (path: number, len: number): number => {
   const depth = 31 - Math.clz32(path);
   return depth <= len ? path : path >>> (depth - len);
@@ -155,17 +160,21 @@ export class FeatureExtractor {
     const intr: number[] = [mix(T.BIAS, 0), mix(T.W, strHash(word)), mix(T.LW, key), mix(T.SHAPE, shape)];
     if (!sentinel) {
       intr.push(mix(T.SHAPE_LONG, strHash(longShape(word))));
-      const chars = [...lower];
+      // affixes by code point; an ASCII word's code points are its UTF-16 units, so plain
+      // slices give the same strings without an array of characters
+      const ascii = isAscii(lower);
+      const chars = ascii ? null : [...lower];
+      const nChars = chars ? chars.length : lower.length;
       for (let n = 1; n <= 4; n++) {
-        if (chars.length <= n) break;
-        intr.push(mix(T.PRE + n, strHash(chars.slice(0, n).join(''))));
-        intr.push(mix(T.SUF + n, strHash(chars.slice(-n).join(''))));
+        if (nChars <= n) break;
+        intr.push(mix(T.PRE + n, strHash(chars ? chars.slice(0, n).join('') : lower.slice(0, n))));
+        intr.push(mix(T.SUF + n, strHash(chars ? chars.slice(-n).join('') : lower.slice(-n))));
       }
       if (cluster) for (let j = 0; j < CL_LENS.length; j++) intr.push(mix(T.CL + j, clusterPrefix(cluster, CL_LENS[j])));
       else intr.push(mix(T.CL + 5, 0));
       if (xclass) { intr.push(mix(T.XF, xclass & 0xfff)); intr.push(mix(T.XC, xclass >>> 12)); }
       intr.push(mix(T.CAPS, caps * 8 + caseClass));
-      intr.push(mix(T.LEN, Math.min(chars.length, 12) * 8 + caseClass));
+      intr.push(mix(T.LEN, Math.min(nChars, 12) * 8 + caseClass));
     }
     const ctx: Uint32Array[] = [];
     const offsets = [-2, -1, 1, 2];

@@ -357,10 +357,11 @@ export class PerceptronModel {
     const e = this.fx.byId[id];
     const A = this.arena;
     const tmp = this.scratch3;
+    // (`addAt` reads the merged rows by slot when there are any: the same weights)
     tmp.fill(0);
-    this.add(tmp, e.intr);
+    this.addAt(tmp, 0, e.intr, 0, e.intr.length);
     A.set(tmp, o);
-    for (let j = 0; j < 4; j++) { tmp.fill(0); this.add(tmp, e.ctx[j]); A.set(tmp, o + NC * (j + 1)); }
+    for (let j = 0; j < 4; j++) { tmp.fill(0); this.addAt(tmp, 0, e.ctx[j], 0, e.ctx[j].length); A.set(tmp, o + NC * (j + 1)); }
     this.arenaAt[id] = o;
     this.arenaPw[id] = 0;
     return o;
@@ -371,7 +372,7 @@ export class PerceptronModel {
     const e = this.fx.byId[id];
     const tmp = this.scratch2;
     const dense = (this.dense ??= this.buildDense());
-    tmp.set(dense.table.subarray(p1 * NC, p1 * NC + NC));
+    for (let k = 0; k < NC; k++) tmp[k] = dense.table[p1 * NC + k];
     this.addOne(tmp, mix(P1W_SEED[p1], e.key));
     this.addOne(tmp, mix(P1SH_SEED[p1], e.shape));
     for (let k = 0; k < NC; k++) if (!ALLOWED[p1 * NC + k]) tmp[k] = -1e30;
@@ -591,16 +592,22 @@ export class PerceptronModel {
    * model lacks one), so that the second pass can reuse the first pass's lookups.
    */
   static shareRows(a: PerceptronModel, b: PerceptronModel): void {
-    const all: number[] = [];
-    for (const m of [a, b]) for (const k of m.index.keys) if (k) all.push(k);
-    const index = new SlotTable(all);
+    // (typed arrays and plain loops throughout: a uint32 key above 2^31 in a JS array, or a
+    // subarray per row, would each be a heap object, hundreds of thousands at load)
+    const all = new Uint32Array(a.index.keys.length + b.index.keys.length);
+    let na = 0;
+    for (const m of [a, b]) for (const k of m.index.keys) if (k) all[na++] = k;
+    const index = new SlotTable(all.subarray(0, na));
     const n = index.capacity; // rows are slots (empty slots: zero rows nothing reads)
     for (const m of [a, b]) {
       const W = new Float32Array(n * NC);
       const keys = m.index.keys;
+      const rows = m.index.rows;
+      const W0 = m.W;
       for (let i = 0; i < keys.length; i++) {
         if (!keys[i]) continue;
-        W.set(m.W.subarray(m.index.rows[i] * NC, m.index.rows[i] * NC + NC), index.get(keys[i]) * NC);
+        const from = rows[i] * NC; const to = index.get(keys[i]) * NC;
+        for (let k = 0; k < NC; k++) W[to + k] = W0[from + k];
       }
       m.index = index;
       m.W = W;
@@ -608,10 +615,10 @@ export class PerceptronModel {
       m.dense = null;
     }
     const both = new Float32Array(n * 2 * NC);
+    const Wa = a.W; const Wb = b.W;
     for (let r = 0; r < n; r++) {
       if (index.rows[r] < 0) continue;
-      both.set(a.W.subarray(r * NC, r * NC + NC), r * 2 * NC);
-      both.set(b.W.subarray(r * NC, r * NC + NC), r * 2 * NC + NC);
+      for (let k = 0; k < NC; k++) { both[r * 2 * NC + k] = Wa[r * NC + k]; both[r * 2 * NC + NC + k] = Wb[r * NC + k]; }
     }
     a.table = { keys: index.keys32, mask: index.mask, both, off: 0 };
     a.bothOther = b.W;
