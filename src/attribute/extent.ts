@@ -416,3 +416,43 @@ export function refineContentStarts(ctx: CueContext, found: Candidate[], model: 
     c.by += '+start/model/attribution-start@1';
   }
 }
+
+// ------------------------------------------------------------------ a contrasting clause after the content
+
+/** Conjunctions that open a contrasting clause (", but the council refused"); not "while", which opens the second half of a finding ("60 percent back X, while 30 percent back Y"). */
+const CONTRAST = new Set(['but', 'yet', 'though', 'although']);
+
+/**
+ * A content that runs on over ", but <subject> <verb> …" where that clause has a subject of
+ * its own and hangs, in the parse, outside the content (on the cue or before it): the clause
+ * is the reporter's, not the speaker's ("Ms. Ray praised the plan, but the council rejected
+ * it"). The content ends before the comma.
+ */
+export function cutContrastClauses(ctx: CueContext, found: Candidate[]): void {
+  const { doc } = ctx;
+  const heads = doc.heads!;
+  const rels = doc.deprels!;
+  for (const c of found) {
+    if (c.kind === 'direct' || !c.cue || c.relay || c.parts) continue;
+    if (c.content.start < c.cue.end) continue;
+    const lo = tokenAt(doc, c.content.start);
+    const hi = tokenAt(doc, c.content.end - 1);
+    if (lo >= doc.tokens.length || hi >= doc.tokens.length || ctx.sentOf[lo] !== ctx.sentOf[hi]) continue;
+    for (let k = lo + 1; k < hi - 1; k++) {
+      if (ctx.low[k] !== ',' || !CONTRAST.has(ctx.low[k + 1]) || ctx.inQuote[k] === 1) continue;
+      const v = heads[k + 1];
+      if (v <= k + 1 || v > hi) continue;
+      const subj = children(doc, v).find((m) => m > k + 1 && m < v && rels[m].startsWith('nsubj'));
+      if (subj === undefined) continue;
+      // ", but that …": a second complement of the same cue; ", but “…”": the speaker's words
+      if (children(doc, v).some((m) => m > k + 1 && m < v && rels[m] === 'mark' && ctx.low[m] === 'that') || ctx.inQuote[k + 2] === 1 || /^["“”]$/.test(doc.tokens[k + 2].text)) continue;
+      // the clause joins the cue's verb (or something before the content), not the content's
+      const h = heads[v];
+      if (h >= lo && h <= hi) continue;
+      const end = doc.tokens[k - 1].end;
+      c.content = { start: c.content.start, end, text: doc.text.slice(c.content.start, end) };
+      c.by += '+cut/contrast';
+      break;
+    }
+  }
+}

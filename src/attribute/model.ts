@@ -108,6 +108,10 @@ const CONTENT_RELS = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'obl', 'advcl', '
 /** Prepositions under which an oblique holds a stance's content ("criticized X for Y", "warned about Y"). */
 /** Prepositions of phrasal stance verbs ("respond to", "point to", "seize on", "lean toward"). */
 const PHRASAL_CASES = new Set(['to', 'on', 'toward', 'towards', 'at', 'into', 'with']);
+/** Prepositions of an oblique that sets the time or place of an act, not what it is about. */
+const CIRCUMSTANCE_CASES = new Set(['during', 'since', 'amid', 'throughout', 'following', 'at']);
+/** Nouns of the occasion or medium of an act of speaking ("in an interview", "in a statement"). */
+const MEDIUM_NOUNS = new Set(['interview', 'interviews', 'statement', 'statements', 'speech', 'speeches', 'tweet', 'tweets', 'email', 'emails', 'letter', 'letters', 'post', 'posts', 'remarks', 'debate', 'debates', 'rally', 'rallies', 'address', 'appearance', 'op-ed', 'column', 'conference', 'hearing', 'hearings', 'meeting', 'session', 'testimony', 'video', 'message', 'memo', 'filing', 'release', 'broadcast', 'episode', 'campaign']);
 const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 'that', 'whether']);
 /** Clausal content: when a cue has one, its objects before it are addressees ("told reporters that …"). */
 /**
@@ -488,6 +492,12 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       const cs = children(ctx.doc, k).filter((m) => rels[m] === 'case').map((m) => ctx.low[m]);
       // after an object, any oblique stays in the content ("praised X on defense")
       if (!cs.some((x) => CONTENT_CASES.has(x)) && hi < 0) continue;
+      // … but not one that says when or where the act happened ("attacked X during the debate",
+      // "has mentioned X since Monday", "praised X at a rally"), nor the occasion or medium it
+      // happened in ("criticized X in an interview", "in a statement"): those are the reporter's
+      // ("took a swipe at X" keeps its "at": a light verb's noun links to the content with it)
+      if (hi >= 0 && base === 'obl' && cs.length > 0 && cs.every((x) => CIRCUMSTANCE_CASES.has(x) && !(LIGHT_VERBS.has(ctx.low[c]) && LIGHT_CASES.has(x)))) continue;
+      if (hi >= 0 && base === 'obl' && cs.length === 1 && cs[0] === 'in' && MEDIUM_NOUNS.has(ctx.low[k])) continue;
     }
     // ", writing “…”": a participle clause set off by a comma is an act of its own
     if (base === 'advcl' && ctx.doc.pos![k] === 'VBG') {

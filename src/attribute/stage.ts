@@ -15,7 +15,7 @@ import { actorForSpan } from '../resolve/lookup.js';
 import { defaultLexicon, type CueLexicon } from './lexicon.js';
 import { findAttributions, type Candidate } from './rules.js';
 import { cueContext, defaultCueModel, modelCandidates, parseSource, type CueModel } from './model.js';
-import { refineContentEnds, refineContentStarts, tokenAt, type EndModel } from './extent.js';
+import { cutContrastClauses, refineContentEnds, refineContentStarts, tokenAt, type EndModel } from './extent.js';
 import { shippedRankingModel } from './ranker.js';
 import { chooseSources, type SourceModel } from './source.js';
 import { pollCandidates } from './polls.js';
@@ -57,6 +57,9 @@ export function createAttributionStage(options: AttributionStageOptions = {}): S
       const ctx = startModel || endModel || sourceModel ? cueContext(doc, lex) : null;
       if (startModel && ctx) refineContentStarts(ctx, found, startModel);
       if (endModel && ctx) refineContentEnds(ctx, found, endModel);
+      // after the choosers, so that an end they chose past the clause is cut as well
+      const parsed = ctx ?? cueContext(doc, lex);
+      if (parsed) cutContrastClauses(parsed, found);
       if (sourceModel && ctx) chooseSources(ctx, found, sourceModel);
       doc.attributions = buildAttributions(doc, found, lex);
     },

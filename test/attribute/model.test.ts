@@ -495,3 +495,39 @@ describe('a finding placed "in" a poll at the start of a sentence', () => {
     expect(polls('In polls the mayor rarely leads.')).toEqual([]);
   });
 });
+
+describe('an oblique after the object that sets the act, not its content', () => {
+  const content = (text: string, cue: string) => {
+    const doc = parsed(text, createAttributionStage({ cueModel: null }));
+    const sp = spansForCue(cueContext(doc, defaultLexicon())!, idx(doc, cue));
+    return sp.content && doc.tokens.slice(sp.content[0], sp.content[1]).map((t) => t.text).join(' ');
+  };
+
+  it.skipIf(!haveModels)('leaves out the occasion, medium, time or place of the act', () => {
+    expect(content('The chef praised the new menu in a statement.', 'praised')).toBe('the new menu');
+    expect(content('The senator praised the farm bill in an interview with a local radio station.', 'praised')).toBe('the farm bill');
+    expect(content('The governor thanked the nurses at a rally in Albany.', 'thanked')).toBe('the nurses');
+    expect(content('The coach has not mentioned the injury since the final.', 'mentioned')).toBe('the injury');
+  });
+
+  it.skipIf(!haveModels)('keeps an oblique that says what the stance is about, and "in" before other nouns', () => {
+    expect(content('The mayor criticized the council for its handling of the budget.', 'criticized')).toBe('the council for its handling of the budget');
+    expect(content('The senator praised the farm bill in its current form.', 'praised')).toBe('the farm bill in its current form');
+  });
+});
+
+describe('a contrasting clause after an indirect content', () => {
+  const only = (text: string) => parsed(text).attributions.filter((a) => a.kind !== 'direct' && /said|insisted|believes|found/.test(a.cue?.text ?? '')).map((a) => a.content.text);
+
+  it.skipIf(!haveModels)('ends the content before ", but <subject> <verb>" when the clause joins the cue’s verb', () => {
+    expect(only('The mayor said the budget was balanced, but the council voted it down.')).toEqual(['the budget was balanced']);
+    expect(only('The mayor insisted the budget was balanced, but the council voted it down on Friday.')).toEqual(['the budget was balanced']);
+    expect(only('Mr. Okafor believes the bridge is safe, yet engineers closed it last week.')).toEqual(['the bridge is safe']);
+  });
+
+  it.skipIf(!haveModels)('keeps a second "that" clause, a quotation and the other half of a finding', () => {
+    expect(only('The mayor said the budget was balanced, but that the council had rejected it.')).toEqual(['the budget was balanced, but that the council had rejected it']);
+    expect(only('The mayor said the budget was balanced, but “the council will not agree.”')[0]).toContain('the council will not agree');
+    expect(only('A survey found that 60 percent back the plan, while 30 percent oppose it.')).toEqual(['60 percent back the plan, while 30 percent oppose it']);
+  });
+});
