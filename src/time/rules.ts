@@ -374,12 +374,21 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
   rules.push({
     name: 'rule/clock-zone',
     reason: 'a four-digit clock time with a zone (GMT, UTC, local time) is a TIME of the anchor day',
-    pattern: /(?=[0-2]\d[0-5]\d)(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)\s*(?:(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|UTC|[ECMP][SD]T|BST|CES?T|JST|local\s+time))?)(?![\p{L}\p{N}])/gu,
+    pattern: /(?=[0-2]\d[0-5]\d)(?<![\p{L}\p{N}$£€.,:/-])([01]\d|2[0-3])([0-5]\d)(?:\s*(?:(GMT|gmt|UTC|[ECMP][SD]T|BST|CES?T|JST|Z(?=\W)|local\s+time)|h(?:rs|ours)?(?:\s+(GMT|gmt|UTC|[ECMP][SD]T|BST|CES?T|JST|local\s+time))?))?(?![\p{L}\p{N}])/gu,
     make(m, text) {
       if (/\(\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // "from 0600 until 1800", "between 0800 and 2000": the end of a range of clocks is one too
+      const rangeEnd = /(?:^|[^\p{L}\p{N}])(?:from|between)\s+0\d[0-5]\d\s*(?:-|–|to|until|till|and)\s*$/iu.test(text.slice(Math.max(0, m.index - 30), m.index));
       // "at 2200 hrs", "by 0600 hours": with no zone, the clock only after a preposition of a
       // point ("2200 hours of work" is an amount)
-      if (!m[3] && !m[4] && !/(?:^|[^\p{L}])(?:at|about|around|by|until|till|from|before|after|since)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (!m[3] && !m[4] && !rangeEnd && !/(?:^|[^\p{L}])(?:at|about|around|by|until|till|from|before|after|since|between)\s+$/iu.test(text.slice(Math.max(0, m.index - 9), m.index))) return null;
+      // "at 0900 on Friday", "by 0600": a bare four-digit clock only with its leading zero (no
+      // amount is written so; "closed at 1410 on Monday" is an index level) or as a range's end,
+      // and not as part of a longer figure or an amount ("0800 123 456", "0900.5", "0900 feet")
+      if (m[0].length === 4) {
+        if (m[1][0] !== '0' && !rangeEnd) return null;
+        if (/^(?:[.,:/-]\d|\s*\d|\s+(?:feet|ft|foot|metres|meters|miles|km|points?|pct|percent)\b|\s*%)/i.test(text.slice(m.index + 4, m.index + 14))) return null;
+      }
       const hh = m[1];
       const mm = m[2];
       return cand(m.index, m.index + m[0].length, 'rule/clock-zone', (env) => res('TIME', `${dayValue(env.dct)}T${hh}:${mm}`, ['hour', 'minute'], ['year', 'month', 'day'], env.dct ? 'dct' : null), 3);

@@ -61,6 +61,20 @@ describe('four-digit clock times', () => {
   it('a parenthesised conversion of a time just given is left untagged', () => {
     expect(found('It began at 10:35 a.m. (0735 GMT) on Friday.', d)).toEqual(['10:35 a.m.|TIME|2014-03-07T10:35', 'Friday|DATE|2014-03-07']);
   });
+  it('a bare clock with its leading zero after a preposition of a point, or at a range\'s end, is a clock', () => {
+    expect(found('The strike begins at 0900 on Friday.', d)).toEqual(['0900|TIME|2014-03-14T09:00', 'Friday|DATE|2014-03-14']);
+    expect(found('Troops must leave by 0600 on Monday.', d)).toEqual(['0600|TIME|2014-03-17T06:00', 'Monday|DATE|2014-03-17']);
+    expect(found('The flight leaves at 0715.', d)).toEqual(['0715|TIME|2014-03-12T07:15']);
+    expect(found('The ban runs from 0600 until 1800.', d)).toEqual(['0600|TIME|2014-03-12T06:00', '1800|TIME|2014-03-12T18:00']);
+    expect(found('The bomb went off at 0200 gmt.', d)).toEqual(['0200 gmt|TIME|2014-03-12T02:00']);
+  });
+  it('an index level, an amount or a phone number is no clock', () => {
+    expect(found('The Dow closed at 1410 on Monday.', d)).toEqual(['Monday|DATE|2014-03-10']);
+    expect(found('He flew at 0900 feet.', d)).toEqual([]);
+    expect(found('Call 0800 123 456 at once.', d)).toEqual([]);
+    expect(found('The rate was cut to 0900.', d)).toEqual([]);
+    expect(found('He lived there from 1930 to 1945.', d)).toEqual(['1930|DATE|1930', '1945|DATE|1945']);
+  });
 });
 
 describe('fractions of units and fortnights', () => {
