@@ -6,22 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { runExtract, type CliIO } from './extract.js';
+import type { CliIO } from './extract.js';
 import { UsageError } from './errors.js';
-import { runServe } from '../serve/cli.js';
-import { runIngest } from './ingest.js';
-import { entitiesCommand, eventsCommand, quotesCommand, timelineCommand } from './queries.js';
-import { demoCommand } from './demo.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
-/** The store a command uses: --db, else $DATELINE_DB, else ./dateline.db. */
-function storeTarget(opts: { db?: string }): string {
-  return opts.db ?? process.env.DATELINE_DB ?? DEFAULT_DB;
-}
+// Only commander and the error types load up front: each command imports its own modules
+// (the engine, the store, the server) when it runs, so `--help` and `extract` pay for no
+// other command's dependencies.
 
+/** Opens the store a command uses (--db, else $DATELINE_DB, else ./dateline.db), runs `f`, closes it. */
 async function withStore<T>(opts: { db?: string }, f: (store: Store, target: string) => Promise<T>): Promise<T> {
-  const target = storeTarget(opts);
+  const { DEFAULT_DB, openStore } = await import('../store/open.js');
+  const target = opts.db ?? process.env.DATELINE_DB ?? DEFAULT_DB;
   const store = await openStore(target);
   try {
     return await f(store, target);
@@ -63,7 +59,8 @@ Examples:
   cat report.txt | dateline extract - --to jsonl
   dateline extract feed.jsonl --to jsonl > analyses.jsonl
   dateline extract valid.txt --from conll --to conll > tagged.conll`)
-    .action((files: string[], opts: { date?: string; from?: string; to?: string; out?: string }) => {
+    .action(async (files: string[], opts: { date?: string; from?: string; to?: string; out?: string }) => {
+      const { runExtract } = await import('./extract.js');
       status = runExtract(files, opts, io);
     });
 
@@ -76,6 +73,7 @@ Examples:
     .option('--from <format>', 'input format: text | jsonl (default: by file ending)')
     .option('--no-progress', 'no progress bar (default: shown on a terminal)')
     .action(async (paths: string[], opts: { db?: string; date?: string; from?: string; progress?: boolean }) => {
+      const { runIngest } = await import('./ingest.js');
       await withStore(opts, async (store, target) => {
         const s = await runIngest(paths, { date: opts.date, from: opts.from, progress: opts.progress === false ? false : undefined }, store, io);
         const rate = s.stored / Math.max(s.seconds, 1e-3);
@@ -98,28 +96,41 @@ Examples:
     .option('--name <text>', 'only names or aliases containing TEXT')
     .option('--type <type>', 'PERSON | ORG | GPE | LOC | NORP | FAC | EVENT | LAW | MISC')
     .option('--country <code>', 'ISO 3166-1 alpha-3 country code, e.g. RUS')
-    .action(async (opts) => withStore(opts, (store) => entitiesCommand(store, opts, io)));
+    .action(async (opts) => {
+      const { entitiesCommand } = await import('./queries.js');
+      await withStore(opts, (store) => entitiesCommand(store, opts, io));
+    });
 
   readCommand('quotes', 'Who said what: attributions with their speaker and relay chain.')
     .option('--speaker <name>', 'only this speaker (name, alias or entity id)')
-    .action(async (opts) => withStore(opts, (store) => quotesCommand(store, opts, io)));
+    .action(async (opts) => {
+      const { quotesCommand } = await import('./queries.js');
+      await withStore(opts, (store) => quotesCommand(store, opts, io));
+    });
 
   readCommand('events', 'PLOVER events: who did what to whom, when and where, and who claims it.')
     .option('--actor <code>', 'actor code (RUS, or RUS-MIL for country + sector) or an entity name')
     .option('--type <type>', 'PLOVER type, e.g. ASSAULT, SUPPORT, AID')
     .option('--since <YYYY-MM-DD>', 'events on or after this date')
     .option('--until <YYYY-MM-DD>', 'events on or before this date')
-    .action(async (opts) => withStore(opts, (store) => eventsCommand(store, opts, io)));
+    .action(async (opts) => {
+      const { eventsCommand } = await import('./queries.js');
+      await withStore(opts, (store) => eventsCommand(store, opts, io));
+    });
 
   readCommand('timeline', 'What one actor did, had done to it, and said, in date order.', '200')
     .argument('<entity>', 'entity name, alias or id')
-    .action(async (entity: string, opts) => withStore(opts, (store) => timelineCommand(store, entity, opts, io)));
+    .action(async (entity: string, opts) => {
+      const { timelineCommand } = await import('./queries.js');
+      await withStore(opts, (store) => timelineCommand(store, entity, opts, io));
+    });
 
   program
     .command('demo')
     .description('Ingest the bundled example reports and print what was found (what `npm start` runs).')
     .option('--db <store>', DB_HELP)
     .action(async (opts: { db?: string }) => {
+      const { demoCommand } = await import('./demo.js');
       await withStore(opts, async (store, target) => {
         status = await demoCommand(store, target, io);
       });
@@ -133,6 +144,7 @@ Examples:
     .option('--host <host>', 'address to listen on (beyond loopback needs a token)', '127.0.0.1')
     .option('--token <token>', 'bearer token for write routes (default: $DATELINE_TOKEN)')
     .action(async (opts: { db?: string; port?: string; host?: string; token?: string }) => {
+      const { runServe } = await import('../serve/cli.js');
       status = await runServe(opts, io);
     });
 
