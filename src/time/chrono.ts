@@ -70,6 +70,11 @@ export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
           if (w && !start.isCertain('day')) {
             const at = r.index + (r.text.length - text.length) + w.index + w[0].length;
             if (namedAfterWeekday.test(context.text.slice(at, at + 32))) return false;
+            // "Super Tuesday" is a day of its own (rule/super-tuesday); a later one, "Super Tuesday
+            // II", has no fixed day and keeps chrono's nearest Tuesday (often the report's day); a
+            // clock chrono ran on into, "on Super Tuesday. 8:55 p.m.", keeps the clock
+            if (!start.isCertain('hour') && /(?<![\p{L}\p{N}])Super\s+$/u.test(context.text.slice(Math.max(0, at - w[0].length - 8), at - w[0].length))
+              && !/^\s*(?:I{1,3}|[23]|Two|Three)(?![\p{L}\p{N}])/u.test(context.text.slice(at, at + 8))) return false;
             // "the first Friday of each month": a weekday of a recurring set, no date
             if (/^\s+of\s+(?:each|every)\s+(?:month|week|year|quarter)\b/i.test(context.text.slice(at, at + 32))) return false;
           }

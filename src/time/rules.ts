@@ -1386,6 +1386,39 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "Super Tuesday": the day of a US presidential election year's largest set of primaries, a
+  // named day (not the Tuesday of the report's week); since 2000 the first Tuesday of March but
+  // for 2008's February 5, before it the second Tuesday of March (1988-96)
+  rules.push({
+    name: 'rule/super-tuesday',
+    reason: '"Super Tuesday" is a named day of a presidential election year',
+    pattern: /(?<![\p{L}\p{N}])(?:((?:19|20)\d\d)\s+)?Super\s+Tuesday(?:,?\s+((?:19|20)\d\d))?(?![\p{L}\p{N}])/gu,
+    make(m, text) {
+      // ("Super Tuesday II", "Super Tuesday 3": later sets of primaries, with no fixed day)
+      if (/^\s*(?:I{1,3}|[23]|Two|Three)(?![\p{L}\p{N}])/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      // ("the 1988 Super Tuesday", "Super Tuesday 2008": that year's)
+      const named = m[1] ? +m[1] : m[2] ? +m[2] : null;
+      return cand(m.index, m.index + m[0].length, 'rule/super-tuesday', (env) => {
+        let y: number;
+        if (named != null) y = named;
+        else if (!env.dct) return res('DATE', 'XXXX-XX-XX', ['month', 'day'], [], null);
+        else {
+          const r = env.dct.y % 4;
+          // (the election year: the report's, the next one in the year before it unless told
+          // in the past, else the last one)
+          y = r === 0 ? env.dct.y : r === 3 && env.tense() !== 'past' ? env.dct.y + 1 : env.dct.y - r;
+        }
+        const known: Record<number, string> = { 2008: '02-05' };
+        let md = known[y];
+        if (!md) {
+          const first = 1 + (2 - new Date(Date.UTC(y, 2, 1)).getUTCDay() + 7) % 7; // first Tuesday of March
+          md = `03-${String(y < 2000 ? first + 7 : first).padStart(2, '0')}`;
+        }
+        return res('DATE', `${y}-${md}`, ['month', 'day'], named != null ? [] : ['year'], named != null ? null : 'dct');
+      }, 3);
+    },
+  });
+
   // "Christmas", "New Year's Day", "Thanksgiving", "last Easter"
   rules.push({
     name: 'rule/holiday',

@@ -567,3 +567,18 @@ describe('papers named "Daily", and "following" the preposition', () => {
     expect(found('The following five months were hard.', d)).toEqual(['The following five months|DURATION|P5M']);
   });
 });
+
+describe('"Super Tuesday" is a named day of a presidential election year', () => {
+  it('the election year\'s day, not the Tuesday of the report\'s week', () => {
+    expect(found('Candidates campaign ahead of Super Tuesday.', '2016-02-20')).toEqual(['Super Tuesday|DATE|2016-03-01']);
+    expect(found('Trump won seven states on Super Tuesday.', '2016-03-10')).toEqual(['Super Tuesday|DATE|2016-03-01']);
+    expect(found('The race could be decided on Super Tuesday.', '2015-11-10')).toEqual(['Super Tuesday|DATE|2016-03-01']);
+    expect(found('Gore is betting on Super Tuesday.', '1987-06-10')).toEqual(['Super Tuesday|DATE|1988-03-08']);
+    expect(found('Kentucky took part in the 1988 Super Tuesday.', '2016-05-18')).toEqual(['1988 Super Tuesday|DATE|1988-03-08']);
+    expect(found('Super Tuesday 2008 was a rout.', d)).toEqual(['Super Tuesday 2008|DATE|2008-02-05']);
+  });
+  it('"Super Tuesday 2" has no fixed day (the nearest Tuesday, as before); a lowercase "super" is an adjective', () => {
+    expect(found('Right before Super Tuesday 2, Clinton got news.', '2016-03-15')).toEqual(['Tuesday|DATE|2016-03-15']);
+    expect(found('The shop has a super Tuesday sale.', d)).toEqual(['Tuesday|DATE|2014-03-11']);
+  });
+});
