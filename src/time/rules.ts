@@ -930,6 +930,19 @@ export function buildRules(lex: TimeLexicon): TimeRule[] {
     },
   });
 
+  // "the 2014 fiscal year", "its 1987 financial year": the year with its unit is one expression
+  // (as "fiscal year 1999" is below, and "the current fiscal year" in the corpora, article and all)
+  rules.push({
+    name: 'rule/year-fiscal-year',
+    reason: 'a year before "fiscal/financial/calendar year" names that (fiscal) year',
+    pattern: re(`${B}(?:(the)\\s+)?(${YEAR})\\s+(?:fiscal|financial|calendar|budget|tax)\\s+year(?![\\p{L}\\p{N}-])`),
+    make(m, text) {
+      if (/[$£€#]\s*$|\d[.,]?$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+      const y = +m[2];
+      return cand(m.index, m.index + m[0].length, 'rule/year-fiscal-year', () => res('DATE', String(y), ['year'], [], null), 2);
+    },
+  });
+
   // "fiscal 1998", "fiscal year 1999", "the year 2000", "mid-1998", "early 1999", "1998",
   // "the post-1959 politics", "pre-1990 rules" (a year with its prefix: after or before it)
   rules.push({

@@ -582,3 +582,15 @@ describe('"Super Tuesday" is a named day of a presidential election year', () =>
     expect(found('The shop has a super Tuesday sale.', d)).toEqual(['Tuesday|DATE|2014-03-11']);
   });
 });
+
+describe('a year before "fiscal year" is one expression', () => {
+  it('"the 2014 fiscal year", "the 1988 financial year", "the company\'s 1986 fiscal year"', () => {
+    expect(found('The plan covers the 2014 fiscal year.', d)).toEqual(['the 2014 fiscal year|DATE|2014']);
+    expect(found('Taxes rise in the 1988 financial year.', d)).toEqual(['the 1988 financial year|DATE|1988']);
+    expect(found('Sales fell during the company\'s 1986 fiscal year.', d)).toEqual(['1986 fiscal year|DATE|1986']);
+  });
+  it('an amount before it, or a hyphenated adjective, stays as it was', () => {
+    expect(found('It paid $2014 fiscal year taxes.', d)).toEqual([]);
+    expect(found('The 2014 fiscal-year budget passed.', d)).toEqual(['2014|DATE|2014']);
+  });
+});
