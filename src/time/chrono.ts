@@ -78,7 +78,8 @@ export function timemlFilterRefiner(namedAfterWeekday: RegExp): chrono.Refiner {
             // "the first Friday of each month": a weekday of a recurring set, no date
             if (/^\s+of\s+(?:each|every)\s+(?:month|week|year|quarter)\b/i.test(context.text.slice(at, at + 32))) return false;
           }
-          if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.') return false;
+          // ("Wed Mar 13, 2013 3:45pm EDT": a wire timestamp, the short weekday before its date)
+          if (w && SHORT_WEEKDAY.test(w[0]) && text[w.index + w[0].length] !== '.' && !(start.isCertain('day') && start.isCertain('month'))) return false;
         }
         if (start.isCertain('month')) {
           const mw = MONTH_WORD.exec(text);

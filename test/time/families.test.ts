@@ -594,3 +594,13 @@ describe('a year before "fiscal year" is one expression', () => {
     expect(found('The 2014 fiscal-year budget passed.', d)).toEqual(['2014|DATE|2014']);
   });
 });
+
+describe('a wire timestamp with a short weekday', () => {
+  it('"Wed Mar 13, 2013 3:45pm EDT" keeps its day and clock (was the year only)', () => {
+    expect(found('Wed Mar 13, 2013 3:45pm EDT', '2013-03-13')).toEqual(['Wed Mar 13, 2013 3:45pm EDT|TIME|2013-03-13T15:45']);
+    expect(found('Updated Sat 16 March 2013.', '2013-03-18')).toEqual(['Sat 16 March 2013|DATE|2013-03-16']);
+  });
+  it('a short weekday without a date and without its period stays out', () => {
+    expect(found('The Wed club met.', '2013-03-13')).toEqual([]);
+  });
+});
