@@ -6,7 +6,7 @@ import { createEngine } from '../../src/engine.js';
 import { tokenizeStage, sentenceStage } from '../../src/nlp/stages.js';
 import { nerStage, loadTagger, MODEL_DIR } from '../../src/nlp/ner/index.js';
 import { evaluate, chunks } from '../../src/nlp/ner/eval.js';
-import { FeatureExtractor, prepareDoc, stackFeatures } from '../../src/nlp/ner/features.js';
+import { FeatureExtractor, STACK_CODES, STACK_CODE_HASH, prepareDoc, stackFeatures } from '../../src/nlp/ner/features.js';
 import { GAZ, Lexicon, PHRASE_SEED, lexTokens, normKey, phraseStep, strHash } from '../../src/nlp/ner/lexicon.js';
 import { CLASSES, PerceptronModel } from '../../src/nlp/ner/model.js';
 import { START, allowedAfter, encodeTags, toIob2 } from '../../src/nlp/ner/tags.js';
@@ -136,6 +136,24 @@ describe('stacked document features', () => {
     expect(at(org, 6)).not.toEqual(at(loc, 6));
     // a word that spells nothing hears nothing
     expect(at(org, 7)).toEqual(at(loc, 7));
+  });
+
+  it('numbers the stacked features densely, in the same order, each code naming its hash', () => {
+    // the tagger's second pass reads the stacked features by code; training reads hashes
+    const w = ['The', 'Northern', 'Farmers', 'Union', 'met', 'Okafor', '.', 'NFU', 'and', 'Okafor', 'left', '.'];
+    const d = prepareDoc(fx, w, [[0, 7], [7, 12]]);
+    const first = cls(['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-PER', 'O', 'O', 'O', 'B-PER', 'O', 'O']);
+    const hashes = stackFeatures(d, first);
+    const codes = stackFeatures(d, first, true);
+    expect(codes.codes).toBe(true);
+    expect(hashes.codes).toBeUndefined();
+    expect([...codes.off]).toEqual([...hashes.off]);
+    expect(Math.max(...codes.feats)).toBeLessThan(STACK_CODES);
+    expect([...codes.feats].map((c) => STACK_CODE_HASH[c])).toEqual([...hashes.feats]);
+    // the codes are distinct numbers for distinct features (no two templates share one)
+    expect(new Set(STACK_CODE_HASH).size).toBe(STACK_CODES);
+    // and a hash-mode call after a code-mode call gives hashes again
+    expect([...stackFeatures(d, first).feats]).toEqual([...hashes.feats]);
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import { mix, strHash } from './hash.js';
 import { GAZ_BITS, GAZ_MASK, GAZ_PREFIX, type Lexicon, PHRASE_SEED, normKey, phraseStep } from './lexicon.js';
-import { NPREV, START, beginsName, typeOfClass } from './tags.js';
+import { NC, NPREV, START, beginsName, typeOfClass } from './tags.js';
 
 // Template ids: any distinct constants; changing one changes the model.
 const T = {
@@ -376,6 +376,30 @@ const S = {
   CUR: 201, LR: 202, RR: 203, MAJ: 204, MAJC: 205, ANY: 206, FIRSTOCC: 207, LRR: 208,
   SUPER: 209, SUPER_CUR: 210, SUPER_LAST: 211, ACRO: 212, ACRO_CUR: 213,
 } as const;
+/**
+ * How many values each stacked template (`S.CUR` … `S.ACRO_CUR`, in id order) can take:
+ * every one is a small product of classes, previous tags (`NPREV`), entity types (5), case
+ * classes (< 8) and flags (< 4), so the stacked features can also be numbered densely
+ * ("codes": the template's first code + its value) for models that read them from a table.
+ */
+const S_SIZES = [
+  NC * 8, NPREV * NPREV, NPREV * NPREV, 5 * 4, 5 * 8 * 4, 5 * 8, 5 * 8, NPREV * NPREV * NPREV,
+  5 * 8, 5 * NPREV * 2, 5 * 8, 5, 5 * NPREV,
+];
+const S_BASE = new Int32Array(S_SIZES.length);
+for (let j = 1; j < S_SIZES.length; j++) S_BASE[j] = S_BASE[j - 1] + S_SIZES[j - 1];
+/** Number of stacked-feature codes. */
+export const STACK_CODES = S_BASE[S_SIZES.length - 1] + S_SIZES[S_SIZES.length - 1];
+/** The feature hash of each stacked-feature code: `mix(template, value)`. */
+export const STACK_CODE_HASH: Uint32Array = (() => {
+  const h = new Uint32Array(STACK_CODES);
+  for (let j = 0; j < S_SIZES.length; j++) for (let v = 0; v < S_SIZES[j]; v++) h[S_BASE[j] + v] = mix(S.CUR + j, v);
+  return h;
+})();
+/** whether the running `stackFeatures` call writes codes (true) or hashes */
+let stackCodes = false;
+/** One stacked feature, as its hash or its code (`stackCodes`). */
+const sf = (t: number, v: number): number => (stackCodes ? S_BASE[t - S.CUR] + v : mix(t, v));
 let typeCounts = new Int32Array(1 << 12);
 let superCounts = new Int32Array(1 << 12);
 let lastCounts = new Int32Array(1 << 12);
@@ -396,8 +420,9 @@ let firstType = new Int8Array(1 << 10);
  * ends; and whether an ALL-CAPS word spells the initials of such a name ("PLO" after
  * "Palestine Liberation Organisation").
  */
-export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint32Array; off: Int32Array } {
+export function stackFeatures(doc: PreparedDoc, first: Int8Array, codes = false): { feats: Uint32Array; off: Int32Array; codes?: boolean } {
   const { entries, sentences, wid, flags, nWords } = doc;
+  stackCodes = codes;
   const n = entries.length;
   if (typeCounts.length < nWords * 5) typeCounts = new Int32Array(nWords * 10);
   if (firstType.length < nWords) firstType = new Int8Array(nWords * 2);
@@ -454,10 +479,10 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
       const l = i > s ? first[i - 1] : START;
       const r = i + 1 < e ? first[i + 1] : START;
       const f = flags[i];
-      featBuf.push(mix(S.CUR, c * 8 + w.caseClass));
-      featBuf.push(mix(S.LR, l * NPREV + c));
-      featBuf.push(mix(S.RR, c * NPREV + r));
-      featBuf.push(mix(S.LRR, (l * NPREV + c) * NPREV + r));
+      featBuf.push(sf(S.CUR, c * 8 + w.caseClass));
+      featBuf.push(sf(S.LR, l * NPREV + c));
+      featBuf.push(sf(S.RR, c * NPREV + r));
+      featBuf.push(sf(S.LRR, (l * NPREV + c) * NPREV + r));
       if (!w.hasLetter) continue;
       const b = wid[i] * 5;
       const own = typeOfClass(c);
@@ -468,13 +493,13 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
         const k = counts[b + t] - (t === own ? 1 : 0);
         nOther += k;
         if (k > majN) { majN = k; maj = t; }
-        if (t > 0 && k > 0) featBuf.push(mix(S.ANY, t * 8 + w.caseClass));
+        if (t > 0 && k > 0) featBuf.push(sf(S.ANY, t * 8 + w.caseClass));
       }
       if (nOther > 0) {
         const frac = majN === nOther ? 2 : majN * 2 > nOther ? 1 : 0;
-        featBuf.push(mix(S.MAJ, maj * 4 + frac));
-        featBuf.push(mix(S.MAJC, (maj * 8 + w.caseClass) * 4 + f));
-        featBuf.push(mix(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass));
+        featBuf.push(sf(S.MAJ, maj * 4 + frac));
+        featBuf.push(sf(S.MAJC, (maj * 8 + w.caseClass) * 4 + f));
+        featBuf.push(sf(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass));
       }
       // superentity: longer first-pass names elsewhere that contain (or end with) this word
       let sup = -1; let supN = 0; let last = -1; let lastN = 0;
@@ -486,21 +511,21 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array): { feats: Uint
         if (kl > lastN) { lastN = kl; last = t; }
       }
       if (sup > 0) {
-        featBuf.push(mix(S.SUPER, sup * 8 + w.caseClass));
-        featBuf.push(mix(S.SUPER_CUR, (sup * NPREV + c) * 2 + (inName[i] >= 2 ? 1 : 0)));
+        featBuf.push(sf(S.SUPER, sup * 8 + w.caseClass));
+        featBuf.push(sf(S.SUPER_CUR, (sup * NPREV + c) * 2 + (inName[i] >= 2 ? 1 : 0)));
       }
-      if (last > 0) featBuf.push(mix(S.SUPER_LAST, last * 8 + w.caseClass));
+      if (last > 0) featBuf.push(sf(S.SUPER_LAST, last * 8 + w.caseClass));
       // an ALL-CAPS word spelling the initials of a longer name in the document
       if (acronyms && w.caseClass === 3 && !(f & 2) && w.word.length <= 8) {
         const bits = acronyms.get(acronymKey(w.word)) ?? 0;
         for (let t = 1; t < 5; t++) {
           if (!(bits & (1 << t))) continue;
-          featBuf.push(mix(S.ACRO, t));
-          featBuf.push(mix(S.ACRO_CUR, t * NPREV + c));
+          featBuf.push(sf(S.ACRO, t));
+          featBuf.push(sf(S.ACRO_CUR, t * NPREV + c));
         }
       }
     }
   }
   off[n] = featBuf.n;
-  return { feats: featBuf.a.slice(0, featBuf.n), off };
+  return codes ? { feats: featBuf.a.slice(0, featBuf.n), off, codes } : { feats: featBuf.a.slice(0, featBuf.n), off };
 }

@@ -9,7 +9,7 @@
  */
 import { HashIndex, SlotTable, mix } from './hash.js';
 import { readBin, writeBin } from './binfile.js';
-import { BOS, EOS, type FeatureExtractor, type PreparedDoc, type WordEntry } from './features.js';
+import { BOS, EOS, STACK_CODES, STACK_CODE_HASH, type FeatureExtractor, type PreparedDoc, type WordEntry } from './features.js';
 import { ALLOWED, CLASSES, END_OK, INSIDE, INSIDE_B, NC, NPREV, OPENING, OUTSIDE, SCHEME, START, typeOfClass } from './tags.js';
 
 export { CLASSES, NC, typeOfClass };
@@ -25,8 +25,12 @@ let nextUid = 1;
 const IOB2_FAST = SCHEME === 'IOB2' && NC === 9 && OUTSIDE.length === 9 && OUTSIDE.every((c, i) => c === i)
   && OPENING.join() === '0,1,3,5,7' && INSIDE.join() === '2,4,6,8' && INSIDE_B.join() === '1,3,5,7';
 
-/** Position features added on top of a prepared document (the stacked pass's). */
-export interface ExtraFeats { feats: Uint32Array; off: Int32Array }
+/**
+ * Position features added on top of a prepared document (the stacked pass's): hashes, or
+ * with `codes` the stacked features' dense codes (`stackFeatures(…, true)`), which a frozen
+ * Viterbi model reads from a table by code instead of through the hash index.
+ */
+export interface ExtraFeats { feats: Uint32Array; off: Int32Array; codes?: boolean }
 
 /**
  * Position-feature sums shared between the two passes (models made by `shareRows`): the
@@ -171,6 +175,8 @@ export class PerceptronModel {
    * perceptron epoch over the document).
    */
   tag(doc: PreparedDoc, gold?: Int8Array, extra?: ExtraFeats, shared?: SharedPos): Int8Array {
+    // codes are read by code only in the frozen Viterbi path; elsewhere they become hashes
+    if (extra?.codes && !(this.viterbi && this.frozen)) extra = { feats: extra.feats.map((c) => STACK_CODE_HASH[c]), off: extra.off };
     if (this.viterbi) return this.tagViterbi(doc, gold, extra, shared);
     const { entries, sentences, feats, off, wid } = doc;
     const out = new Int8Array(entries.length);
@@ -417,6 +423,7 @@ export class PerceptronModel {
     const dense = (this.dense ??= this.buildDense());
     const D = dense.table;
     const histOff = dense.histOff;
+    const SC = extra?.codes ? (this.stackTable ??= this.buildStackTable()) : null;
     for (let i = s; i < e; i++) {
       const t = i - s;
       const c = hc[i];
@@ -438,7 +445,17 @@ export class PerceptronModel {
       } else {
         this.addAt(base, bt, feats, off[i], off[i + 1]);
       }
-      if (extra) this.addAt(base, bt, extra.feats, extra.off[i], extra.off[i + 1]);
+      if (extra) {
+        if (SC) {
+          // the stacked features by code: rows in feature order, as `addAt` adds them (a
+          // feature the model lacks adds a zero row)
+          const X = extra.feats;
+          for (let j = extra.off[i], j1 = extra.off[i + 1]; j < j1; j++) {
+            const r = X[j] * NC;
+            for (let k = 0; k < NC; k++) base[bt + k] += SC[r + k];
+          }
+        } else this.addAt(base, bt, extra.feats, extra.off[i], extra.off[i + 1]);
+      }
     }
     this.viterbiFrozen(len, A, at, s, out);
     for (let i = s; i < e; i++) if (hc[i] >= 0) history[wid[i]] = typeOfClass(out[i]);
@@ -613,6 +630,7 @@ export class PerceptronModel {
       m.W = W;
       m.nRows = n;
       m.dense = null;
+      m.stackTable = null;
     }
     const both = new Float32Array(n * 2 * NC);
     const Wa = a.W; const Wb = b.W;
@@ -627,6 +645,19 @@ export class PerceptronModel {
 
   private readonly scratch = new Float32Array(NC);
   private readonly featList: number[] = [];
+  /** this model's row of every stacked-feature code (zeros where it has none), frozen models */
+  private stackTable: Float32Array | null = null;
+
+  /** The stacked features' rows by code (`STACK_CODE_HASH`), looked up once. */
+  private buildStackTable(): Float32Array {
+    const T = new Float32Array(STACK_CODES * NC);
+    const index = this.index; const W = this.W;
+    for (let c = 0; c < STACK_CODES; c++) {
+      const r = index.get(STACK_CODE_HASH[c]);
+      if (r >= 0) for (let k = 0; k < NC; k++) T[c * NC + k] = W[r * NC + k];
+    }
+    return T;
+  }
   private dense: { table: Float32Array; p2Off: number; histOff: number } | null = null;
 
   /** Dense score tables for the features made of tags alone (frozen models). */
@@ -673,6 +704,7 @@ export class PerceptronModel {
     this.U = null;
     this.frozen = true;
     this.dense = null;
+    this.stackTable = null;
   }
 
   /**

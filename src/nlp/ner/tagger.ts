@@ -49,7 +49,7 @@ export function createTagger(dir: string): NerTagger {
       if (second) {
         if (sums.length < words.length * NC) sums = new Float32Array(words.length * NC * 2);
         pred = model.tag(prepared, undefined, undefined, { sums, read: false, other: second.model });
-        pred = second.model.tag(prepared, undefined, stackFeatures(prepared, pred), { sums, read: true, other: model });
+        pred = second.model.tag(prepared, undefined, stackFeatures(prepared, pred, true), { sums, read: true, other: model });
       } else {
         pred = model.tag(prepared);
       }
