@@ -111,6 +111,25 @@ const PHRASAL_CASES = new Set(['to', 'on', 'toward', 'towards', 'at', 'into', 'w
 /** Prepositions of an oblique that sets the time or place of an act, not what it is about. */
 const CIRCUMSTANCE_CASES = new Set(['during', 'since', 'amid', 'throughout', 'following', 'at']);
 /** Nouns of the occasion or medium of an act of speaking ("in an interview", "in a statement"). */
+const DAY_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'today', 'tonight']);
+/** Nouns of a channel or programme something is said "on" ("on her Facebook page", "on the show"). */
+const ON_NOUNS = new Set(['show', 'program', 'programme', 'page', 'feed', 'account', 'broadcast', 'air', 'radio', 'television', 'stage', 'podcast', 'website', 'blog', 'channel', 'episode', 'segment', 'floor']);
+
+/**
+ * An oblique under case word `cs` with head k that only dates the act or names the channel it
+ * went out on. ("in 2012" is not one: on train it cut more right contents than it fixed.)
+ */
+function whenOrWhere(ctx: CueContext, k: number, cs: string): boolean {
+  const w = ctx.low[k];
+  const rels = ctx.doc.deprels!;
+  if (cs === 'on') {
+    if (DAY_NOUNS.has(w) || ON_NOUNS.has(w)) return true;
+    // "on Wednesday's broadcast of …", "on Sunday night"
+    return children(ctx.doc, k).some((m) => m < k && DAY_NOUNS.has(ctx.low[m]) && rels[m] !== 'case');
+  }
+  return false;
+}
+
 const MEDIUM_NOUNS = new Set(['interview', 'interviews', 'statement', 'statements', 'speech', 'speeches', 'tweet', 'tweets', 'email', 'emails', 'letter', 'letters', 'post', 'posts', 'remarks', 'debate', 'debates', 'rally', 'rallies', 'address', 'appearance', 'op-ed', 'column', 'conference', 'hearing', 'hearings', 'meeting', 'session', 'testimony', 'video', 'message', 'memo', 'filing', 'release', 'broadcast', 'episode', 'campaign']);
 const CONTENT_CASES = new Set(['for', 'about', 'over', 'against', 'of', 'as', 'that', 'whether']);
 /** Clausal content: when a cue has one, its objects before it are addressees ("told reporters that …"). */
@@ -498,6 +517,9 @@ function contentRange(ctx: CueContext, c: number, subj: number): [number, number
       // ("took a swipe at X" keeps its "at": a light verb's noun links to the content with it)
       if (hi >= 0 && base === 'obl' && cs.length > 0 && cs.every((x) => CIRCUMSTANCE_CASES.has(x) && !(LIGHT_VERBS.has(ctx.low[c]) && LIGHT_CASES.has(x)))) continue;
       if (hi >= 0 && base === 'obl' && cs.length === 1 && cs[0] === 'in' && MEDIUM_NOUNS.has(ctx.low[k])) continue;
+      // nor the day or the channel it happened on ("criticized X on Tuesday", "on Sunday's
+      // broadcast of …", "on her Facebook page")
+      if (hi >= 0 && base === 'obl' && cs.length === 1 && whenOrWhere(ctx, k, cs[0])) continue;
     }
     // ", writing “…”": a participle clause set off by a comma is an act of its own
     if (base === 'advcl' && ctx.doc.pos![k] === 'VBG') {
