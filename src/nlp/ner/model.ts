@@ -424,6 +424,9 @@ export class PerceptronModel {
     const D = dense.table;
     const histOff = dense.histOff;
     const SC = extra?.codes ? (this.stackTable ??= this.buildStackTable()) : null;
+    const fast2 = IOB2_FAST && !!SC && !!shared?.read;
+    const S2 = SC ?? D;
+    const f = Math.fround;
     for (let i = s; i < e; i++) {
       const t = i - s;
       const c = hc[i];
@@ -435,6 +438,34 @@ export class PerceptronModel {
       // the emission sums go straight into `base` (a Float32Array like the scratch row
       // they went through before, so every partial sum is rounded the same way)
       const bt = t * NC;
+      if (fast2) {
+        // pass 2, nine classes: the same sums in the same order with the running sums in
+        // locals, each step rounded to float32 as the stores into `base` below round it
+        const P = shared!.sums; const pi = i * 9; const X = extra!.feats;
+        let s0 = f(A[a] + A[b2] + A[b1] + A[c1] + A[c2]);
+        let s1 = f(A[a + 1] + A[b2 + 1] + A[b1 + 1] + A[c1 + 1] + A[c2 + 1]);
+        let s2 = f(A[a + 2] + A[b2 + 2] + A[b1 + 2] + A[c1 + 2] + A[c2 + 2]);
+        let s3 = f(A[a + 3] + A[b2 + 3] + A[b1 + 3] + A[c1 + 3] + A[c2 + 3]);
+        let s4 = f(A[a + 4] + A[b2 + 4] + A[b1 + 4] + A[c1 + 4] + A[c2 + 4]);
+        let s5 = f(A[a + 5] + A[b2 + 5] + A[b1 + 5] + A[c1 + 5] + A[c2 + 5]);
+        let s6 = f(A[a + 6] + A[b2 + 6] + A[b1 + 6] + A[c1 + 6] + A[c2 + 6]);
+        let s7 = f(A[a + 7] + A[b2 + 7] + A[b1 + 7] + A[c1 + 7] + A[c2 + 7]);
+        let s8 = f(A[a + 8] + A[b2 + 8] + A[b1 + 8] + A[c1 + 8] + A[c2 + 8]);
+        if (dh >= 0) {
+          s0 = f(s0 + D[dh]); s1 = f(s1 + D[dh + 1]); s2 = f(s2 + D[dh + 2]); s3 = f(s3 + D[dh + 3]); s4 = f(s4 + D[dh + 4]);
+          s5 = f(s5 + D[dh + 5]); s6 = f(s6 + D[dh + 6]); s7 = f(s7 + D[dh + 7]); s8 = f(s8 + D[dh + 8]);
+        }
+        s0 = f(s0 + P[pi]); s1 = f(s1 + P[pi + 1]); s2 = f(s2 + P[pi + 2]); s3 = f(s3 + P[pi + 3]); s4 = f(s4 + P[pi + 4]);
+        s5 = f(s5 + P[pi + 5]); s6 = f(s6 + P[pi + 6]); s7 = f(s7 + P[pi + 7]); s8 = f(s8 + P[pi + 8]);
+        for (let j = extra!.off[i], j1 = extra!.off[i + 1]; j < j1; j++) {
+          const r = X[j] * 9;
+          s0 = f(s0 + S2[r]); s1 = f(s1 + S2[r + 1]); s2 = f(s2 + S2[r + 2]); s3 = f(s3 + S2[r + 3]); s4 = f(s4 + S2[r + 4]);
+          s5 = f(s5 + S2[r + 5]); s6 = f(s6 + S2[r + 6]); s7 = f(s7 + S2[r + 7]); s8 = f(s8 + S2[r + 8]);
+        }
+        base[bt] = s0; base[bt + 1] = s1; base[bt + 2] = s2; base[bt + 3] = s3; base[bt + 4] = s4;
+        base[bt + 5] = s5; base[bt + 6] = s6; base[bt + 7] = s7; base[bt + 8] = s8;
+        continue;
+      }
       for (let k = 0; k < NC; k++) base[bt + k] = A[a + k] + A[b2 + k] + A[b1 + k] + A[c1 + k] + A[c2 + k];
       if (dh >= 0) for (let k = 0; k < NC; k++) base[bt + k] += D[dh + k];
       if (shared?.read) {
@@ -576,6 +607,32 @@ export class PerceptronModel {
       // both rows side by side (see `shareRows`), at the key's slot: one cache miss for the
       // key array (small) and one for the two rows, whose address needs no second load
       const keys = tb.keys; const mask = tb.mask; const B = tb.both;
+      if (IOB2_FAST) {
+        // nine classes: the running sums in locals, each step rounded to float32 as a store
+        // into the Float32Array would round it (`Math.fround`), so the sums are bit for bit
+        // those of the loop below
+        let s0 = scores[so], s1 = scores[so + 1], s2 = scores[so + 2], s3 = scores[so + 3], s4 = scores[so + 4];
+        let s5 = scores[so + 5], s6 = scores[so + 6], s7 = scores[so + 7], s8 = scores[so + 8];
+        let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
+        const f = Math.fround;
+        for (let j = from; j < to; j++) {
+          const h = feats[j] | 0;
+          let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+          let k = keys[i];
+          while (k !== h && k !== 0) { i = (i + 1) & mask; k = keys[i]; }
+          if (k === 0) continue;
+          const b = i * 18;
+          s0 = f(s0 + B[b]); s1 = f(s1 + B[b + 1]); s2 = f(s2 + B[b + 2]); s3 = f(s3 + B[b + 3]); s4 = f(s4 + B[b + 4]);
+          s5 = f(s5 + B[b + 5]); s6 = f(s6 + B[b + 6]); s7 = f(s7 + B[b + 7]); s8 = f(s8 + B[b + 8]);
+          t0 = f(t0 + B[b + 9]); t1 = f(t1 + B[b + 10]); t2 = f(t2 + B[b + 11]); t3 = f(t3 + B[b + 12]); t4 = f(t4 + B[b + 13]);
+          t5 = f(t5 + B[b + 14]); t6 = f(t6 + B[b + 15]); t7 = f(t7 + B[b + 16]); t8 = f(t8 + B[b + 17]);
+        }
+        scores[so] = s0; scores[so + 1] = s1; scores[so + 2] = s2; scores[so + 3] = s3; scores[so + 4] = s4;
+        scores[so + 5] = s5; scores[so + 6] = s6; scores[so + 7] = s7; scores[so + 8] = s8;
+        sums[at] = t0; sums[at + 1] = t1; sums[at + 2] = t2; sums[at + 3] = t3; sums[at + 4] = t4;
+        sums[at + 5] = t5; sums[at + 6] = t6; sums[at + 7] = t7; sums[at + 8] = t8;
+        return;
+      }
       for (let j = from; j < to; j++) {
         const h = feats[j] | 0;
         let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
