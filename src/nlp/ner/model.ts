@@ -426,6 +426,10 @@ export class PerceptronModel {
     const SC = extra?.codes ? (this.stackTable ??= this.buildStackTable()) : null;
     const fast2 = IOB2_FAST && !!SC && !!shared?.read;
     const S2 = SC ?? D;
+    const tb = this.table;
+    const fast1 = IOB2_FAST && !extra && !!shared && !shared.read && !!tb && tb.off === 0 && this.bothOther === shared.other.W;
+    const keys = tb ? tb.keys : new Int32Array(1); const mask = tb ? tb.mask : 0; const BB = tb ? tb.both : D;
+    const P1 = shared ? shared.sums : D;
     const f = Math.fround;
     for (let i = s; i < e; i++) {
       const t = i - s;
@@ -438,6 +442,42 @@ export class PerceptronModel {
       // the emission sums go straight into `base` (a Float32Array like the scratch row
       // they went through before, so every partial sum is rounded the same way)
       const bt = t * NC;
+      if (fast1) {
+        // pass 1, nine classes, `addBoth` inlined: this pass's sums and the next pass's
+        // position sums in locals, rounded step by step as above
+        let s0 = f(A[a] + A[b2] + A[b1] + A[c1] + A[c2]);
+        let s1 = f(A[a + 1] + A[b2 + 1] + A[b1 + 1] + A[c1 + 1] + A[c2 + 1]);
+        let s2 = f(A[a + 2] + A[b2 + 2] + A[b1 + 2] + A[c1 + 2] + A[c2 + 2]);
+        let s3 = f(A[a + 3] + A[b2 + 3] + A[b1 + 3] + A[c1 + 3] + A[c2 + 3]);
+        let s4 = f(A[a + 4] + A[b2 + 4] + A[b1 + 4] + A[c1 + 4] + A[c2 + 4]);
+        let s5 = f(A[a + 5] + A[b2 + 5] + A[b1 + 5] + A[c1 + 5] + A[c2 + 5]);
+        let s6 = f(A[a + 6] + A[b2 + 6] + A[b1 + 6] + A[c1 + 6] + A[c2 + 6]);
+        let s7 = f(A[a + 7] + A[b2 + 7] + A[b1 + 7] + A[c1 + 7] + A[c2 + 7]);
+        let s8 = f(A[a + 8] + A[b2 + 8] + A[b1 + 8] + A[c1 + 8] + A[c2 + 8]);
+        if (dh >= 0) {
+          s0 = f(s0 + D[dh]); s1 = f(s1 + D[dh + 1]); s2 = f(s2 + D[dh + 2]); s3 = f(s3 + D[dh + 3]); s4 = f(s4 + D[dh + 4]);
+          s5 = f(s5 + D[dh + 5]); s6 = f(s6 + D[dh + 6]); s7 = f(s7 + D[dh + 7]); s8 = f(s8 + D[dh + 8]);
+        }
+        let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
+        for (let j = off[i], j1 = off[i + 1]; j < j1; j++) {
+          const h = feats[j] | 0;
+          let q = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+          let k = keys[q];
+          while (k !== h && k !== 0) { q = (q + 1) & mask; k = keys[q]; }
+          if (k === 0) continue;
+          const b = q * 18;
+          s0 = f(s0 + BB[b]); s1 = f(s1 + BB[b + 1]); s2 = f(s2 + BB[b + 2]); s3 = f(s3 + BB[b + 3]); s4 = f(s4 + BB[b + 4]);
+          s5 = f(s5 + BB[b + 5]); s6 = f(s6 + BB[b + 6]); s7 = f(s7 + BB[b + 7]); s8 = f(s8 + BB[b + 8]);
+          t0 = f(t0 + BB[b + 9]); t1 = f(t1 + BB[b + 10]); t2 = f(t2 + BB[b + 11]); t3 = f(t3 + BB[b + 12]); t4 = f(t4 + BB[b + 13]);
+          t5 = f(t5 + BB[b + 14]); t6 = f(t6 + BB[b + 15]); t7 = f(t7 + BB[b + 16]); t8 = f(t8 + BB[b + 17]);
+        }
+        base[bt] = s0; base[bt + 1] = s1; base[bt + 2] = s2; base[bt + 3] = s3; base[bt + 4] = s4;
+        base[bt + 5] = s5; base[bt + 6] = s6; base[bt + 7] = s7; base[bt + 8] = s8;
+        const pi = i * 9;
+        P1[pi] = t0; P1[pi + 1] = t1; P1[pi + 2] = t2; P1[pi + 3] = t3; P1[pi + 4] = t4;
+        P1[pi + 5] = t5; P1[pi + 6] = t6; P1[pi + 7] = t7; P1[pi + 8] = t8;
+        continue;
+      }
       if (fast2) {
         // pass 2, nine classes: the same sums in the same order with the running sums in
         // locals, each step rounded to float32 as the stores into `base` below round it
