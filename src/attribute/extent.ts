@@ -17,7 +17,7 @@
  * is optional: without it the rules' ends stand.
  */
 import type { Span, WorkingDoc } from '../types.js';
-import { children } from '../nlp/parse/tree.js';
+import { children, subtreeTokens } from '../nlp/parse/tree.js';
 import { HashSink, NameSink, lexClass, lemma, type CueContext, type FeatureSink } from './model.js';
 import type { Candidate } from './rules.js';
 import type { RankingModel } from './ranker.js';
@@ -274,6 +274,7 @@ export function refineContentEnds(ctx: CueContext, found: Candidate[], model: En
     let best = ch.ruleEnd;
     let bestScore = -Infinity;
     for (const e of ch.ends) {
+      if (splitsApposition(ctx, e, ch.ruleEnd)) continue;
       let s = 0;
       for (const k of endFeatureIds(ctx, ch, e, c.by, model.bits)) s += model.weights[k];
       if (s > bestScore) { bestScore = s; best = e; }
@@ -286,6 +287,30 @@ export function refineContentEnds(ctx: CueContext, found: Candidate[], model: En
     c.content = { start: c.content.start, end, text: doc.text.slice(c.content.start, end) };
     c.by += '+end/model/attribution-end@1';
   }
+}
+
+/**
+ * Whether ending a content before token e (exclusive) cuts it at the comma that opens an
+ * apposition of a noun inside it, when the rules' end (`ruleEnd`) goes on past the apposition
+ * with the verb's own phrase: "charged two builders, Ann Lee and Bo Park, with fraud". The end
+ * chooser may not take such an end. (Open appositions, parentheses such as "(R-Ohio)" and an
+ * apposition followed by a clause or a relative were tried: they lowered train's figures.)
+ */
+export function splitsApposition(ctx: CueContext, e: number, ruleEnd: number): boolean {
+  if (e >= ruleEnd || e < 1 || ctx.low[e] !== ',') return false;
+  const heads = ctx.doc.heads!;
+  const rels = ctx.doc.deprels!;
+  for (let m = e + 1; m < ruleEnd && m <= e + 8; m++) {
+    if (rels[m] !== 'appos' || heads[m] >= e || heads[m] < 0) continue;
+    const [first, lastTok] = subtreeTokens(ctx.doc, m);
+    // a closed apposition the content goes on after ("…, Ann Lee and Bo Park, with fraud")
+    let after = lastTok + 1;
+    if (ctx.low[lastTok] === ',' || ctx.low[lastTok] === ')') after = lastTok;
+    // … with the verb's own phrase, not a clause or a relative ("…, Rep. Lee, says …", "…, who")
+    const closed = ctx.low[after] === ',' && after + 1 < ruleEnd && ['IN', 'TO'].includes(ctx.doc.pos![after + 1]) && !RELATIVE_OPENERS.has(ctx.low[after + 1]);
+    if ((first === e || first === e + 1) && closed) return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------ where a content starts

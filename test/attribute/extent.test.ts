@@ -8,7 +8,7 @@ import { parseStage } from '../../src/nlp/parse/stage.js';
 import { attributionCandidates, attributionStage, createAttributionStage } from '../../src/attribute/stage.js';
 import { defaultLexicon } from '../../src/attribute/lexicon.js';
 import { cueContext, featureBucket } from '../../src/attribute/model.js';
-import { END_HASH_BITS, endChoice, endFeatures, refineContentEnds, startChoice, type EndModel } from '../../src/attribute/extent.js';
+import { END_HASH_BITS, endChoice, endFeatures, refineContentEnds, splitsApposition, startChoice, type EndModel } from '../../src/attribute/extent.js';
 import { sourceChoice, sourceFeatures } from '../../src/attribute/source.js';
 import type { Stage, WorkingDoc } from '../../src/types.js';
 
@@ -167,5 +167,33 @@ describe('inverted speakers (rules with tags)', () => {
     const doc = parsed(sentence, attributionStage);
     const a = doc.attributions.find((x) => x.cue?.text === 'said');
     expect([a?.source?.text, a?.content.text]).toEqual(['Dana Ruiz', 'renters still want lower deposits']);
+  });
+});
+
+describe('content ends: a closed apposition is not cut off', () => {
+  const at = (doc: WorkingDoc, word: string) => doc.tokens.findIndex((t) => t.text === word);
+  const show = (text: string) => {
+    const doc = parsed(text);
+    // the rules' end: before the full stop
+    return { doc, ctx: cueContext(doc, lex)!, comma: at(doc, ','), end: doc.tokens.length - 1 };
+  };
+
+  it.skipIf(!haveModels)('refuses an end at the comma that opens "the founder, Peter Mills, of misleading …"', () => {
+    const a = show('The agency has accused the company’s founder, Peter Mills, of misleading investors.');
+    expect(a.doc.deprels![at(a.doc, 'Peter')]).toBe('appos');
+    expect(splitsApposition(a.ctx, a.comma, a.end)).toBe(true);
+    const b = show('The report blamed the city’s housing chief, Dana Ruiz, for the delays.');
+    expect(b.doc.deprels![at(b.doc, 'Dana')]).toBe('appos');
+    expect(splitsApposition(b.ctx, b.comma, b.end)).toBe(true);
+  });
+
+  it.skipIf(!haveModels)('allows it where nothing of the verb follows the apposition, or a relative does', () => {
+    const a = show('The report blamed the city’s housing chief, Dana Ruiz.');
+    expect(splitsApposition(a.ctx, a.comma, a.end)).toBe(false);
+    const b = show('The report blamed the city’s housing chief, Dana Ruiz, who resigned in May.');
+    expect(splitsApposition(b.ctx, b.comma, b.end)).toBe(false);
+    // an end that is not at a comma is none of its business
+    const c = show('The report blamed the city’s housing chief, Dana Ruiz, for the delays.');
+    expect(splitsApposition(c.ctx, at(c.doc, 'for'), c.end)).toBe(false);
   });
 });
