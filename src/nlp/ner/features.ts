@@ -229,7 +229,18 @@ class U32Buf {
     if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
     this.a[this.n++] = x;
   }
+  /** Room for `k` more values after the first `n`; returns the (possibly new) array. */
+  room(n: number, k: number): Uint32Array<ArrayBuffer> {
+    if (n + k > this.a.length) {
+      let len = this.a.length * 2;
+      while (n + k > len) len *= 2;
+      const b = new Uint32Array(len); b.set(this.a.subarray(0, n)); this.a = b;
+    }
+    return this.a;
+  }
 }
+/** Most position features one token adds before its gazetteer matches (and stacked ones, at most 24). */
+const TOKEN_ROOM = 32;
 const featBuf = new U32Buf();
 const gazBuf = new U32Buf(); // matches as triples: start, length, gazetteer bits
 let widKeys = new Int32Array(0);
@@ -328,45 +339,53 @@ export function prepareDoc(fx: FeatureExtractor, words: readonly string[], sente
   const gaz = gazBuf.a;
   const nGaz = gazBuf.n;
 
-  featBuf.n = 0;
   const off = new Int32Array(n + 1);
+  // features written straight into the shared buffer through a local array and index, with
+  // room for one token's non-gazetteer features checked once per token
+  let a = featBuf.a;
+  let m = 0;
   let g0 = 0; // first match that may still cover the current token
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k][0];
     const e = sentences[k][1];
     for (let i = s; i < e; i++) {
-      off[i] = featBuf.n;
+      off[i] = m;
+      if (m + TOKEN_ROOM > a.length) a = featBuf.room(m, TOKEN_ROOM);
       const w = entries[i];
       const p = i > s ? entries[i - 1] : bos;
       const nx = i + 1 < e ? entries[i + 1] : eos;
-      featBuf.push(mix(p.biL, w.key));
-      featBuf.push(mix(w.biR, nx.key));
-      featBuf.push(mix(mix(p.sh3, w.shape), nx.shape));
-      featBuf.push(mix(p.shL, w.shape));
-      featBuf.push(mix(w.shR, nx.shape));
-      if (p.cluster && w.cluster) featBuf.push(mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8)));
-      if (w.xclass) featBuf.push(mix(mix(T.X_BI, p.xclass & 0xfff), w.xclass & 0xfff));
-      if (firstOfSentence[i]) { featBuf.push(mix(T.FIRST, w.shape)); featBuf.push(mix(T.FIRST + 100, w.key)); }
-      if (headline[i]) { featBuf.push(mix(T.HEAD, w.shape)); featBuf.push(mix(T.HEAD_LW, w.key)); }
+      const hd = headline[i];
+      const fs = firstOfSentence[i];
+      a[m++] = mix(p.biL, w.key);
+      a[m++] = mix(w.biR, nx.key);
+      a[m++] = mix(mix(p.sh3, w.shape), nx.shape);
+      a[m++] = mix(p.shL, w.shape);
+      a[m++] = mix(w.shR, nx.shape);
+      if (p.cluster && w.cluster) a[m++] = mix(mix(T.CL_BI, clusterPrefix(p.cluster, 8)), clusterPrefix(w.cluster, 8));
+      if (w.xclass) a[m++] = mix(mix(T.X_BI, p.xclass & 0xfff), w.xclass & 0xfff);
+      if (fs) { a[m++] = mix(T.FIRST, w.shape); a[m++] = mix(T.FIRST + 100, w.key); }
+      if (hd) { a[m++] = mix(T.HEAD, w.shape); a[m++] = mix(T.HEAD_LW, w.key); }
       while (g0 < nGaz && gaz[g0] + gaz[g0 + 1] <= i && gaz[g0] + 5 < i) g0 += 3;
-      for (let m = g0; m < nGaz && gaz[m] <= i; m += 3) {
-        const ms = gaz[m]; const L = gaz[m + 1]; const mask = gaz[m + 2];
+      for (let q = g0; q < nGaz && gaz[q] <= i; q += 3) {
+        const ms = gaz[q]; const L = gaz[q + 1]; const mask = gaz[q + 2];
         if (ms + L <= i) continue;
         const pos = L === 1 ? 0 : i === ms ? 1 : i === ms + L - 1 ? 3 : 2;
         for (let b = 0; b < GAZ_BITS; b++) {
           if (!(mask & (1 << b))) continue;
+          if (m + TOKEN_ROOM > a.length) a = featBuf.room(m, TOKEN_ROOM);
           const gf = b * 4 + pos;
-          featBuf.push(mix(T.GAZ, gf));
-          featBuf.push(mix(T.GAZ_CAP, gf * 8 + w.caseClass + (headline[i] ? 5 : 0)));
+          a[m++] = mix(T.GAZ, gf);
+          a[m++] = mix(T.GAZ_CAP, gf * 8 + w.caseClass + (hd ? 5 : 0));
         }
       }
       if (w.caseClass >= 2 && w.hasLetter) {
         const bits = docCase[wid[i]];
-        featBuf.push(mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (firstOfSentence[i] || headline[i] ? 1 : 0)));
+        a[m++] = mix(T.DOCCASE, bits * 16 + w.caseClass * 2 + (fs || hd ? 1 : 0));
       }
     }
   }
-  off[n] = featBuf.n;
+  featBuf.n = m;
+  off[n] = m;
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) flags[i] = firstOfSentence[i] | (headline[i] << 1);
   return { entries, sentences: sentArr, feats: featBuf.a.slice(0, featBuf.n), off, flags, wid, nWords, eid, hc, gen: fx.generation };
@@ -467,22 +486,24 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array, codes = false)
       i = j - 1;
     }
   }
-  featBuf.n = 0;
   const off = new Int32Array(n + 1);
+  let a = featBuf.a;
+  let m = 0;
   for (let si = 0; si < sentences.length; si += 2) {
     const s = sentences[si];
     const e = sentences[si + 1];
     for (let i = s; i < e; i++) {
-      off[i] = featBuf.n;
+      off[i] = m;
+      if (m + TOKEN_ROOM > a.length) a = featBuf.room(m, TOKEN_ROOM);
       const w = entries[i];
       const c = first[i];
       const l = i > s ? first[i - 1] : START;
       const r = i + 1 < e ? first[i + 1] : START;
       const f = flags[i];
-      featBuf.push(sf(S.CUR, c * 8 + w.caseClass));
-      featBuf.push(sf(S.LR, l * NPREV + c));
-      featBuf.push(sf(S.RR, c * NPREV + r));
-      featBuf.push(sf(S.LRR, (l * NPREV + c) * NPREV + r));
+      a[m++] = sf(S.CUR, c * 8 + w.caseClass);
+      a[m++] = sf(S.LR, l * NPREV + c);
+      a[m++] = sf(S.RR, c * NPREV + r);
+      a[m++] = sf(S.LRR, (l * NPREV + c) * NPREV + r);
       if (!w.hasLetter) continue;
       const b = wid[i] * 5;
       const own = typeOfClass(c);
@@ -493,13 +514,13 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array, codes = false)
         const k = counts[b + t] - (t === own ? 1 : 0);
         nOther += k;
         if (k > majN) { majN = k; maj = t; }
-        if (t > 0 && k > 0) featBuf.push(sf(S.ANY, t * 8 + w.caseClass));
+        if (t > 0 && k > 0) a[m++] = sf(S.ANY, t * 8 + w.caseClass);
       }
       if (nOther > 0) {
         const frac = majN === nOther ? 2 : majN * 2 > nOther ? 1 : 0;
-        featBuf.push(sf(S.MAJ, maj * 4 + frac));
-        featBuf.push(sf(S.MAJC, (maj * 8 + w.caseClass) * 4 + f));
-        featBuf.push(sf(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass));
+        a[m++] = sf(S.MAJ, maj * 4 + frac);
+        a[m++] = sf(S.MAJC, (maj * 8 + w.caseClass) * 4 + f);
+        a[m++] = sf(S.FIRSTOCC, firstType[wid[i]] * 8 + w.caseClass);
       }
       // superentity: longer first-pass names elsewhere that contain (or end with) this word
       let sup = -1; let supN = 0; let last = -1; let lastN = 0;
@@ -511,21 +532,22 @@ export function stackFeatures(doc: PreparedDoc, first: Int8Array, codes = false)
         if (kl > lastN) { lastN = kl; last = t; }
       }
       if (sup > 0) {
-        featBuf.push(sf(S.SUPER, sup * 8 + w.caseClass));
-        featBuf.push(sf(S.SUPER_CUR, (sup * NPREV + c) * 2 + (inName[i] >= 2 ? 1 : 0)));
+        a[m++] = sf(S.SUPER, sup * 8 + w.caseClass);
+        a[m++] = sf(S.SUPER_CUR, (sup * NPREV + c) * 2 + (inName[i] >= 2 ? 1 : 0));
       }
-      if (last > 0) featBuf.push(sf(S.SUPER_LAST, last * 8 + w.caseClass));
+      if (last > 0) a[m++] = sf(S.SUPER_LAST, last * 8 + w.caseClass);
       // an ALL-CAPS word spelling the initials of a longer name in the document
       if (acronyms && w.caseClass === 3 && !(f & 2) && w.word.length <= 8) {
         const bits = acronyms.get(acronymKey(w.word)) ?? 0;
         for (let t = 1; t < 5; t++) {
           if (!(bits & (1 << t))) continue;
-          featBuf.push(sf(S.ACRO, t));
-          featBuf.push(sf(S.ACRO_CUR, t * NPREV + c));
+          a[m++] = sf(S.ACRO, t);
+          a[m++] = sf(S.ACRO_CUR, t * NPREV + c);
         }
       }
     }
   }
-  off[n] = featBuf.n;
+  featBuf.n = m;
+  off[n] = m;
   return codes ? { feats: featBuf.a.slice(0, featBuf.n), off, codes } : { feats: featBuf.a.slice(0, featBuf.n), off };
 }
