@@ -14,10 +14,44 @@ import { nerStage } from '../nlp/ner/stage.js';
 
 /** One CoNLL document: its sentences' token columns and the raw lines to write back. */
 export interface ConllDoc {
-  /** every input line of the document (its -DOCSTART- line, token lines, blank lines) */
-  lines: string[];
+  /**
+   * every input line of the document (its -DOCSTART- line, token lines, blank lines), a
+   * trailing CR dropped; split from `source` when asked for
+   */
+  readonly lines: string[];
+  /**
+   * the document's part of the input text, each line with its line feed (the last one of the
+   * file without): one string kept per document rather than one per line, which a whole run
+   * over a file would otherwise keep alive (and the young generation copy) until it is written
+   */
+  source: string;
   /** per sentence, its tokens (the first column of each line) */
   sentences: string[][];
+}
+
+/**
+ * Calls `f` with each line of a document's `source` (a trailing CR dropped); the segment
+ * after the last line feed is a line only when it is not empty, as with `split('\n')` and a
+ * dropped trailing ''.
+ */
+function eachLine(src: string, f: (line: string) => void): void {
+  const n = src.length;
+  let from = 0;
+  while (from < n) {
+    let nl = src.indexOf('\n', from);
+    if (nl < 0) nl = n;
+    let line = src.slice(from, nl);
+    from = nl + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    f(line);
+  }
+}
+
+function makeDoc(source: string, sentences: string[][]): ConllDoc {
+  return {
+    source, sentences,
+    get lines() { const out: string[] = []; eachLine(this.source, (l) => out.push(l)); return out; },
+  };
 }
 
 const isDocStart = (line: string) => line.startsWith('-DOCSTART-');
@@ -58,25 +92,33 @@ const firstColumn = (line: string): string => {
 export function parseConll(text: string): ConllDoc[] {
   const docs: ConllDoc[] = [];
   let cur: ConllDoc | null = null;
+  let curStart = 0;
   let sent: string[] | null = null;
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (let raw of lines) {
+  const n = text.length;
+  let from = 0;
+  while (from < n) {
+    const lineStart = from;
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = n;
+    let raw = text.slice(from, nl);
+    from = nl + 1;
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     if (isDocStart(raw)) {
-      cur = { lines: [raw], sentences: [] };
+      if (cur) cur.source = text.slice(curStart, lineStart);
+      cur = makeDoc('', []);
+      curStart = lineStart;
       docs.push(cur);
       sent = null;
       continue;
     }
-    if (!cur) { cur = { lines: [], sentences: [] }; docs.push(cur); }
-    cur.lines.push(raw);
+    if (!cur) { cur = makeDoc('', []); curStart = lineStart; docs.push(cur); }
     // '' exactly when the line is blank (`\s` and `trim` know the same whitespace)
     const tok = firstColumn(raw);
     if (tok === '') { sent = null; continue; }
     if (!sent) { sent = []; cur.sentences.push(sent); }
     sent.push(tok);
   }
+  if (cur) cur.source = text.slice(curStart, n);
   return docs;
 }
 
@@ -97,25 +139,26 @@ export function conllColumns(doc: ConllDoc): string[][][] {
 export function conllToTokens(sentences: string[][]): { text: string; tokens: Token[]; sentences: Sentence[] } {
   const tokens: Token[] = [];
   const sents: Sentence[] = [];
-  const parts: string[] = [];
+  // each sentence's text is its tokens joined by spaces, the document's their lines joined
+  // by line feeds (no array of separators and tokens to join, no slicing back)
+  const lines = new Array<string>(sentences.length);
   let pos = 0;
   for (let s = 0; s < sentences.length; s++) {
-    if (s > 0) { parts.push('\n'); pos += 1; }
+    if (s > 0) pos += 1;
     const startTok = tokens.length;
     const start = pos;
     const sent = sentences[s];
     for (let i = 0; i < sent.length; i++) {
-      if (i > 0) { parts.push(' '); pos += 1; }
+      if (i > 0) pos += 1;
       const t = sent[i];
       tokens.push({ start: pos, end: pos + t.length, text: t });
-      parts.push(t);
       pos += t.length;
     }
-    sents.push({ start, end: pos, text: '', tokenStart: startTok, tokenEnd: tokens.length });
+    const line = sent.join(' ');
+    lines[s] = line;
+    sents.push({ start, end: pos, text: line, tokenStart: startTok, tokenEnd: tokens.length });
   }
-  const text = parts.join('');
-  for (const s of sents) s.text = text.slice(s.start, s.end);
-  return { text, tokens, sentences: sents };
+  return { text: lines.join('\n'), tokens, sentences: sents };
 }
 
 export const conllInput: InputFormat = {
@@ -149,11 +192,11 @@ export const conllOutput: OutputFormat = {
       const d = r.input.carry as ConllDoc;
       const tags = r.doc.nerTags ?? [];
       let k = 0;
-      for (const line of d.lines) {
-        if (line === '' || line.trim() === '') { out.push(line); continue; }
+      eachLine(d.source, (line) => {
+        if (line === '' || line.trim() === '') { out.push(line); return; }
         const sep = line.indexOf('\t') >= 0 ? '\t' : ' ';
         out.push(line + sep + (isDocStart(line) ? 'O' : (tags[k++] ?? 'O')));
-      }
+      });
     }
     return out.join('\n') + (out.length ? '\n' : '');
   },

@@ -56,6 +56,20 @@ describe('conll reader', () => {
     expect(parseConll('a X O\n\nb X O\n')).toHaveLength(1);
   });
 
+  it('gives each document its lines as split by line feeds, CR dropped, no trailing empty line', () => {
+    const text = '-DOCSTART- -X- O\r\n\r\nOslo NNP B-LOC\r\n\r\n-DOCSTART- -X- O\n\nRain NN O\n\n';
+    const docs = parseConll(text);
+    expect(docs.map((d) => d.lines)).toEqual([
+      ['-DOCSTART- -X- O', '', 'Oslo NNP B-LOC', ''],
+      ['-DOCSTART- -X- O', '', 'Rain NN O', ''],
+    ]);
+    expect(docs.map((d) => d.source).join('')).toBe(text);
+    // no final line feed: the last line is still a line; an empty file has no documents
+    expect(parseConll('Rain NN O\n\nSnow NN O')[0].lines).toEqual(['Rain NN O', '', 'Snow NN O']);
+    expect(parseConll('Rain NN O\n\nSnow NN O')[0].sentences).toEqual([['Rain'], ['Snow']]);
+    expect(parseConll('')).toEqual([]);
+  });
+
   it('rejects input with no token lines', () => {
     const r = run('-DOCSTART- -X- -X- O\n\n');
     expect(r.rc).toBe(1);
