@@ -319,30 +319,34 @@ function weekdayFromParenthesis(text: string, out: AnalysisTime[]): void {
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i];
     const b = out[i + 1];
-    if (a.type !== 'DATE' || !a.stated?.includes('weekday') || a.stated.includes('day')) continue;
-    if (b.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(b.value) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
-    const pb = parseYmd(b.value);
-    const wd = WEEKDAY_NUMBER.exec(a.text);
-    if (!pb || !wd) continue;
-    const n = (new Date(Date.UTC(pb.y, pb.m - 1, pb.d)).getUTCDay() + 6) % 7 + 1;
-    if (n !== WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1) continue;
-    out[i] = { ...a, value: b.value, anchor: b.id };
-  }
-  // and the other way round: "tomorrow (Thursday)", "March 5 (Thursday)": the weekday restates
-  // the day just given
-  for (let i = 0; i + 1 < out.length; i++) {
-    const a = out[i];
-    const b = out[i + 1];
-    if (b.type !== 'DATE' || !b.stated?.includes('weekday') || b.stated.includes('day')) continue;
-    if (a.type !== 'DATE' || !/^\d{4}-\d\d-\d\d$/.test(a.value) || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
-    const pa = parseYmd(a.value);
-    const wd = WEEKDAY_NUMBER.exec(b.text);
-    if (!pa || !wd) continue;
-    const n = (new Date(Date.UTC(pa.y, pa.m - 1, pa.d)).getUTCDay() + 6) % 7 + 1;
-    if (n !== WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1) continue;
-    out[i + 1] = { ...b, value: a.value, anchor: a.id };
+    if (a.type !== 'DATE' || b.type !== 'DATE' || !/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
+    if (isBareWeekday(a) && isDay(b) && sameWeekday(b.value, a.text)) {
+      out[i] = { ...a, value: b.value, anchor: b.id };
+    } else if (isBareWeekday(b) && isDay(a) && sameWeekday(a.value, b.text)) {
+      // and the other way round: "tomorrow (Thursday)", "March 5 (Thursday)": the weekday
+      // restates the day just given
+      out[i + 1] = { ...b, value: a.value, anchor: a.id };
+    }
   }
 }
+
+function isBareWeekday(t: AnalysisTime): boolean {
+  return !!t.stated?.includes('weekday') && !t.stated.includes('day');
+}
+
+function isDay(t: AnalysisTime): boolean {
+  return /^\d{4}-\d\d-\d\d$/.test(t.value);
+}
+
+/** Does the calendar day `value` (YYYY-MM-DD) fall on the weekday named in `weekdayText`? */
+function sameWeekday(value: string, weekdayText: string): boolean {
+  const p = parseYmd(value);
+  const wd = WEEKDAY_NUMBER.exec(weekdayText);
+  if (!p || !wd) return false;
+  const n = (new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay() + 6) % 7 + 1;
+  return n === WEEKDAYS.indexOf(wd[1].toLowerCase().slice(0, 3)) + 1;
+}
+
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const WEEKDAY_NUMBER = /\b(mon|tue|wed|thu|fri|sat|sun)/i;
 
